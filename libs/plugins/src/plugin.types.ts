@@ -1,0 +1,64 @@
+import type { JsonObject, JsonValue } from '../../kernel/src/index.js';
+
+/** A JSON Schema subset used for tool arguments (see libs/validation args-schema). */
+export type ArgsSchema = JsonObject;
+
+/** One atomic step a plugin can run. */
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  argsSchema: ArgsSchema;
+}
+
+/** A step of a plan: which tool, with which arguments. */
+export interface PlanStep {
+  tool: string;
+  args: JsonObject;
+}
+
+export interface TokenUsage {
+  prompt: number;
+  completion: number;
+  total: number;
+}
+
+/** What a planner returns. `planner` names it honestly (e.g. `deterministic:module_scaffolder`, `openai:gpt-4o`). */
+export interface ComputedPlan {
+  steps: PlanStep[];
+  planner: string;
+  tokens: TokenUsage;
+}
+
+/** The operation as plugins see it: its type and its parameters (everything but `type`/`plugin`). */
+export interface Operation {
+  type: string;
+  params: JsonObject;
+}
+
+/** Given to a tool when it runs: where it may act and who asked. */
+export interface StepContext {
+  executionId: string;
+  stepIndex: number;
+  /** Absolute path of the workspace root; tools that touch files stay inside it. */
+  workspaceRoot: string;
+  operation: Operation;
+  /** Outputs of the steps that already ran in this execution, by index. */
+  previousOutputs: JsonValue[];
+  signal?: AbortSignal;
+}
+
+/**
+ * What the orchestrator needs of a plugin at run time, whatever it was registered as
+ * (an OrchestratorPlugin subclass, a plain object with `execute(task)`, or a remote HTTP plugin).
+ */
+export interface RuntimePlugin {
+  readonly name: string;
+  readonly kind: 'in_process' | 'remote';
+  readonly operationTypes: string[];
+  readonly tools: ToolDefinition[];
+  /** The "compute" path. Absent: the orchestrator cannot plan for this plugin without a learned pattern. */
+  plan?(operation: Operation): Promise<ComputedPlan>;
+  runStep(step: PlanStep, ctx: StepContext): Promise<JsonValue>;
+}
+
+export const ZERO_TOKENS: TokenUsage = { prompt: 0, completion: 0, total: 0 };
