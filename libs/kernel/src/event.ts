@@ -1,4 +1,3 @@
-import type { JsonObject } from './json.js';
 
 /** Metadata carried by every event (STYLE rule 3). */
 export interface EventMetadata {
@@ -11,7 +10,7 @@ export interface EventMetadata {
 }
 
 /** An event as deciders produce it: a typed plain object; `type` is a stable past-tense name. */
-export interface DomainEvent<T extends string = string, D extends object = JsonObject> {
+export interface DomainEvent<T extends string = string, D = unknown> {
   type: T;
   data: D;
 }

@@ -1,0 +1,57 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { CoreOptions, WreConfig } from '../../../libs/orchestrator/src/index.js';
+import { CoreModule } from './core/core.module.js';
+import { formatError } from './graphql/format-error.js';
+import { RegisterPluginHandler } from './plugins/register-plugin/register-plugin.handler.js';
+import { RegisterPluginResolver } from './plugins/register-plugin/register-plugin.resolver.js';
+import { DeregisterPluginHandler, DeregisterPluginResolver } from './plugins/deregister-plugin/deregister-plugin.resolver.js';
+import { GetPluginsHandler, ListPluginsResolver } from './plugins/list-plugins/list-plugins.resolver.js';
+import { ExecuteOperationHandler } from './executions/execute-operation/execute-operation.handler.js';
+import { ExecuteOperationResolver } from './executions/execute-operation/execute-operation.resolver.js';
+import { GetExecutionsHandler, ListExecutionsResolver } from './executions/list-executions/list-executions.resolver.js';
+import { ExecutionEventsResolver } from './executions/execution-events/execution-events.resolver.js';
+import { GetPatternsHandler, ListPatternsResolver } from './patterns/list-patterns/list-patterns.resolver.js';
+import { GetRecallStatsHandler, RecallStatsResolver } from './patterns/recall-stats/recall-stats.resolver.js';
+import { ValidateModulePathHandler, ValidateModulePathResolver } from './paths/validate-module-path/validate-module-path.resolver.js';
+import { GetEventsHandler, ListEventsResolver } from './events/list-events/list-events.resolver.js';
+import { RebuildProjectionsHandler, RebuildProjectionsResolver } from './projections/rebuild-projections/rebuild-projections.resolver.js';
+
+export interface AppOptions extends CoreOptions {
+  /** Where to write the generated SDL (sorted); `false` keeps it in memory. */
+  schemaFile?: string | false;
+}
+
+const handlers = [
+  RegisterPluginHandler, DeregisterPluginHandler, GetPluginsHandler, ExecuteOperationHandler, GetExecutionsHandler,
+  GetPatternsHandler, GetRecallStatsHandler, ValidateModulePathHandler, GetEventsHandler, RebuildProjectionsHandler,
+];
+const resolvers = [
+  RegisterPluginResolver, DeregisterPluginResolver, ListPluginsResolver, ExecuteOperationResolver, ListExecutionsResolver,
+  ExecutionEventsResolver, ListPatternsResolver, RecallStatsResolver, ValidateModulePathResolver, ListEventsResolver,
+  RebuildProjectionsResolver,
+];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: WreConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        CoreModule.forRoot(config, options),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: options.schemaFile === undefined || options.schemaFile === false ? true : options.schemaFile,
+          sortSchema: true,
+          subscriptions: { 'graphql-ws': true },
+          formatError,
+          includeStacktraceInErrorResponses: false,
+        }),
+      ],
+      providers: [...handlers, ...resolvers],
+    };
+  }
+}

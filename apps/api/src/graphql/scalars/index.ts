@@ -1,0 +1,2 @@
+export * from './bigint.scalar.js';
+export * from './json.scalar.js';

@@ -1,0 +1,4 @@
+import GraphQLJSON from 'graphql-type-json';
+
+/** Arbitrary JSON (params, args, outputs, event data). */
+export const JSONScalar = GraphQLJSON;

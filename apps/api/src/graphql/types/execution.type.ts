@@ -1,0 +1,51 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { JSONScalar } from '../scalars/index.js';
+
+export enum ExecutionStatus {
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  BLOCKED = 'BLOCKED',
+  THROTTLED = 'THROTTLED',
+}
+registerEnumType(ExecutionStatus, { name: 'ExecutionStatus', description: 'BLOCKED: a protocol rule denied a step before anything ran.' });
+
+@ObjectType({ description: 'Planner tokens spent on this execution (0 when the plan was recalled).' })
+export class TokenUsage {
+  @Field(() => Int) prompt!: number;
+  @Field(() => Int) completion!: number;
+  @Field(() => Int) total!: number;
+}
+
+@ObjectType()
+export class ExecutionStep {
+  @Field() tool!: string;
+  @Field(() => JSONScalar) args!: unknown;
+  @Field({ description: 'PENDING, SUCCEEDED, FAILED, BLOCKED or SKIPPED.' }) status!: string;
+  @Field(() => JSONScalar, { nullable: true }) output!: unknown;
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => [String], { description: 'Rules consulted before this step ran.' }) citations!: string[];
+}
+
+@ObjectType({ description: 'One operation run by the master orchestrator, as recorded in its event stream.' })
+export class Execution {
+  @Field(() => ID) id!: string;
+  @Field() operationType!: string;
+  @Field() plugin!: string;
+  @Field(() => JSONScalar) params!: unknown;
+  @Field(() => ExecutionStatus) status!: ExecutionStatus;
+  @Field({ description: 'True when the plan came from pattern memory instead of a planner.' }) recalled!: boolean;
+  @Field(() => String, { nullable: true }) patternId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who made the plan: "pattern-memory" or the planner name.' })
+  planner!: string | null;
+  @Field(() => TokenUsage) tokens!: TokenUsage;
+  @Field(() => [String], { description: 'The citation chain: every protocol rule consulted (WSP 82).' }) citations!: string[];
+  @Field(() => [ExecutionStep]) steps!: ExecutionStep[];
+  @Field(() => JSONScalar, { nullable: true }) result!: unknown;
+  @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => String, { nullable: true, description: 'Stable code of the failure, e.g. PLUGIN_ERROR, VALIDATION_FAILED.' })
+  errorCode!: string | null;
+  @Field(() => Int, { nullable: true }) durationMs!: number | null;
+  @Field() requestedAt!: string;
+  @Field(() => String, { nullable: true }) finishedAt!: string | null;
+}

@@ -1,0 +1,4 @@
+export * from './plugin.type.js';
+export * from './execution.type.js';
+export * from './pattern.type.js';
+export * from './misc.type.js';

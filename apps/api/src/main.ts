@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { isWreError } from '../../../libs/kernel/src/index.js';
+import { loadConfig } from '../../../libs/orchestrator/src/index.js';
+import { AppModule } from './app.module.js';
+
+/** `npm start`: the GraphQL server on the embedded store with the built-in plugins registered. */
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create(AppModule.forRoot(config, { schemaFile: process.env.WRE_SCHEMA_FILE || false }), {
+    logger: ['error', 'warn', 'log'],
+  });
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/graphql`;
+  console.log(`[wre] GraphQL on ${url} (events: ${config.eventStore.path}, read models: ${config.readModel.path}, workspace: ${config.workspaceRoot})`);
+}
+
+bootstrap().catch((e: unknown) => {
+  console.error(isWreError(e) ? `[wre] ${e.code}: ${e.message}` : e);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { ErrorInfo } from './execution.events.js';
+
+export type RequestOperation = {
+  type: 'RequestOperation';
+  executionId: string;
+  operationType: string;
+  plugin: string;
+  params: JsonObject;
+  force: boolean;
+  requestHash: string;
+};
+export type RecordRecall = {
+  type: 'RecordRecall';
+  patternId: string;
+  patternVersion: number;
+  patternHash: string;
+  steps: PlanStep[];
+};
+export type RecordComputedPlan = { type: 'RecordComputedPlan'; planner: string; steps: PlanStep[]; tokens: TokenUsage };
+/** One verdict per step, in order; the first denial ends the list and blocks the execution. */
+export type RecordValidation = {
+  type: 'RecordValidation';
+  verdicts: { stepIndex: number; tool: string; allowed: boolean; citations: string[]; deniedBy?: string; reason?: string }[];
+  now: string;
+};
+export type RecordStepOutcome = {
+  type: 'RecordStepOutcome';
+  stepIndex: number;
+  tool: string;
+  outcome: { ok: true; output: JsonValue } | { ok: false; error: ErrorInfo };
+  durationMs: number;
+  now: string;
+};
+export type FailExecution = { type: 'FailExecution'; error: ErrorInfo; now: string };
+
+export type ExecutionCommand =
+  | RequestOperation
+  | RecordRecall
+  | RecordComputedPlan
+  | RecordValidation
+  | RecordStepOutcome
+  | FailExecution;

@@ -1,0 +1,73 @@
+import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import type { PlanStep } from '../../../plugins/src/plugin.types.js';
+import type { ExecutionEvent } from './execution.events.js';
+
+export type ExecutionPhase = 'none' | 'requested' | 'planned' | 'validated' | 'succeeded' | 'failed';
+
+export interface ExecutionState {
+  phase: ExecutionPhase;
+  executionId: string | null;
+  operationType: string | null;
+  plugin: string | null;
+  params: JsonObject;
+  requestHash: string | null;
+  requestedAt: string | null;
+  steps: PlanStep[];
+  planSource: 'recalled' | 'computed' | null;
+  validated: number;
+  completedSteps: number;
+  outputs: JsonValue[];
+}
+
+export const initialExecutionState: ExecutionState = {
+  phase: 'none',
+  executionId: null,
+  operationType: null,
+  plugin: null,
+  params: {},
+  requestHash: null,
+  requestedAt: null,
+  steps: [],
+  planSource: null,
+  validated: 0,
+  completedSteps: 0,
+  outputs: [],
+};
+
+/** `occurredAt` comes from metadata, so evolve takes it alongside the event. */
+export function evolveExecution(state: ExecutionState, event: ExecutionEvent, occurredAt: string): ExecutionState {
+  switch (event.type) {
+    case 'OperationRequested': {
+      const d = event.data;
+      return {
+        ...state,
+        phase: 'requested',
+        executionId: d.executionId,
+        operationType: d.operationType,
+        plugin: d.plugin,
+        params: d.params,
+        requestHash: d.requestHash,
+        requestedAt: occurredAt,
+      };
+    }
+    case 'PatternRecalled':
+      return { ...state, phase: 'planned', steps: event.data.steps, planSource: 'recalled' };
+    case 'PlanComputed':
+      return { ...state, phase: 'planned', steps: event.data.steps, planSource: 'computed' };
+    case 'ValidationPassed': {
+      const validated = state.validated + 1;
+      return { ...state, validated, phase: validated === state.steps.length ? 'validated' : state.phase };
+    }
+    case 'StepSucceeded':
+      return { ...state, completedSteps: state.completedSteps + 1, outputs: [...state.outputs, event.data.output] };
+    case 'ExecutionSucceeded':
+      return { ...state, phase: 'succeeded' };
+    case 'ExecutionFailed':
+      return { ...state, phase: 'failed' };
+    case 'ValidationFailed':
+    case 'StepFailed':
+      return state;
+  }
+}
+
+export const isTerminal = (state: ExecutionState): boolean => state.phase === 'succeeded' || state.phase === 'failed';

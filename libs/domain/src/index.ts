@@ -1,0 +1,9 @@
+export * from './plugin/index.js';
+export * from './execution/index.js';
+export * from './validation/index.js';
+import type { PluginEvent } from './plugin/index.js';
+import type { ExecutionEvent } from './execution/index.js';
+import type { ValidationEvent } from './validation/index.js';
+
+/** Every event type the system writes. */
+export type WreEvent = PluginEvent | ExecutionEvent | ValidationEvent;

@@ -1,0 +1,2 @@
+export * from './plugin.events.js';
+export * from './plugin.decider.js';

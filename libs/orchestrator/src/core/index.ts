@@ -1,0 +1,2 @@
+export * from './wre-core.js';
+export * from './read-model-digest.js';

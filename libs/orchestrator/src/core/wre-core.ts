@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { randomIds, systemClock, type Clock, type IdGenerator, type RecordedEvent } from '../../../kernel/src/index.js';
+import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import { SqliteEventStore } from '../../../event-store/src/index.js';
+import { allProjections, ProjectionRunner, SqliteReadModel, type PluginDoc, type ReadModelStore, PLUGINS } from '../../../pattern-memory/src/index.js';
+import type { RuntimePlugin, ToolDefinition } from '../../../plugins/src/plugin.types.js';
+import { builtinPlugins, RemotePlugin, assertEndpointAllowed, toRuntimePlugin } from '../../../plugins/src/index.js';
+import { wsp50Rules, type Rule } from '../../../validation/src/protocol/index.js';
+import type { WreConfig } from '../config/index.js';
+import { deregisterPlugin } from '../deregister-plugin/index.js';
+import { executeOperation, type ExecuteOperationInput } from '../execute-operation/index.js';
+import { LiveFeed } from '../live-feed/index.js';
+import { WreQueries } from '../queries/index.js';
+import { definitionOf, registerPlugin, type PluginDeps } from '../register-plugin/index.js';
+import { PluginRuntimeRegistry } from '../registry/index.js';
+import { validateModulePath } from '../validate-module-path/index.js';
+import { readModelDigest } from './read-model-digest.js';
+
+export interface RemotePluginInput {
+  name: string;
+  operationTypes: string[];
+  tools: ToolDefinition[];
+  endpoint: string;
+  timeoutMs?: number | null;
+}
+
+export interface CoreOptions {
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Register the built-in plugins at start (default true). */
+  builtins?: boolean;
+}
+
+/**
+ * The application core: one event store, one read-model store, the projections, the plugin runtime and the use
+ * cases. The Nest app and the in-process `WREMasterOrchestrator` facade are two doors into this same object.
+ */
+export class WreCore {
+  readonly registry = new PluginRuntimeRegistry();
+  readonly queries: WreQueries;
+  readonly rules: Rule[] = [...wsp50Rules];
+
+  private constructor(
+    readonly config: WreConfig,
+    readonly store: EventStore,
+    readonly readModel: ReadModelStore,
+    readonly runner: ProjectionRunner,
+    readonly feed: LiveFeed,
+    readonly clock: Clock,
+    readonly ids: IdGenerator,
+  ) {
+    this.queries = new WreQueries(readModel);
+  }
+
+  static async create(config: WreConfig, options: CoreOptions = {}): Promise<WreCore> {
+    mkdirSync(config.workspaceRoot, { recursive: true });
+    const store = SqliteEventStore.open(config.eventStore.path, { maxEventBytes: config.maxEventBytes });
+    const readModel = SqliteReadModel.open(config.readModel.path);
+    const runner = new ProjectionRunner(store, readModel, allProjections);
+    const core = new WreCore(config, store, readModel, runner, new LiveFeed(store), options.clock ?? systemClock, options.ids ?? randomIds);
+    await runner.start();
+    await core.feed.start();
+    await core.restoreRemotePlugins();
+    if (options.builtins !== false) {
+      for (const plugin of builtinPlugins()) await core.registerPlugin(toRuntimePlugin(plugin));
+    }
+    return core;
+  }
+
+  private get pluginDeps(): PluginDeps {
+    return { store: this.store, readModel: this.readModel, runner: this.runner, registry: this.registry, clock: this.clock, ids: this.ids };
+  }
+
+  registerPlugin(runtime: RuntimePlugin, actor?: string): Promise<PluginDoc> {
+    return registerPlugin(this.pluginDeps, runtime, definitionOf(runtime), actor);
+  }
+
+  /** An out-of-process plugin: steps (and plan requests) are POSTed to its endpoint, which must be allow-listed. */
+  registerRemotePlugin(input: RemotePluginInput, actor?: string): Promise<PluginDoc> {
+    assertEndpointAllowed(input.endpoint, this.config.remoteAllowList);
+    const timeoutMs = input.timeoutMs ?? 10_000;
+    const runtime = new RemotePlugin({ ...input, timeoutMs });
+    return registerPlugin(this.pluginDeps, runtime, definitionOf(runtime, { endpoint: input.endpoint, timeoutMs }), actor);
+  }
+
+  deregisterPlugin(name: string, actor?: string): Promise<PluginDoc> {
+    return deregisterPlugin(this.pluginDeps, name, null, actor);
+  }
+
+  executeOperation(input: ExecuteOperationInput) {
+    return executeOperation(
+      { ...this.pluginDeps, rules: this.rules, workspaceRoot: this.config.workspaceRoot, stepTimeoutMs: this.config.stepTimeoutMs },
+      input,
+    );
+  }
+
+  validateModulePath(path: unknown, actor?: string) {
+    return validateModulePath({ store: this.store, clock: this.clock, ids: this.ids, workspaceRoot: this.config.workspaceRoot }, path, actor);
+  }
+
+  events(fromPosition = 0n, limit = 100): Promise<RecordedEvent[]> {
+    return this.store.readAll({ fromPosition, limit });
+  }
+
+  async rebuildProjections() {
+    const report = await this.runner.rebuild();
+    return { ...report, digest: await this.digest() };
+  }
+
+  digest(): Promise<string> {
+    return readModelDigest(this.readModel, allProjections);
+  }
+
+  /** Remote plugins are pure data, so they come back from the log after a restart; in-process ones must re-register. */
+  private async restoreRemotePlugins(): Promise<void> {
+    const docs = await this.readModel.find<PluginDoc>(PLUGINS, { where: { status: 'REGISTERED', kind: 'remote' } });
+    for (const d of docs) {
+      if (!d.endpoint) continue;
+      this.registry.set(new RemotePlugin({ name: d.name, operationTypes: d.operationTypes, tools: d.tools, endpoint: d.endpoint, timeoutMs: d.timeoutMs ?? 10_000 }));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.feed.stop();
+    await this.runner.stop();
+    await this.store.close();
+    await this.readModel.close();
+  }
+}

@@ -1,0 +1,63 @@
+import { BadInputError, isPlainObject, stableStringify, type JsonObject } from '../../../kernel/src/index.js';
+
+/** What a caller asks for: the seed's `execute({ type, plugin?, ...params })`, made explicit. */
+export interface ExecuteOperationInput {
+  type: string;
+  plugin?: string | null;
+  params?: unknown;
+  commandId?: string | null;
+  /** Overrides throttling (recorded as forced). */
+  force?: boolean | null;
+  actor?: string;
+}
+
+export interface ValidExecuteInput {
+  type: string;
+  plugin: string | null;
+  params: JsonObject;
+  commandId: string | null;
+  force: boolean;
+  actor: string;
+}
+
+const OPERATION_TYPE = /^[a-z][a-z0-9_.:-]{0,63}$/;
+const COMMAND_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+const MAX_PARAMS_BYTES = 64 * 1024;
+
+function assertJson(value: unknown, path: string, depth: number): void {
+  if (depth > 32) throw new BadInputError(`params too deeply nested at ${path}`, { path }, 'PARAMS_INVALID');
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new BadInputError(`params${path} is not a finite number`, { path }, 'PARAMS_INVALID');
+    return;
+  }
+  if (Array.isArray(value)) return value.forEach((v, i) => assertJson(v, `${path}/${i}`, depth + 1));
+  if (isPlainObject(value)) return Object.entries(value).forEach(([k, v]) => assertJson(v, `${path}/${k}`, depth + 1));
+  throw new BadInputError(`params${path} is not JSON (${typeof value})`, { path }, 'PARAMS_INVALID');
+}
+
+/** Checks the request's shape before anything is written; every failure is a typed BadInputError. */
+export function validateExecuteInput(input: ExecuteOperationInput): ValidExecuteInput {
+  if (!isPlainObject(input)) throw new BadInputError('operation must be an object with a "type"');
+  if (typeof input.type !== 'string' || !OPERATION_TYPE.test(input.type)) {
+    throw new BadInputError(`operation type must match ${OPERATION_TYPE} (got ${JSON.stringify(input.type)})`, { type: input.type }, 'OPERATION_TYPE_INVALID');
+  }
+  if (input.plugin != null && typeof input.plugin !== 'string') throw new BadInputError('plugin must be a string', {}, 'PLUGIN_NAME_INVALID');
+  const params = input.params ?? {};
+  if (!isPlainObject(params)) throw new BadInputError('params must be a JSON object', {}, 'PARAMS_INVALID');
+  assertJson(params, '', 0);
+  if (Buffer.byteLength(stableStringify(params)) > MAX_PARAMS_BYTES) {
+    throw new BadInputError(`params exceed ${MAX_PARAMS_BYTES} bytes`, {}, 'PARAMS_TOO_LARGE');
+  }
+  if (input.commandId != null && (typeof input.commandId !== 'string' || !COMMAND_ID.test(input.commandId))) {
+    throw new BadInputError(`commandId must match ${COMMAND_ID}`, {}, 'COMMAND_ID_INVALID');
+  }
+  return {
+    type: input.type,
+    plugin: input.plugin ?? null,
+    params: params as JsonObject,
+    commandId: input.commandId ?? null,
+    force: input.force === true,
+    actor: typeof input.actor === 'string' && input.actor ? input.actor.slice(0, 128) : 'anonymous',
+  };
+}

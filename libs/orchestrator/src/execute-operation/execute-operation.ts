@@ -1,0 +1,82 @@
+import { contentHash, deterministicId, isWreError, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
+import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import type { ProjectionRunner, ReadModelStore, ExecutionDoc } from '../../../pattern-memory/src/index.js';
+import { EXECUTIONS } from '../../../pattern-memory/src/index.js';
+import type { Rule } from '../../../validation/src/protocol/index.js';
+import { validateArgs } from '../../../validation/src/args-schema/index.js';
+import { BadInputError } from '../../../kernel/src/index.js';
+import type { PluginRuntimeRegistry } from '../registry/index.js';
+import { ExecutionWriter } from './execution-writer.js';
+import { validateExecuteInput, type ExecuteOperationInput } from './execute-operation.input.js';
+import { planExecution } from './plan-execution.js';
+import { resolvePlugin } from './resolve-plugin.js';
+import { runSteps, validatePlan } from './run-steps.js';
+
+export interface ExecuteDeps {
+  store: EventStore;
+  readModel: ReadModelStore;
+  runner: ProjectionRunner;
+  registry: PluginRuntimeRegistry;
+  rules: readonly Rule[];
+  clock: Clock;
+  ids: IdGenerator;
+  workspaceRoot: string;
+  stepTimeoutMs: number;
+}
+
+/**
+ * The master orchestrator's one use case: request -> recall or compute -> validate every step -> run -> record.
+ * Bad requests are refused before anything is written. Once OperationRequested is stored, every path ends in
+ * ExecutionSucceeded or ExecutionFailed. A resend with the same commandId returns the same execution.
+ */
+export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationInput): Promise<ExecutionDoc> {
+  const input = validateExecuteInput(raw);
+  const { runtime, doc } = await resolvePlugin(deps.readModel, deps.registry, input.type, input.plugin);
+  const paramsSchema = runtime.paramsSchemas?.[input.type];
+  if (paramsSchema) {
+    const issues = validateArgs(paramsSchema, input.params);
+    if (issues.length > 0) {
+      const detail = issues.slice(0, 5).map((i) => `${i.path || '/'}: ${i.message}`).join('; ');
+      throw new BadInputError(`params do not fit ${doc.name}'s "${input.type}" schema: ${detail}`, { issues: issues.slice(0, 20) }, 'PARAMS_INVALID');
+    }
+  }
+  const commandId = input.commandId ?? deps.ids.next();
+  const executionId = deterministicId('execution', commandId);
+  const requestHash = contentHash({ type: input.type, plugin: doc.name, params: input.params, force: input.force });
+  const writer = await ExecutionWriter.load(deps.store, executionId, commandId, input.actor, deps.clock);
+  try {
+    await writer.do(
+      { type: 'RequestOperation', executionId, operationType: input.type, plugin: doc.name, params: input.params, force: input.force, requestHash },
+      'request',
+    );
+  } catch (e) {
+    // A concurrent resend won the race to create the stream: answer with what it recorded.
+    if (!(isWreError(e) && e.code === 'WRONG_EXPECTED_REVISION')) throw e;
+    return readExecution(deps, await ExecutionWriter.load(deps.store, executionId, commandId, input.actor, deps.clock));
+  }
+  if (writer.state.phase === 'requested') {
+    await drive(deps, writer, runtime);
+  }
+  return readExecution(deps, writer);
+}
+
+async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: Parameters<typeof runSteps>[1]): Promise<void> {
+  try {
+    await planExecution(writer, deps.readModel, runtime, writer.state.operationType ?? '', writer.state.params);
+    if (writer.state.phase === 'planned') {
+      await validatePlan(writer, runtime, deps.rules, writer.state.planSource ?? 'computed');
+    }
+    await runSteps(writer, runtime, deps.workspaceRoot, deps.stepTimeoutMs);
+  } catch (e) {
+    // Last resort (e.g. a plan too large to store): close the execution rather than leave it dangling.
+    const message = e instanceof Error ? e.message : String(e);
+    await writer.do({ type: 'FailExecution', error: { code: isWreError(e) ? e.code : 'INTERNAL', message }, now: writer.now() }, 'fail');
+  }
+}
+
+async function readExecution(deps: ExecuteDeps, writer: ExecutionWriter): Promise<ExecutionDoc> {
+  await deps.runner.waitFor(writer.lastPosition);
+  const doc = await deps.readModel.get<ExecutionDoc>(EXECUTIONS, writer.executionId);
+  if (!doc) throw new Error(`execution ${writer.executionId} missing from read model after catch-up`);
+  return doc;
+}

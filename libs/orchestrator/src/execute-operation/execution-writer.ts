@@ -1,0 +1,53 @@
+import { withMetadata, type Clock, type RecordedEvent } from '../../../kernel/src/index.js';
+import type { EventStore, ExpectedRevision } from '../../../event-store/src/event-store.port.js';
+import {
+  decideExecution,
+  evolveExecution,
+  initialExecutionState,
+  type ExecutionCommand,
+  type ExecutionEvent,
+  type ExecutionState,
+} from '../../../domain/src/index.js';
+import { loadStream } from '../streams/index.js';
+
+/**
+ * Decides and appends for one execution stream, tracking the revision so each append states exactly what it
+ * expects. Every phase has its own sub-command id, so event ids are deterministic and a resent phase is a no-op.
+ */
+export class ExecutionWriter {
+  private constructor(
+    private readonly store: EventStore,
+    readonly stream: string,
+    readonly executionId: string,
+    private readonly commandId: string,
+    private readonly actor: string,
+    private readonly clock: Clock,
+    public state: ExecutionState,
+    private revision: ExpectedRevision,
+    public lastPosition: bigint,
+  ) {}
+
+  static async load(store: EventStore, executionId: string, commandId: string, actor: string, clock: Clock): Promise<ExecutionWriter> {
+    const stream = `execution-${executionId}`;
+    const loaded = await loadStream<ExecutionState, ExecutionEvent>(store, stream, initialExecutionState, (s, e, r: RecordedEvent) =>
+      evolveExecution(s, e, r.metadata.occurredAt),
+    );
+    return new ExecutionWriter(store, stream, executionId, commandId, actor, clock, loaded.state, loaded.revision, loaded.lastPosition);
+  }
+
+  now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async do(command: ExecutionCommand, phase: string): Promise<ExecutionEvent[]> {
+    const events = decideExecution(command, this.state);
+    if (events.length === 0) return events;
+    const ctx = { commandId: `${this.commandId}#${phase}`, correlationId: this.executionId, causationId: this.commandId, actor: this.actor };
+    const stamped = withMetadata(events, ctx, this.clock);
+    const result = await this.store.appendToStream(this.stream, stamped, { expectedRevision: this.revision });
+    this.revision = result.nextExpectedRevision;
+    this.lastPosition = result.position;
+    for (const e of stamped) this.state = evolveExecution(this.state, e as unknown as ExecutionEvent, e.metadata.occurredAt);
+    return events;
+  }
+}

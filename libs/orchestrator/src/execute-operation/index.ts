@@ -1,0 +1,2 @@
+export * from './execute-operation.js';
+export * from './execute-operation.input.js';

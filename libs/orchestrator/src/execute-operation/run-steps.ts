@@ -1,0 +1,62 @@
+import { isWreError, PluginError, type JsonValue } from '../../../kernel/src/index.js';
+import type { RuntimePlugin, StepContext } from '../../../plugins/src/plugin.types.js';
+import { evaluateStep, type Rule } from '../../../validation/src/protocol/index.js';
+import type { ExecutionWriter } from './execution-writer.js';
+import { errorInfo } from './plan-execution.js';
+
+/** WSP 50/64: every step of the plan, recalled or computed, is judged before the first one runs. */
+export async function validatePlan(writer: ExecutionWriter, plugin: RuntimePlugin, rules: readonly Rule[], source: 'recalled' | 'computed'): Promise<void> {
+  const s = writer.state;
+  const operation = { type: s.operationType ?? '', params: s.params };
+  const verdicts = [];
+  for (const [stepIndex, step] of s.steps.entries()) {
+    const v = evaluateStep(rules, { operation, plugin: { name: plugin.name, tools: plugin.tools, registered: true }, step, stepIndex, source });
+    verdicts.push({ stepIndex, tool: step.tool, ...v });
+    if (!v.allowed) break;
+  }
+  await writer.do({ type: 'RecordValidation', verdicts, now: writer.now() }, 'validate');
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, tool: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PluginError(`tool ${tool} did not finish within ${ms} ms`, { tool }, 'STEP_TIMEOUT')), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs the validated steps in order; the first failure is recorded and ends the execution. */
+export async function runSteps(writer: ExecutionWriter, plugin: RuntimePlugin, workspaceRoot: string, stepTimeoutMs: number): Promise<void> {
+  while (writer.state.phase === 'validated') {
+    const stepIndex = writer.state.completedSteps;
+    const step = writer.state.steps[stepIndex]!;
+    const ctx: StepContext = {
+      executionId: writer.executionId,
+      stepIndex,
+      workspaceRoot,
+      operation: { type: writer.state.operationType ?? '', params: writer.state.params },
+      previousOutputs: [...writer.state.outputs],
+    };
+    const started = performance.now();
+    let outcome: { ok: true; output: JsonValue } | { ok: false; error: { code: string; message: string } };
+    try {
+      outcome = { ok: true, output: await withTimeout(plugin.runStep(step, ctx), stepTimeoutMs, step.tool) };
+    } catch (e) {
+      outcome = { ok: false, error: errorInfo(e, 'PLUGIN_ERROR') };
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const record = (o: typeof outcome) =>
+      writer.do({ type: 'RecordStepOutcome', stepIndex, tool: step.tool, outcome: o, durationMs, now: writer.now() }, `step-${stepIndex}`);
+    try {
+      await record(outcome);
+    } catch (e) {
+      // An output too large to store must not leave the execution dangling: record the step as failed instead.
+      if (!(isWreError(e) && e.code === 'EVENT_TOO_LARGE')) throw e;
+      await record({ ok: false, error: { code: 'OUTPUT_TOO_LARGE', message: `tool ${step.tool} returned more than the event size limit` } });
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { BadInputError, type Clock, type IdGenerator, type JsonObject } from '../../../kernel/src/index.js';
+import type { ExecutionDoc, PatternDoc, PluginDoc } from '../../../pattern-memory/src/index.js';
+import { toRuntimePlugin } from '../../../plugins/src/index.js';
+import { loadConfig, type WreConfig } from '../config/index.js';
+import { WreCore } from '../core/index.js';
+import { definitionOf } from '../register-plugin/index.js';
+import type { PathValidation } from '../validate-module-path/index.js';
+
+export interface CreateOptions {
+  /** Environment to read configuration from (default: process.env). */
+  env?: Record<string, string | undefined>;
+  /** Overrides applied after the environment is read. */
+  config?: Partial<WreConfig>;
+  clock?: Clock;
+  ids?: IdGenerator;
+  builtins?: boolean;
+}
+
+/** The seed's task shape: `{ type, plugin?, ...params }`. */
+export type Task = { type: string; plugin?: string } & Record<string, unknown>;
+
+/**
+ * THE master orchestrator, in process: the seed's API over the same event-sourced core the GraphQL server uses.
+ * `registerPlugin` checks its arguments synchronously (so misuse throws at the call site) and persists in the
+ * background; `execute` waits for pending registrations, so the seed's un-awaited usage works as written.
+ */
+export class WREMasterOrchestrator {
+  private readonly instances = new Map<string, object>();
+  private pending = new Set<Promise<unknown>>();
+
+  private constructor(readonly core: WreCore) {}
+
+  static async create(options: CreateOptions = {}): Promise<WREMasterOrchestrator> {
+    const config = { ...loadConfig(options.env ?? process.env), ...options.config };
+    return new WREMasterOrchestrator(await WreCore.create(config, options));
+  }
+
+  registerPlugin(plugin: object): Promise<PluginDoc>;
+  registerPlugin(name: string, plugin: object): Promise<PluginDoc>;
+  registerPlugin(nameOrPlugin: string | object, maybePlugin?: object): Promise<PluginDoc> {
+    const named = typeof nameOrPlugin === 'string';
+    if (named && (maybePlugin === undefined || maybePlugin === null)) {
+      throw new BadInputError(`registerPlugin("${nameOrPlugin}") needs a plugin object as second argument`, {}, 'PLUGIN_REQUIRED');
+    }
+    const candidate = named ? maybePlugin : nameOrPlugin;
+    const runtime = toRuntimePlugin(candidate, named ? nameOrPlugin : undefined);
+    definitionOf(runtime); // throws here, at the call site, for bad tool schemas
+    this.instances.set(runtime.name, candidate as object);
+    const done = this.core.registerPlugin(runtime);
+    this.pending.add(done);
+    // The caller may not await; a failure then surfaces on the next execute() instead of crashing the process.
+    done.catch(() => undefined);
+    return done;
+  }
+
+  /** The plugin object registered under `name` in this process, or null. */
+  getPlugin(name: string): object | null {
+    return this.instances.get(name) ?? null;
+  }
+
+  validateModulePath(path: string): Promise<PathValidation> {
+    return this.core.validateModulePath(path);
+  }
+
+  async execute(task: Task, options: { commandId?: string; force?: boolean } = {}): Promise<ExecutionDoc> {
+    await this.flushRegistrations();
+    if (typeof task !== 'object' || task === null) throw new BadInputError('execute() needs a task object with a "type"');
+    const { type, plugin, ...params } = task;
+    return this.core.executeOperation({ type, plugin: plugin ?? null, params: params as JsonObject, ...options, actor: 'in-process' });
+  }
+
+  /** The best active pattern learned for an operation type (see WreQueries.bestPattern), or null. */
+  async recallPattern(operationType: string): Promise<PatternDoc | null> {
+    await this.flushRegistrations();
+    return this.core.queries.bestPattern(operationType);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+    await this.core.close();
+  }
+
+  private async flushRegistrations(): Promise<void> {
+    const waiting = [...this.pending];
+    this.pending = new Set();
+    await Promise.all(waiting);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './read-model/index.js';
+export * from './projections/index.js';
+export * from './runner/index.js';
+export * from './recall/index.js';
+export * from './template/index.js';

@@ -1,0 +1,100 @@
+import type { JsonObject, JsonValue, RecordedEvent } from '../../../kernel/src/index.js';
+import { EXECUTION_EVENT_TYPES, type ErrorInfo, type ExecutionEvent } from '../../../domain/src/index.js';
+import type { TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { ReadModelTx } from '../read-model/index.js';
+import type { Projection } from './projection.js';
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'BLOCKED' | 'THROTTLED';
+export type StepStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'BLOCKED' | 'SKIPPED';
+
+export interface ExecutionDoc {
+  id: string;
+  operationType: string;
+  plugin: string;
+  params: JsonObject;
+  status: ExecutionStatus;
+  recalled: boolean;
+  patternId: string | null;
+  planner: string | null;
+  tokens: TokenUsage;
+  citations: string[];
+  steps: { tool: string; args: JsonObject; status: StepStatus; output: JsonValue; error: ErrorInfo | null; citations: string[] }[];
+  result: JsonValue;
+  error: ErrorInfo | null;
+  durationMs: number | null;
+  requestedAt: string;
+  finishedAt: string | null;
+  position: string;
+}
+
+export const EXECUTIONS = 'executions';
+
+const addCitations = (doc: ExecutionDoc, citations: string[]): string[] => [...new Set([...doc.citations, ...citations])];
+
+/** One document per execution with its plan, step outcomes and citations, as the API shows it. */
+export const executionsProjection: Projection = {
+  name: 'executions',
+  version: 1,
+  handles: EXECUTION_EVENT_TYPES,
+  collections: [EXECUTIONS],
+  indexes: [{ collection: EXECUTIONS, field: 'operationType' }, { collection: EXECUTIONS, field: 'position' }],
+  async apply(recorded: RecordedEvent, tx: ReadModelTx) {
+    const event = recorded as unknown as ExecutionEvent;
+    const id = recorded.streamId.slice('execution-'.length);
+    const at = recorded.metadata.occurredAt;
+    if (event.type === 'OperationRequested') {
+      const d = event.data;
+      const doc: ExecutionDoc = {
+        id, operationType: d.operationType, plugin: d.plugin, params: d.params, status: 'RUNNING', recalled: false,
+        patternId: null, planner: null, tokens: { prompt: 0, completion: 0, total: 0 }, citations: [], steps: [],
+        result: null, error: null, durationMs: null, requestedAt: at, finishedAt: null,
+        position: recorded.position.toString().padStart(20, '0'),
+      };
+      return tx.put(EXECUTIONS, id, doc);
+    }
+    const doc = await tx.get<ExecutionDoc>(EXECUTIONS, id);
+    if (!doc) return;
+    const step = (i: number) => doc.steps[i];
+    switch (event.type) {
+      case 'PatternRecalled':
+      case 'PlanComputed': {
+        doc.steps = event.data.steps.map((s) => ({ ...s, status: 'PENDING', output: null, error: null, citations: [] }));
+        doc.tokens = event.data.tokens;
+        if (event.type === 'PatternRecalled') {
+          doc.recalled = true;
+          doc.patternId = event.data.patternId;
+          doc.planner = 'pattern-memory';
+        } else doc.planner = event.data.planner;
+        break;
+      }
+      case 'ValidationPassed':
+      case 'ValidationFailed': {
+        const s = step(event.data.stepIndex);
+        if (s) s.citations = event.data.citations;
+        if (s && event.type === 'ValidationFailed') {
+          s.status = 'BLOCKED';
+          s.error = { code: 'VALIDATION_FAILED', message: `${event.data.deniedBy}: ${event.data.reason}` };
+        }
+        doc.citations = addCitations(doc, event.data.citations);
+        break;
+      }
+      case 'StepSucceeded':
+      case 'StepFailed': {
+        const s = step(event.data.stepIndex);
+        if (!s) break;
+        s.status = event.type === 'StepSucceeded' ? 'SUCCEEDED' : 'FAILED';
+        if (event.type === 'StepSucceeded') s.output = event.data.output;
+        else s.error = event.data.error;
+        break;
+      }
+      case 'ExecutionSucceeded':
+        Object.assign(doc, { status: 'SUCCEEDED', result: event.data.result, durationMs: event.data.durationMs, finishedAt: at });
+        break;
+      case 'ExecutionFailed':
+        Object.assign(doc, { status: event.data.status, error: event.data.error, durationMs: event.data.durationMs, finishedAt: at });
+        for (const s of doc.steps) if (s.status === 'PENDING') s.status = 'SKIPPED';
+        break;
+    }
+    await tx.put(EXECUTIONS, id, doc);
+  },
+};

@@ -1,0 +1,38 @@
+import type { JsonObject } from '../../../kernel/src/index.js';
+
+export type PatternStatus = 'ACTIVE' | 'SUPERSEDED' | 'RETIRED';
+
+/** A learned plan template and what history says about it. */
+export interface PatternDoc {
+  id: string;
+  keyId: string;
+  operationType: string;
+  plugin: string;
+  paramShape: string;
+  version: number;
+  steps: { tool: string; args: JsonObject }[];
+  slots: string[];
+  /** Protocol rules consulted when the source execution was validated, plus the memory protocols themselves. */
+  citations: string[];
+  uses: number;
+  successes: number;
+  failures: number;
+  fidelity: number;
+  status: PatternStatus;
+  contentHash: string;
+  provenance: { executionId: string; position: string };
+  learnedAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface PatternKeyDoc {
+  keyId: string;
+  patternId: string;
+  version: number;
+}
+
+export const PATTERNS = 'patterns';
+export const PATTERN_KEYS = 'pattern_keys';
+export const PATTERN_PENDING = 'pattern_pending';
+/** Citations every recalled plan carries: WSP 60 (module memory) and WSP 82 (citation chain). */
+export const MEMORY_CITATIONS = ['WSP-60/pattern-memory', 'WSP-82/citation-chain'];

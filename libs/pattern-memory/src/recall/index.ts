@@ -1,0 +1,3 @@
+export * from './recall-key.js';
+export * from './fidelity.js';
+export * from './recall-pattern.js';

@@ -1,0 +1,2 @@
+export * from './projection-runner.js';
+export * from './position-waiters.js';

@@ -1,0 +1,160 @@
+import type { RecordedEvent } from '../../../kernel/src/index.js';
+import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import type { ReadModelStore } from '../read-model/index.js';
+import type { Projection } from '../projections/projection.js';
+import { PositionWaiters } from './position-waiters.js';
+
+const BATCH = 1000;
+
+export interface RebuildReport {
+  events: number;
+  durationMs: number;
+  eventsPerSecond: number;
+  projections: string[];
+  position: bigint;
+}
+
+/**
+ * Feeds projections from the event store. Every projection keeps its own checkpoint, committed in the same
+ * read-model transaction as its documents, and skips events at or below it, so duplicate or repeated delivery
+ * cannot apply an event twice. Live events arrive through the store subscription; the runner catches up in
+ * batches of up to 1000 events per transaction.
+ */
+export class ProjectionRunner {
+  private readonly waiters = new PositionWaiters();
+  private abort: AbortController | null = null;
+  private loop: Promise<void> | null = null;
+  private processed = 0n;
+  private readonly checkpoints = new Map<string, bigint>();
+  private failure: unknown = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModel: ReadModelStore,
+    private readonly projections: readonly Projection[],
+  ) {}
+
+  /** Position up to which every projection has applied events. */
+  get position(): bigint {
+    return this.processed;
+  }
+
+  async start(): Promise<void> {
+    if (this.loop) return;
+    for (const p of this.projections) {
+      for (const idx of p.indexes ?? []) await this.readModel.ensureIndex(idx.collection, idx.field);
+      const cp = await this.readModel.getCheckpoint(p.name);
+      if (cp && cp.version !== p.version) await this.readModel.resetProjection(p.name, p.collections);
+    }
+    await this.catchUp();
+    this.abort = new AbortController();
+    this.loop = this.follow(this.abort.signal);
+  }
+
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    await this.loop;
+    this.loop = null;
+    this.abort = null;
+  }
+
+  /** Resolves once every projection has applied all events up to `position` (read-your-writes). */
+  waitFor(position: bigint): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.processed >= position) return Promise.resolve();
+    return this.waiters.wait(position);
+  }
+
+  /** Drops every read model and replays the whole log; live processing pauses meanwhile. */
+  async rebuild(): Promise<RebuildReport> {
+    const wasRunning = this.loop !== null;
+    await this.stop();
+    for (const p of this.projections) await this.readModel.resetProjection(p.name, p.collections);
+    this.processed = 0n;
+    const started = performance.now();
+    const events = await this.catchUp();
+    const durationMs = performance.now() - started;
+    if (wasRunning) {
+      this.abort = new AbortController();
+      this.loop = this.follow(this.abort.signal);
+    }
+    return {
+      events,
+      durationMs,
+      eventsPerSecond: durationMs > 0 ? Math.round((events * 1000) / durationMs) : events,
+      projections: this.projections.map((p) => p.name),
+      position: this.processed,
+    };
+  }
+
+  private async catchUp(): Promise<number> {
+    let from = await this.lowestCheckpoint();
+    let count = 0;
+    for (;;) {
+      const batch = await this.store.readAll({ fromPosition: from, limit: BATCH });
+      if (batch.length === 0) break;
+      await this.applyBatch(batch);
+      count += batch.length;
+      from = batch[batch.length - 1]!.position;
+    }
+    this.advance(from);
+    return count;
+  }
+
+  private async follow(signal: AbortSignal): Promise<void> {
+    const pending: RecordedEvent[] = [];
+    let draining: Promise<void> | null = null;
+    const drain = async (): Promise<void> => {
+      while (pending.length > 0) await this.applyBatch(pending.splice(0, BATCH));
+      draining = null;
+    };
+    try {
+      for await (const event of this.store.subscribeToAll({ fromPosition: this.processed, signal })) {
+        pending.push(event);
+        // Let the subscription hand over whatever is already readable, then apply it as one batch.
+        draining ??= new Promise<void>((r) => setImmediate(r)).then(drain);
+      }
+      await draining;
+    } catch (e) {
+      if (!signal.aborted) {
+        this.failure = e;
+        this.waiters.failAll(e);
+      }
+    }
+  }
+
+  private async applyBatch(batch: RecordedEvent[]): Promise<void> {
+    const last = batch[batch.length - 1]!.position;
+    const moved: [string, bigint][] = [];
+    await this.readModel.transact(async (tx) => {
+      for (const p of this.projections) {
+        const current = this.checkpoints.get(p.name) ?? 0n;
+        if (current >= last) continue;
+        for (const event of batch) {
+          if (event.position <= current || !p.handles.includes(event.type)) continue;
+          await p.apply(event, tx);
+        }
+        await tx.setCheckpoint(p.name, { position: last, version: p.version });
+        moved.push([p.name, last]);
+      }
+    });
+    // Only after the commit: a failed transaction leaves the in-memory checkpoints where the store has them.
+    for (const [name, position] of moved) this.checkpoints.set(name, position);
+    this.advance(last);
+  }
+
+  private advance(position: bigint): void {
+    if (position > this.processed) this.processed = position;
+    this.waiters.release(this.processed);
+  }
+
+  private async lowestCheckpoint(): Promise<bigint> {
+    let min: bigint | null = null;
+    for (const p of this.projections) {
+      const cp = (await this.readModel.getCheckpoint(p.name))?.position ?? 0n;
+      this.checkpoints.set(p.name, cp);
+      if (min === null || cp < min) min = cp;
+    }
+    return min ?? 0n;
+  }
+}
