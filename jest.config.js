@@ -20,6 +20,7 @@ const common = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/bench'],
 };
 export default {
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },

@@ -56,6 +56,11 @@ export interface RuntimePlugin {
   readonly kind: 'in_process' | 'remote';
   readonly operationTypes: string[];
   readonly tools: ToolDefinition[];
+  /**
+   * Optional schema (same subset as `argsSchema`) for the params of each operation type this plugin handles,
+   * keyed by operation type; lets the orchestrator refuse bad params before anything is recorded.
+   */
+  readonly paramsSchemas?: Record<string, ArgsSchema>;
   /** The "compute" path. Absent: the orchestrator cannot plan for this plugin without a learned pattern. */
   plan?(operation: Operation): Promise<ComputedPlan>;
   runStep(step: PlanStep, ctx: StepContext): Promise<JsonValue>;

@@ -39,7 +39,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!es.startsWith('sqlite:')) {
     throw new ConfigError(`WRE_EVENT_STORE must be sqlite:<path> in this release, got "${es}"`, { variable: 'WRE_EVENT_STORE' });
   }
-  const allow = (env.WRE_REMOTE_PLUGIN_ALLOW ?? 'localhost,127.0.0.1,::1').split(',').map((s) => s.trim()).filter(Boolean);
+  const allow = (env.WRE_REMOTE_PLUGIN_ALLOW ?? 'loopback').split(',').map((s) => s.trim()).filter(Boolean);
   return {
     eventStore: { kind: 'sqlite', path: sqlitePath('WRE_EVENT_STORE', es.slice('sqlite:'.length) || './data/wre.db', cwd) },
     readModel: { kind: 'sqlite', path: sqlitePath('WRE_PATTERN_MEMORY_DB', env.WRE_PATTERN_MEMORY_DB ?? './data/patterns.db', cwd) },

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { randomIds, systemClock, type Clock, type IdGenerator, type RecordedEvent } from '../../../kernel/src/index.js';
+import { errorMessage, randomIds, systemClock, type Clock, type IdGenerator, type RecordedEvent } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import { SqliteEventStore } from '../../../event-store/src/index.js';
 import { allProjections, ProjectionRunner, SqliteReadModel, type PluginDoc, type ReadModelStore, PLUGINS } from '../../../pattern-memory/src/index.js';
@@ -79,7 +79,7 @@ export class WreCore {
   registerRemotePlugin(input: RemotePluginInput, actor?: string): Promise<PluginDoc> {
     assertEndpointAllowed(input.endpoint, this.config.remoteAllowList);
     const timeoutMs = input.timeoutMs ?? 10_000;
-    const runtime = new RemotePlugin({ ...input, timeoutMs });
+    const runtime = new RemotePlugin({ ...input, timeoutMs }, { allowList: this.config.remoteAllowList });
     return registerPlugin(this.pluginDeps, runtime, definitionOf(runtime, { endpoint: input.endpoint, timeoutMs }), actor);
   }
 
@@ -116,7 +116,13 @@ export class WreCore {
     const docs = await this.readModel.find<PluginDoc>(PLUGINS, { where: { status: 'REGISTERED', kind: 'remote' } });
     for (const d of docs) {
       if (!d.endpoint) continue;
-      this.registry.set(new RemotePlugin({ name: d.name, operationTypes: d.operationTypes, tools: d.tools, endpoint: d.endpoint, timeoutMs: d.timeoutMs ?? 10_000 }));
+      try {
+        const def = { name: d.name, operationTypes: d.operationTypes, tools: d.tools, endpoint: d.endpoint, timeoutMs: d.timeoutMs ?? 10_000 };
+        this.registry.set(new RemotePlugin(def, { allowList: this.config.remoteAllowList }));
+      } catch (e) {
+        // The allow-list may have been narrowed since registration: such a plugin stays unavailable, not trusted.
+        console.warn(`[wre] remote plugin ${d.name} not restored: ${errorMessage(e)}`);
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import { contentHash, deterministicId, isWreError, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
+import { contentHash, deterministicId, errorMessage, isWreError, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import type { ProjectionRunner, ReadModelStore, ExecutionDoc } from '../../../pattern-memory/src/index.js';
 import { EXECUTIONS } from '../../../pattern-memory/src/index.js';
@@ -69,7 +69,7 @@ async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: Parame
     await runSteps(writer, runtime, deps.workspaceRoot, deps.stepTimeoutMs);
   } catch (e) {
     // Last resort (e.g. a plan too large to store): close the execution rather than leave it dangling.
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     await writer.do({ type: 'FailExecution', error: { code: isWreError(e) ? e.code : 'INTERNAL', message }, now: writer.now() }, 'fail');
   }
 }

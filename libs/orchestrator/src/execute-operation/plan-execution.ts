@@ -1,10 +1,10 @@
-import { isWreError, type JsonObject } from '../../../kernel/src/index.js';
+import { errorMessage, isWreError, type JsonObject } from '../../../kernel/src/index.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import { recallPattern, type ReadModelStore } from '../../../pattern-memory/src/index.js';
 import type { ExecutionWriter } from './execution-writer.js';
 
 export const errorInfo = (e: unknown, fallbackCode: string): { code: string; message: string } =>
-  isWreError(e) ? { code: e.code, message: e.message } : { code: fallbackCode, message: e instanceof Error ? e.message : String(e) };
+  isWreError(e) ? { code: e.code, message: e.message } : { code: fallbackCode, message: errorMessage(e) };
 
 /**
  * Remember before computing: a usable pattern is recalled (0 planner tokens); otherwise the plugin plans and its

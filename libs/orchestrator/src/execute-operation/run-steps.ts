@@ -17,13 +17,18 @@ export async function validatePlan(writer: ExecutionWriter, plugin: RuntimePlugi
   await writer.do({ type: 'RecordValidation', verdicts, now: writer.now() }, 'validate');
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number, tool: string): Promise<T> {
+/** Races the step against its time limit and aborts the step's signal when the limit is hit. */
+async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, tool: string): Promise<T> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PluginError(`tool ${tool} did not finish within ${ms} ms`, { tool }, 'STEP_TIMEOUT')), ms);
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new PluginError(`tool ${tool} did not finish within ${ms} ms`, { tool }, 'STEP_TIMEOUT'));
+    }, ms);
   });
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([work(controller.signal), timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -44,7 +49,7 @@ export async function runSteps(writer: ExecutionWriter, plugin: RuntimePlugin, w
     const started = performance.now();
     let outcome: { ok: true; output: JsonValue } | { ok: false; error: { code: string; message: string } };
     try {
-      outcome = { ok: true, output: await withTimeout(plugin.runStep(step, ctx), stepTimeoutMs, step.tool) };
+      outcome = { ok: true, output: await withTimeout((signal) => plugin.runStep(step, { ...ctx, signal }), stepTimeoutMs, step.tool) };
     } catch (e) {
       outcome = { ok: false, error: errorInfo(e, 'PLUGIN_ERROR') };
     }

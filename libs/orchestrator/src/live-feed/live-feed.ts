@@ -9,6 +9,7 @@ type Listener = (event: RecordedEvent) => void;
  */
 export class LiveFeed {
   private readonly listeners = new Set<Listener>();
+  private countWaiters: { count: number; resolve: () => void }[] = [];
   private abort: AbortController | null = null;
   private loop: Promise<void> | null = null;
 
@@ -44,7 +45,16 @@ export class LiveFeed {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
+    const ready = this.countWaiters.filter((w) => this.listeners.size >= w.count);
+    this.countWaiters = this.countWaiters.filter((w) => this.listeners.size < w.count);
+    for (const w of ready) w.resolve();
     return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once at least `count` listeners are attached (lets tests know a GraphQL subscription is live). */
+  waitForListeners(count: number): Promise<void> {
+    if (this.listeners.size >= count) return Promise.resolve();
+    return new Promise((resolve) => this.countWaiters.push({ count, resolve }));
   }
 
   /** An async iterator of live events matching `filter`, buffered until consumed; `return()` unsubscribes. */

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../kernel/src/index.js';
 import type { Rule, StepCheck, Verdict } from './rule.js';
 
 /**
@@ -12,7 +13,7 @@ export function evaluateStep(rules: readonly Rule[], input: StepCheck): Verdict 
     try {
       outcome = rule.check(input);
     } catch (e) {
-      return { allowed: false, citations, deniedBy: rule.id, reason: `rule error: ${e instanceof Error ? e.message : String(e)}` };
+      return { allowed: false, citations, deniedBy: rule.id, reason: `rule error: ${errorMessage(e)}` };
     }
     if (!outcome.allowed) return { allowed: false, citations, deniedBy: rule.id, reason: outcome.reason };
   }

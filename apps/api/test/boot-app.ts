@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig, type WreCore } from '../../../libs/orchestrator/src/index.js';
+import { AppModule } from '../src/app.module.js';
+import { WRE_CORE } from '../src/core/core.tokens.js';
+
+export interface BootedApp {
+  app: INestApplication;
+  core: WreCore;
+  url: string;
+  dir: string;
+  workspace: string;
+  schemaFile: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  ws(): Client;
+  close(): Promise<void>;
+}
+
+/** Boots the real app on 127.0.0.1:<random> over real SQLite files in a temp dir. */
+export async function bootApp(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'wre-e2e-'))): Promise<BootedApp> {
+  const config = loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'), WRE_WORKSPACE: join(dir, 'workspace'), PORT: '0', ...env }, dir);
+  const schemaFile = join(dir, 'schema.gql');
+  const app = await NestFactory.create(AppModule.forRoot(config, { schemaFile }), { logger: false });
+  app.enableShutdownHooks();
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}/graphql`;
+  const clients: Client[] = [];
+  return {
+    app,
+    core: app.get<WreCore>(WRE_CORE),
+    url,
+    dir,
+    workspace: config.workspaceRoot,
+    schemaFile,
+    async gql(query, variables) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return (await res.json()) as never;
+    },
+    ws() {
+      const c = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+      clients.push(c);
+      return c;
+    },
+    async close() {
+      for (const c of clients) await c.dispose();
+      await app.close();
+    },
+  };
+}
+
+export const removeDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });

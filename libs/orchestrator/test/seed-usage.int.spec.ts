@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OrchestratorPlugin, WREMasterOrchestrator } from '../src/index.js';
+
+const tempEnv = (dir: string) => ({
+  WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
+  WRE_PATTERN_MEMORY_DB: join(dir, 'patterns.db'),
+  WRE_WORKSPACE: join(dir, 'workspace'),
+});
+
+describe("the seed's in-process API", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wre-seed-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs the seed usage as written: create, register a plugin, execute module_creation', async () => {
+    const master = await WREMasterOrchestrator.create({ env: tempEnv(dir) });
+    try {
+      class YourPlugin extends OrchestratorPlugin {
+        constructor() {
+          super('your_plugin');
+        }
+      }
+      master.registerPlugin(new YourPlugin()); // not awaited, as in the seed
+      const result = await master.execute({ type: 'module_creation', name: 'new_module' });
+      expect(result.status).toBe('SUCCEEDED');
+      expect(result.plugin).toBe('module_scaffolder');
+      expect(existsSync(join(dir, 'workspace/modules/general/new_module/README.md'))).toBe(true);
+      expect(master.getPlugin('your_plugin')).toBeInstanceOf(YourPlugin);
+      expect(master.getPlugin('nobody')).toBeNull();
+
+      const second = await master.execute({ type: 'module_creation', name: 'other_module' });
+      expect(second).toMatchObject({ status: 'SUCCEEDED', recalled: true, tokens: { total: 0 } });
+      const pattern = await master.recallPattern('module_creation');
+      expect(pattern).toMatchObject({ operationType: 'module_creation', plugin: 'module_scaffolder', status: 'ACTIVE', uses: 1 });
+      expect(await master.recallPattern('never_seen')).toBeNull();
+      expect(await master.validateModulePath('modules/general/new_module')).toEqual({ valid: true, reason: null });
+      expect((await master.validateModulePath('../../etc')).valid).toBe(false);
+    } finally {
+      await master.close();
+    }
+  });
+
+  it('accepts both registerPlugin forms and any object; rejects a name without a plugin', async () => {
+    const master = await WREMasterOrchestrator.create({ env: tempEnv(dir), builtins: false });
+    try {
+      const calls: unknown[] = [];
+      class LegacyBot {
+        execute(task: unknown) {
+          calls.push(task);
+          return { ok: true };
+        }
+      }
+      await master.registerPlugin(new LegacyBot());
+      await master.registerPlugin('social_media', { execute: (task: unknown) => ({ posted: task }) });
+      expect(master.getPlugin('legacybot')).toBeInstanceOf(LegacyBot);
+      expect(() => master.registerPlugin('lonely' as never)).toThrow(expect.objectContaining({ code: 'PLUGIN_REQUIRED' }));
+      expect(() => master.registerPlugin({ execute: () => 1 })).toThrow(expect.objectContaining({ code: 'PLUGIN_NAME_REQUIRED' }));
+
+      const run = await master.execute({ type: 'post', plugin: 'social_media', text: 'hi' });
+      expect(run).toMatchObject({ status: 'SUCCEEDED', result: { posted: { type: 'post', text: 'hi' } } });
+      await master.execute({ type: 'anything', plugin: 'legacybot', n: 1 });
+      expect(calls).toEqual([{ type: 'anything', n: 1 }]);
+      await expect(master.execute({ type: 'post', plugin: 'ghost' })).rejects.toMatchObject({ code: 'PLUGIN_NOT_FOUND' });
+    } finally {
+      await master.close();
+    }
+  });
+
+  it('keeps what it learned across a restart (patterns are rebuilt from the log)', async () => {
+    const first = await WREMasterOrchestrator.create({ env: tempEnv(dir) });
+    await first.execute({ type: 'module_creation', name: 'alpha', domain: 'core' });
+    const learned = await first.recallPattern('module_creation');
+    await first.close();
+    rmSync(join(dir, 'patterns.db'), { force: true });
+    rmSync(join(dir, 'patterns.db-wal'), { force: true });
+    rmSync(join(dir, 'patterns.db-shm'), { force: true });
+    const second = await WREMasterOrchestrator.create({ env: tempEnv(dir) });
+    try {
+      expect(await second.recallPattern('module_creation')).toEqual(learned);
+      const run = await second.execute({ type: 'module_creation', name: 'beta', domain: 'core' });
+      expect(run.recalled).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import type { JsonValue } from '../../../kernel/src/index.js';
+import type { PlanStep } from '../../../plugins/src/plugin.types.js';
+
+/** Whole value taken from param `$slot` (any JSON type). */
+export type SlotMarker = { $slot: string };
+
+/** String with `{param}` placeholders; literal braces are written `{{` and `}}`. */
+export type FormatMarker = { $format: string };
+
+/** A constant that would otherwise read as a marker (plugin output must not be able to inject slots). */
+export type LiteralMarker = { $literal: JsonValue };
+
+/**
+ * An argument value in a template: JSON where an object with exactly one key, that key being `$slot`, `$format`
+ * or `$literal`, is a marker (`SlotMarker`, `FormatMarker`, `LiteralMarker`). Objects with more keys are plain
+ * objects whose values may hold markers. Markers are JSON themselves, so templates store and hash as JSON.
+ */
+export type TemplateArg = JsonValue;
+
+/** A plan step whose args may hold markers. `args` itself is always a plain object, never a marker. */
+export interface TemplateStep {
+  tool: string;
+  args: { [key: string]: TemplateArg };
+}
+
+/** A learned plan with param values turned into slots. */
+export interface PlanTemplate {
+  steps: TemplateStep[];
+  /** Sorted names of the params the steps use. */
+  slots: string[];
+  /**
+   * Set by `extractTemplate`: true when a value used in the plan belonged to more than one param, so which param
+   * it came from was a guess (the first by name). Callers may decline to learn such a template.
+   */
+  ambiguous?: boolean;
+}
+
+/** Either the concrete steps, or why the template cannot be applied to these params (it never guesses). */
+export type InstantiateResult = { ok: true; steps: PlanStep[] } | { ok: false; missing: string[]; reason: string };
+
+export const MARKER_KEYS = ['$slot', '$format', '$literal'] as const;
+export type MarkerKey = (typeof MARKER_KEYS)[number];
+
+/** The marker key of `value` if it is shaped like a marker (exactly one own key, a marker key), else null. */
+export function markerKeyOf(value: unknown): MarkerKey | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const keys = Object.keys(value);
+  const only = keys.length === 1 ? keys[0] : undefined;
+  return only !== undefined && (MARKER_KEYS as readonly string[]).includes(only) ? (only as MarkerKey) : null;
+}

@@ -1,0 +1,2 @@
+export * from './module-scaffolder.plugin.js';
+export * from './module-templates.js';

@@ -1,0 +1,2 @@
+export * from './arg-reader.js';
+export * from './walk-files.js';

@@ -1,0 +1,3 @@
+export * from './endpoint-allow-list.js';
+export * from './remote-http.js';
+export * from './remote-plugin.js';

@@ -1,0 +1,40 @@
+import { PluginError, errorMessage, isWreError, type JsonValue } from '../../../kernel/src/index.js';
+import type { StepContext } from '../plugin.types.js';
+import { toJsonValue } from './json-output.js';
+
+const messageOf = (e: unknown): string => errorMessage(e).slice(0, 500);
+
+/**
+ * Runs plugin code for one step: our own errors pass through with their codes, anything else becomes
+ * PluginError `TOOL_FAILED` (message only, never the stack), and the result is forced into JSON.
+ */
+export async function runToolGuarded(
+  plugin: string,
+  tool: string,
+  ctx: StepContext,
+  run: () => unknown,
+): Promise<JsonValue> {
+  if (ctx.signal?.aborted) throw new PluginError(`step ${ctx.stepIndex} aborted`, { plugin, tool }, 'STEP_ABORTED');
+  let output: unknown;
+  try {
+    output = await run();
+  } catch (e) {
+    if (isWreError(e)) throw e;
+    throw new PluginError(`tool ${plugin}.${tool} failed: ${messageOf(e)}`, { plugin, tool, cause: messageOf(e) }, 'TOOL_FAILED');
+  }
+  return toJsonValue(output, 'output', { plugin, tool });
+}
+
+/** Calls a planner; unexpected exceptions become PluginError `PLAN_FAILED`. */
+export async function callPlannerGuarded(plugin: string, run: () => unknown): Promise<unknown> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isWreError(e)) throw e;
+    throw new PluginError(`planner of ${plugin} failed: ${messageOf(e)}`, { plugin, cause: messageOf(e) }, 'PLAN_FAILED');
+  }
+}
+
+/** The standard "no such tool" refusal. */
+export const toolNotFound = (plugin: string, tool: string): PluginError =>
+  new PluginError(`plugin ${plugin} has no tool ${JSON.stringify(tool.slice(0, 64))}`, { plugin, tool }, 'TOOL_NOT_FOUND');
