@@ -10,11 +10,14 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import type { NewEvent } from '../libs/kernel/src/index.js';
 import { SqliteEventStore, type ExpectedRevision } from '../libs/event-store/src/index.js';
+import { writeSection } from './lib/benchmarks-md.js';
 // Same pragmas and table for the baseline, so only the adapter's own work differs.
 import { initialize } from '../libs/event-store/src/sqlite/sqlite-schema.js';
 
 const RUNS = 5;
-const EVENTS = 20_000;
+/** fsync policy under test (the app's default is FULL); FULL pays an fsync per commit, so it runs fewer events. */
+const SYNC = (process.env.WRE_SQLITE_SYNCHRONOUS ?? 'full').toUpperCase() === 'NORMAL' ? 'NORMAL' : 'FULL';
+const EVENTS = SYNC === 'FULL' ? 4_000 : 20_000;
 const STREAMS = 1_000;
 const PAGE = 1_000;
 
@@ -44,7 +47,7 @@ async function rate(events: number, work: () => unknown): Promise<number> {
 }
 
 async function adapterAppend(path: string, batches: Batch[]): Promise<number> {
-  const store = SqliteEventStore.open(path);
+  const store = SqliteEventStore.open(path, { synchronous: SYNC });
   const revisions = new Map<string, ExpectedRevision>();
   const r = await rate(batches.length * batches[0]!.events.length, async () => {
     for (const { stream, events } of batches) {
@@ -58,7 +61,7 @@ async function adapterAppend(path: string, batches: Batch[]): Promise<number> {
 
 async function rawAppend(path: string, batches: Batch[]): Promise<number> {
   const db = new Database(path);
-  initialize(db);
+  initialize(db, SYNC);
   const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
   const revisions = new Map<string, bigint>();
   const append = db.transaction((stream: string, events: NewEvent[]) => {
@@ -74,7 +77,7 @@ async function rawAppend(path: string, batches: Batch[]): Promise<number> {
 }
 
 async function adapterRead(path: string): Promise<number> {
-  const store = SqliteEventStore.open(path);
+  const store = SqliteEventStore.open(path, { synchronous: SYNC });
   let count = 0;
   const r = await rate(EVENTS, async () => {
     for (let from = 0n; ; ) {
@@ -152,13 +155,20 @@ async function main(): Promise<void> {
     }),
   );
   const fmt = (n: number): string => n.toLocaleString('en-US');
-  console.log(`\n### Event store throughput (SQLite file, WAL, synchronous=NORMAL; median of ${RUNS} runs)\n`);
-  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.os}\n`);
-  console.log('| scenario | SqliteEventStore events/s | raw better-sqlite3 events/s | adapter / raw |');
-  console.log('|---|---:|---:|---:|');
-  for (const r of Object.values(results)) console.log(`| ${r.label} | ${fmt(r.oursEventsPerSec)} | ${fmt(r.rawEventsPerSec)} | ${r.ratio.toFixed(2)} |`);
-  mkdirSync(join('bench', 'results'), { recursive: true });
-  const out = join('bench', 'results', 'store-throughput.json');
+  const lines = [
+    `## Event store throughput, synchronous=${SYNC} — \`npm run bench:stores\``,
+    '',
+    `SQLite file, WAL, synchronous=${SYNC}; ${EVENTS} events over ${STREAMS} streams; median of ${RUNS} runs; ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.os}.`,
+    '',
+    '| scenario | SqliteEventStore events/s | raw better-sqlite3 events/s | adapter / raw |',
+    '|---|---:|---:|---:|',
+    ...Object.values(results).map((r) => `| ${r.label} | ${fmt(r.oursEventsPerSec)} | ${fmt(r.rawEventsPerSec)} | ${r.ratio.toFixed(2)} |`),
+  ];
+  console.log(`\n${lines.join('\n')}`);
+  writeSection(`10-store-throughput-${SYNC.toLowerCase()}`, lines.join('\n'));
+  const out = join(process.cwd(), 'bench', 'results', `store-throughput-${SYNC.toLowerCase()}.json`);
+  mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, events: EVENTS, streams: STREAMS, results }, null, 2)}\n`);
   console.log(`\nwrote ${out}`);
 }

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_EVENT_BYTES, type AppendResult, type EventStore, type Expec
 import { IdempotencyConflictError } from '../errors.js';
 import { assertExpectedRevision, assertStreamName, checkExpectedRevision, encodeBatch, type EncodedEvent } from './append-guards.js';
 import { ChangeNotifier } from './change-notifier.js';
-import { initialize, isDuplicateEventId, prepareStatements, toRecordedEvent, type Statements } from './sqlite-schema.js';
+import { initialize, isDuplicateEventId, prepareStatements, toRecordedEvent, type SqliteSynchronous, type Statements } from './sqlite-schema.js';
 
 /** Options of the embedded SQLite event store. */
 export interface SqliteEventStoreOptions {
@@ -14,6 +14,8 @@ export interface SqliteEventStoreOptions {
   maxEventBytes?: number;
   /** How often an idle subscription looks for appends made by other processes, ms. Default: 200. */
   pollIntervalMs?: number;
+  /** fsync policy; FULL (default) makes every acknowledged append durable across power loss. */
+  synchronous?: SqliteSynchronous;
 }
 
 const DEFAULT_READ_LIMIT = 1000;
@@ -43,7 +45,7 @@ export class SqliteEventStore implements EventStore {
   constructor(private readonly db: Database.Database, options: SqliteEventStoreOptions = {}) {
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
-    initialize(db);
+    initialize(db, options.synchronous);
     this.stmts = prepareStatements(db);
     // IMMEDIATE takes the write lock up front, so two processes cannot both read the same head and then race.
     const tx = db.transaction((stream: string, batch: EncodedEvent[], expected: ExpectedRevision) => this.appendInTx(stream, batch, expected));

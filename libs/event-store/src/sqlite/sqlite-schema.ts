@@ -26,13 +26,15 @@ CREATE TABLE IF NOT EXISTS events (
 const COLUMNS = 'position, stream_id, revision, type, data, metadata';
 
 /** Applies connection settings and the schema; safe to run on every open and from several processes. */
-export function initialize(db: Database.Database): void {
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+export function initialize(db: Database.Database, synchronous: SqliteSynchronous = 'FULL'): void {
   // WAL lets readers (subscriptions, other processes) run while one writer appends.
   db.pragma('journal_mode = WAL');
-  // In WAL mode NORMAL skips the fsync on each commit and syncs at checkpoints: the file never corrupts, and an
-  // application crash loses nothing; only an OS crash or power cut can drop the last few commits. FULL would make
-  // the fsync, not SQLite, the cost of every append. Deployments that need power-cut durability use PostgreSQL.
-  db.pragma('synchronous = NORMAL');
+  // FULL (default) fsyncs every commit: an acknowledged append survives a power cut, which is the store's promise.
+  // NORMAL (WAL) syncs only at checkpoints: never corrupt, nothing lost on an application crash, but an OS crash
+  // or power cut can drop the last commits. It is an explicit opt-in (WRE_SQLITE_SYNCHRONOUS=normal).
+  db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   // Another process may hold the write lock briefly; wait for it instead of failing with SQLITE_BUSY.
   db.pragma('busy_timeout = 5000');
   // Positions and revisions are 64-bit; plain JS numbers would silently round them above 2^53.

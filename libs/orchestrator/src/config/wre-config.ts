@@ -13,6 +13,8 @@ export interface WreConfig {
   remoteAllowList: string[];
   maxEventBytes: number;
   stepTimeoutMs: number;
+  /** SQLite event store fsync policy: FULL (default, durable across power loss) or NORMAL (faster, see README). */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
 }
 
 const int = (env: Record<string, string | undefined>, name: string, dflt: number, min: number, max: number): number => {
@@ -40,6 +42,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`WRE_EVENT_STORE must be sqlite:<path> in this release, got "${es}"`, { variable: 'WRE_EVENT_STORE' });
   }
   const allow = (env.WRE_REMOTE_PLUGIN_ALLOW ?? 'loopback').split(',').map((s) => s.trim()).filter(Boolean);
+  const sync = (env.WRE_SQLITE_SYNCHRONOUS ?? 'full').toUpperCase();
+  if (sync !== 'FULL' && sync !== 'NORMAL') {
+    throw new ConfigError(`WRE_SQLITE_SYNCHRONOUS must be "full" or "normal", got "${env.WRE_SQLITE_SYNCHRONOUS}"`, { variable: 'WRE_SQLITE_SYNCHRONOUS' });
+  }
   return {
     eventStore: { kind: 'sqlite', path: sqlitePath('WRE_EVENT_STORE', es.slice('sqlite:'.length) || './data/wre.db', cwd) },
     readModel: { kind: 'sqlite', path: sqlitePath('WRE_PATTERN_MEMORY_DB', env.WRE_PATTERN_MEMORY_DB ?? './data/patterns.db', cwd) },
@@ -49,5 +55,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     remoteAllowList: allow,
     maxEventBytes: int(env, 'WRE_MAX_EVENT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     stepTimeoutMs: int(env, 'WRE_STEP_TIMEOUT_MS', 60_000, 1, 3_600_000),
+    sqliteSynchronous: sync,
   };
 }

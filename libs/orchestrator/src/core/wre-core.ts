@@ -54,7 +54,7 @@ export class WreCore {
 
   static async create(config: WreConfig, options: CoreOptions = {}): Promise<WreCore> {
     mkdirSync(config.workspaceRoot, { recursive: true });
-    const store = SqliteEventStore.open(config.eventStore.path, { maxEventBytes: config.maxEventBytes });
+    const store = SqliteEventStore.open(config.eventStore.path, { maxEventBytes: config.maxEventBytes, synchronous: config.sqliteSynchronous });
     const readModel = SqliteReadModel.open(config.readModel.path);
     const runner = new ProjectionRunner(store, readModel, allProjections);
     const core = new WreCore(config, store, readModel, runner, new LiveFeed(store), options.clock ?? systemClock, options.ids ?? randomIds);

@@ -73,7 +73,7 @@ async function scoreRecall(tx: ReadModelTx, patternId: string, ok: boolean, at: 
   if (p.status === 'ACTIVE' && shouldRetire(p.successes, p.failures)) {
     p.status = 'RETIRED';
     const key = await tx.get<PatternKeyDoc>(PATTERN_KEYS, p.keyId);
-    if (key?.patternId === p.id) await tx.delete(PATTERN_KEYS, p.keyId);
+    if (key?.patternId === p.id) await tx.put(PATTERN_KEYS, p.keyId, { ...key, patternId: null });
   }
   await tx.put(PATTERNS, p.id, p);
 }
@@ -86,14 +86,13 @@ async function learn(tx: ReadModelTx, pending: Pending, executionId: string, rec
   const keyId = recallKeyId(pending.operationType, pending.plugin, shape);
   const hash = patternContentHash(template.steps, template.slots);
   const key = await tx.get<PatternKeyDoc>(PATTERN_KEYS, keyId);
-  const current = key ? await tx.get<PatternDoc>(PATTERNS, key.patternId) : null;
+  const current = key?.patternId ? await tx.get<PatternDoc>(PATTERNS, key.patternId) : null;
   if (current && current.contentHash === hash) {
     current.successes += 1;
     current.fidelity = wilsonLowerBound(current.successes, current.successes + current.failures);
     return tx.put(PATTERNS, current.id, current);
   }
-  const versions = await tx.find<PatternDoc>(PATTERNS, { where: { keyId }, orderBy: 'version', descending: true, limit: 1 });
-  const version = (versions[0]?.version ?? 0) + 1;
+  const version = (key?.version ?? 0) + 1;
   if (current) await tx.put(PATTERNS, current.id, { ...current, status: 'SUPERSEDED' });
   const doc: PatternDoc = {
     id: patternIdFor(keyId, version), keyId, operationType: pending.operationType, plugin: pending.plugin,

@@ -25,9 +25,10 @@ export interface PatternDoc {
   lastUsedAt: string | null;
 }
 
+/** The recall index entry: which pattern serves this key now (null once retired) and the latest version number. */
 export interface PatternKeyDoc {
   keyId: string;
-  patternId: string;
+  patternId: string | null;
   version: number;
 }
 

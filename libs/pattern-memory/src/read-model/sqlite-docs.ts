@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { BadInputError } from '../../../kernel/src/index.js';
-import type { Checkpoint, FieldValue, FindQuery, ReadModelTx } from './read-model.port.js';
+import type { Checkpoint, FieldValue, FindQuery } from './read-model.port.js';
+import type { TxBackend } from './write-back-tx.js';
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
@@ -77,13 +78,14 @@ export class SqliteDocs {
     this.db.prepare('DELETE FROM checkpoints WHERE projection = ?').run(projection);
   }
 
-  asTx(): ReadModelTx {
+  asBackend(): TxBackend {
     return {
       get: async (c, id) => this.get(c, id),
-      put: async (c, id, doc) => this.put(c, id, doc),
-      delete: async (c, id) => this.delete(c, id),
-      find: async (c, q) => this.find(c, q ?? {}),
-      setCheckpoint: async (p, cp) => this.setCheckpoint(p, cp),
+      find: async (c, q) => this.find(c, q),
+      write: async (writes, checkpoints) => {
+        for (const w of writes) (w.doc === null ? this.delete(w.collection, w.id) : this.put(w.collection, w.id, w.doc));
+        for (const [p, cp] of checkpoints) this.setCheckpoint(p, cp);
+      },
     };
   }
 }

@@ -5,6 +5,7 @@ import { BadInputError } from '../../../kernel/src/index.js';
 import { AsyncMutex } from './async-mutex.js';
 import type { Checkpoint, FindQuery, ReadModelStore, ReadModelTx } from './read-model.port.js';
 import { SqliteDocs } from './sqlite-docs.js';
+import { WriteBackTx } from './write-back-tx.js';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,
@@ -62,7 +63,9 @@ export class SqliteReadModel implements ReadModelStore {
     return this.mutex.run(async () => {
       this.writerDb.exec('BEGIN IMMEDIATE');
       try {
-        const result = await fn(this.writer.asTx());
+        const tx = new WriteBackTx(this.writer.asBackend());
+        const result = await fn(tx);
+        await tx.flush();
         this.writerDb.exec('COMMIT');
         return result;
       } catch (e) {

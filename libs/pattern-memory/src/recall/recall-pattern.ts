@@ -16,7 +16,7 @@ export type RecallOutcome =
 export async function recallPattern(readModel: ReadModelStore, operationType: string, plugin: string, params: JsonObject): Promise<RecallOutcome> {
   const keyId = recallKeyId(operationType, plugin, paramShape(params));
   const key = await readModel.get<PatternKeyDoc>(PATTERN_KEYS, keyId);
-  if (!key) return { hit: false, reason: 'no_pattern', patternId: null };
+  if (!key?.patternId) return { hit: false, reason: 'no_pattern', patternId: null };
   const pattern = await readModel.get<PatternDoc>(PATTERNS, key.patternId);
   if (!pattern || pattern.status !== 'ACTIVE') return { hit: false, reason: 'not_active', patternId: key.patternId };
   if (patternContentHash(pattern.steps, pattern.slots) !== pattern.contentHash) {
