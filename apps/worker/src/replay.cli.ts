@@ -7,7 +7,7 @@ import { loadConfig, WreCore } from '../../../libs/orchestrator/src/index.js';
  * projecting into the same SQLite read model would race.
  */
 async function main(): Promise<void> {
-  const core = await WreCore.create(loadConfig(), { builtins: false });
+  const core = await WreCore.create(loadConfig(), { builtins: false, recoverInterrupted: false });
   try {
     const report = await core.rebuildProjections();
     console.log(

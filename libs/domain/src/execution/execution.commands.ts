@@ -1,16 +1,9 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import type { JsonValue } from '../../../kernel/src/index.js';
 import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
-import type { ErrorInfo } from './execution.events.js';
+import type { ErrorInfo, OperationRequested } from './execution.events.js';
 
-export type RequestOperation = {
-  type: 'RequestOperation';
-  executionId: string;
-  operationType: string;
-  plugin: string;
-  params: JsonObject;
-  force: boolean;
-  requestHash: string;
-};
+/** Carries exactly what OperationRequested records. */
+export type RequestOperation = { type: 'RequestOperation' } & OperationRequested['data'];
 export type RecordRecall = {
   type: 'RecordRecall';
   patternId: string;

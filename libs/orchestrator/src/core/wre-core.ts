@@ -15,6 +15,7 @@ import { definitionOf, registerPlugin, type PluginDeps } from '../register-plugi
 import { PluginRuntimeRegistry } from '../registry/index.js';
 import { validateModulePath } from '../validate-module-path/index.js';
 import { readModelDigest } from './read-model-digest.js';
+import { recoverInterrupted } from '../recover-interrupted/index.js';
 
 export interface RemotePluginInput {
   name: string;
@@ -29,6 +30,8 @@ export interface CoreOptions {
   ids?: IdGenerator;
   /** Register the built-in plugins at start (default true). */
   builtins?: boolean;
+  /** Close executions a crashed process left RUNNING (default true; off for tools sharing a live store). */
+  recoverInterrupted?: boolean;
 }
 
 /**
@@ -59,6 +62,10 @@ export class WreCore {
     const runner = new ProjectionRunner(store, readModel, allProjections);
     const core = new WreCore(config, store, readModel, runner, new LiveFeed(store), options.clock ?? systemClock, options.ids ?? randomIds);
     await runner.start();
+    if (options.recoverInterrupted !== false) {
+      const closed = await recoverInterrupted({ store, readModel, runner, clock: core.clock });
+      if (closed.length > 0) console.warn(`[wre] closed ${closed.length} interrupted execution(s) as INTERRUPTED`);
+    }
     await core.feed.start();
     await core.restoreRemotePlugins();
     if (options.builtins !== false) {
