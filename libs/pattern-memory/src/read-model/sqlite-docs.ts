@@ -10,7 +10,7 @@ function assertField(field: string): string {
   return field;
 }
 
-const toSql = (v: FieldValue): string | number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+const toSql = (v: FieldValue): string | number | null => (typeof v === 'boolean' ? (v ? 'true' : 'false') : v);
 
 /** Synchronous document operations over one better-sqlite3 connection; statements are prepared once. */
 export class SqliteDocs {
@@ -44,7 +44,14 @@ export class SqliteDocs {
 
   find<T extends object>(collection: string, query: FindQuery): T[] {
     const where = Object.entries(query.where ?? {});
-    const clauses = where.map(([f]) => `AND json_extract(body, '$.${assertField(f)}') IS ?`).join(' ');
+    // Booleans compare by JSON type: json_extract turns true/false into 1/0, which would also match numbers.
+    const clause = ([f, v]: [string, FieldValue]): string => {
+      const path = `'$.${assertField(f)}'`;
+      if (typeof v === 'boolean') return `AND json_type(body, ${path}) = ?`;
+      if (typeof v === 'number') return `AND json_extract(body, ${path}) IS ? AND json_type(body, ${path}) IN ('integer', 'real')`;
+      return `AND json_extract(body, ${path}) IS ?`;
+    };
+    const clauses = where.map(clause).join(' ');
     const order = query.orderBy ? `json_extract(body, '$.${assertField(query.orderBy)}') ${query.descending ? 'DESC' : 'ASC'}, id` : 'id';
     const limit = query.limit !== undefined ? Math.max(0, Math.floor(query.limit)) : -1;
     const sql = `SELECT body FROM docs WHERE collection = ? ${clauses} ORDER BY ${order} LIMIT ?`;

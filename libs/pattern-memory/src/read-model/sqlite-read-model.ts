@@ -56,7 +56,8 @@ export class SqliteReadModel implements ReadModelStore {
   }
 
   async ensureIndex(collection: string, field: string): Promise<void> {
-    this.writer.ensureIndex(collection, field);
+    // Through the mutex: run inside someone's open transaction, a rollback would silently drop the index.
+    await this.mutex.run(async () => this.writer.ensureIndex(collection, field));
   }
 
   async transact<T>(fn: (tx: ReadModelTx) => Promise<T>): Promise<T> {

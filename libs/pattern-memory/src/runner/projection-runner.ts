@@ -46,7 +46,14 @@ export class ProjectionRunner {
       const cp = await this.readModel.getCheckpoint(p.name);
       if (cp && cp.version !== p.version) await this.readModel.resetProjection(p.name, p.collections);
     }
-    await this.catchUp();
+    this.failure = null;
+    try {
+      await this.catchUp();
+    } catch (e) {
+      this.failure = e;
+      this.waiters.failAll(e);
+      throw e;
+    }
     this.abort = new AbortController();
     this.loop = this.follow(this.abort.signal);
   }
@@ -71,6 +78,7 @@ export class ProjectionRunner {
     await this.stop();
     for (const p of this.projections) await this.readModel.resetProjection(p.name, p.collections);
     this.processed = 0n;
+    this.failure = null;
     const started = performance.now();
     const events = await this.catchUp();
     const durationMs = performance.now() - started;
@@ -105,8 +113,13 @@ export class ProjectionRunner {
     const pending: RecordedEvent[] = [];
     let draining: Promise<void> | null = null;
     const drain = async (): Promise<void> => {
-      while (pending.length > 0) await this.applyBatch(pending.splice(0, BATCH));
-      draining = null;
+      try {
+        while (pending.length > 0 && !signal.aborted) await this.applyBatch(pending.splice(0, BATCH));
+      } catch (e) {
+        this.fail(e);
+      } finally {
+        draining = null;
+      }
     };
     try {
       for await (const event of this.store.subscribeToAll({ fromPosition: this.processed, signal })) {
@@ -116,11 +129,20 @@ export class ProjectionRunner {
       }
       await draining;
     } catch (e) {
-      if (!signal.aborted) {
-        this.failure = e;
-        this.waiters.failAll(e);
-      }
+      if (!signal.aborted) this.fail(e);
     }
+  }
+
+  /**
+   * A batch that cannot be applied stops the runner rather than skipping events: read models must never silently
+   * diverge from the log. The batch's transaction has rolled back; waiters are rejected with the cause, and the
+   * next start() or rebuild() retries from the last committed checkpoint.
+   */
+  private fail(error: unknown): void {
+    this.failure = error;
+    this.waiters.failAll(error);
+    this.abort?.abort();
+    console.error('[wre] projection runner stopped:', error);
   }
 
   private async applyBatch(batch: RecordedEvent[]): Promise<void> {
