@@ -68,6 +68,52 @@ describe("the seed's in-process API", () => {
     }
   });
 
+  it('never serves a plan learned from a coincidence: a module named "tests" does not teach {name}/{name}', async () => {
+    const master = await WREMasterOrchestrator.create({ env: tempEnv(dir) });
+    try {
+      const first = await master.execute({ type: 'module_creation', name: 'tests', domain: 'qa' });
+      expect(first).toMatchObject({ status: 'SUCCEEDED', recalled: false });
+      expect(await master.recallPattern('module_creation')).toBeNull(); // only a CANDIDATE so far
+
+      const second = await master.execute({ type: 'module_creation', name: 'billing', domain: 'qa' });
+      expect(second).toMatchObject({ status: 'SUCCEEDED', recalled: false });
+      expect(existsSync(join(dir, 'workspace/modules/qa/billing/tests'))).toBe(true);
+      expect(existsSync(join(dir, 'workspace/modules/qa/billing/billing'))).toBe(false);
+
+      const third = await master.execute({ type: 'module_creation', name: 'ledger', domain: 'qa' });
+      expect(third).toMatchObject({ status: 'SUCCEEDED', recalled: true });
+      expect(existsSync(join(dir, 'workspace/modules/qa/ledger/tests'))).toBe(true);
+      const statuses = (await master.core.queries.patterns('module_creation')).map((p) => [p.version, p.status]);
+      expect(statuses).toEqual([[1, 'SUPERSEDED'], [2, 'ACTIVE']]);
+    } finally {
+      await master.close();
+    }
+  });
+
+  it('serves a genuinely repeated value once a second computed example agrees (CANDIDATE -> ACTIVE)', async () => {
+    const master = await WREMasterOrchestrator.create({ env: tempEnv(dir), builtins: false });
+    try {
+      class Codegen extends OrchestratorPlugin {
+        override operationTypes = ['codegen'];
+        constructor() {
+          super('codegen');
+          this.tool('touch', { argsSchema: { type: 'object', required: ['path'] } }, (args) => ({ touched: args.path ?? null }));
+        }
+        override plan(op: { params: Record<string, unknown> }) {
+          return { steps: [{ tool: 'touch', args: { path: `src/${String(op.params.name)}/${String(op.params.name)}.ts` } }], planner: 'test', tokens: { prompt: 10, completion: 5, total: 15 } };
+        }
+      }
+      master.registerPlugin(new Codegen());
+      const runs = [];
+      for (const name of ['alpha', 'beta', 'gamma']) runs.push(await master.execute({ type: 'codegen', name }));
+      expect(runs.map((r) => r.recalled)).toEqual([false, false, true]);
+      expect(runs[2]!.steps[0]!.args).toEqual({ path: 'src/gamma/gamma.ts' });
+      expect(await master.recallPattern('codegen')).toMatchObject({ status: 'ACTIVE', version: 1, successes: 3, uses: 1 });
+    } finally {
+      await master.close();
+    }
+  });
+
   it('keeps what it learned across a restart (patterns are rebuilt from the log)', async () => {
     const first = await WREMasterOrchestrator.create({ env: tempEnv(dir) });
     await first.execute({ type: 'module_creation', name: 'alpha', domain: 'core' });

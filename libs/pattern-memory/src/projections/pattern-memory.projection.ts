@@ -89,6 +89,8 @@ async function learn(tx: ReadModelTx, pending: Pending, executionId: string, rec
   const current = key?.patternId ? await tx.get<PatternDoc>(PATTERNS, key.patternId) : null;
   if (current && current.contentHash === hash) {
     current.successes += 1;
+    // A second computed example with other values produced the same template: the repetition is real.
+    if (current.status === 'CANDIDATE') current.status = 'ACTIVE';
     current.fidelity = wilsonLowerBound(current.successes, current.successes + current.failures);
     return tx.put(PATTERNS, current.id, current);
   }
@@ -98,7 +100,7 @@ async function learn(tx: ReadModelTx, pending: Pending, executionId: string, rec
     id: patternIdFor(keyId, version), keyId, operationType: pending.operationType, plugin: pending.plugin,
     paramShape: shape, version, steps: template.steps, slots: template.slots,
     citations: [...pending.citations, ...MEMORY_CITATIONS], uses: 0, successes: 1, failures: 0,
-    fidelity: wilsonLowerBound(1, 1), status: 'ACTIVE', contentHash: hash,
+    fidelity: wilsonLowerBound(1, 1), status: template.repeated ? 'CANDIDATE' : 'ACTIVE', contentHash: hash,
     provenance: { executionId, position: recorded.position.toString() }, learnedAt: recorded.metadata.occurredAt, lastUsedAt: null,
   };
   await tx.put(PATTERNS, doc.id, doc);

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../../kernel/src/index.js';
 
-export type PatternStatus = 'ACTIVE' | 'SUPERSEDED' | 'RETIRED';
+/** CANDIDATE: learned from one example whose template repeats a value; served only once a second example agrees. */
+export type PatternStatus = 'CANDIDATE' | 'ACTIVE' | 'SUPERSEDED' | 'RETIRED';
 
 /** A learned plan template and what history says about it. */
 export interface PatternDoc {

@@ -10,6 +10,7 @@ interface Extraction {
   index: ParamIndex;
   used: Set<string>;
   ambiguous: boolean;
+  repeated: boolean;
 }
 
 /**
@@ -18,9 +19,9 @@ interface Extraction {
  * and object keys stay constant. `instantiateTemplate(extractTemplate(p, s), p)` always gives back `s`.
  */
 export function extractTemplate(params: JsonObject, steps: PlanStep[]): PlanTemplate {
-  const x: Extraction = { index: indexParams(params), used: new Set(), ambiguous: false };
+  const x: Extraction = { index: indexParams(params), used: new Set(), ambiguous: false, repeated: false };
   const templateSteps: TemplateStep[] = steps.map((step) => ({ tool: step.tool, args: extractEntries(step.args, x) }));
-  return { steps: templateSteps, slots: [...x.used].sort(), ambiguous: x.ambiguous };
+  return { steps: templateSteps, slots: [...x.used].sort(), ambiguous: x.ambiguous, repeated: x.repeated };
 }
 
 /** The first name (params are indexed in name order) is the deterministic pick; more than one is a guess. */
@@ -53,6 +54,9 @@ function extractValue(value: JsonValue, x: Extraction): TemplateArg {
 function extractString(value: string, x: Extraction): TemplateArg {
   let parts: FormatPart[] = [{ text: value }];
   let substituted = false;
+  const seen = new Set<string>();
+  // Prose repeats names on purpose; paths and identifiers (no whitespace) are where a constant collides.
+  const pathLike = !/\s/.test(value);
   for (const candidate of x.index.inner) {
     const next: FormatPart[] = [];
     for (const part of parts) {
@@ -62,7 +66,13 @@ function extractString(value: string, x: Extraction): TemplateArg {
       }
       const pieces = part.text.split(candidate.value);
       pieces.forEach((piece, i) => {
-        if (i > 0) next.push({ param: pick(candidate.names, candidate.shared, x) });
+        if (i > 0) {
+          const name = pick(candidate.names, candidate.shared, x);
+          // The same value twice in one string: see PlanTemplate.repeated.
+          if (pathLike && seen.has(name)) x.repeated = true;
+          seen.add(name);
+          next.push({ param: name });
+        }
         if (piece) next.push({ text: piece });
       });
       if (pieces.length > 1) substituted = true;

@@ -16,6 +16,7 @@ describe('extractTemplate', () => {
       ],
       slots: ['domain', 'name'],
       ambiguous: false,
+      repeated: false,
     });
   });
 
@@ -75,6 +76,16 @@ describe('extractTemplate', () => {
     expect(t.steps[0]?.args).toEqual({ p: { $slot: 'source' }, q: { $format: 'lib/{source}' } });
     expect(t.ambiguous).toBe(true);
     expect(extractTemplate({ a: true, b: true }, [{ tool: 't', args: { f: true } }]).ambiguous).toBe(true);
+  });
+
+  it('marks a value occurring twice in one string as repeated: a constant may equal the param', () => {
+    const coincidence = extractTemplate({ name: 'tests' }, [{ tool: 'mkdir', args: { path: 'modules/general/tests/tests' } }]);
+    expect(coincidence).toMatchObject({ repeated: true, ambiguous: false });
+    const clean = extractTemplate({ name: 'billing' }, [
+      { tool: 'mkdir', args: { path: 'modules/general/billing/tests' } },
+      { tool: 'write', args: { path: 'modules/general/billing/README.md', content: '# billing\n\nThe billing module.' } },
+    ]);
+    expect(clean).toMatchObject({ repeated: false, ambiguous: false });
   });
 
   it('does not flag a shared value the plan never uses', () => {

@@ -33,6 +33,12 @@ export interface PlanTemplate {
    * it came from was a guess (the first by name). Callers may decline to learn such a template.
    */
   ambiguous?: boolean;
+  /**
+   * A param value occurs twice within one path-like string (no whitespace): either the plan really repeats it (`src/{name}/{name}.ts`) or a
+   * constant happens to equal it (`modules/general/tests/tests` for name "tests"). One example cannot tell, so
+   * the pattern memory waits for a second example with other values before serving it.
+   */
+  repeated?: boolean;
 }
 
 /** Either the concrete steps, or why the template cannot be applied to these params (it never guesses). */

@@ -21,7 +21,7 @@ export class Pattern {
   @Field(() => Int) successes!: number;
   @Field(() => Int) failures!: number;
   @Field(() => Float, { description: 'Wilson 95% lower bound of the success rate.' }) fidelity!: number;
-  @Field({ description: 'ACTIVE, SUPERSEDED or RETIRED.' }) status!: string;
+  @Field({ description: 'CANDIDATE (waits for a second agreeing example), ACTIVE (served), SUPERSEDED or RETIRED.' }) status!: string;
   @Field() contentHash!: string;
   @Field() sourceExecutionId!: string;
   @Field() learnedAt!: string;
