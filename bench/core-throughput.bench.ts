@@ -13,8 +13,8 @@ import { toRuntimePlugin } from '../libs/plugins/src/index.js';
 import type { ComputedPlan, Operation, PlanStep } from '../libs/plugins/src/index.js';
 import { machineInfo, median, RESULTS_DIR, writeSection } from './lib/benchmarks-md.js';
 
-const RECALLED = 400;
-const COMPUTED = 100;
+const RECALLED = 2000;
+const COMPUTED = 200;
 const REBUILDS = 5;
 
 /** In-memory plugin: three pure steps, so the figures measure the orchestrator and store, not the tools. */
