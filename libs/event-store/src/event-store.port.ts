@@ -14,6 +14,11 @@ export interface AppendResult {
   nextExpectedRevision: bigint;
   /** Global position of the last event written (or of the already-stored copy on an idempotent resend). */
   position: bigint;
+  /**
+   * False when nothing was written: an idempotent resend (the events were already stored) or an empty batch.
+   * Lets a caller tell "I wrote this" from "someone with the same ids did", e.g. to decide who drives a process.
+   */
+  written: boolean;
 }
 
 export interface ReadAllOptions {

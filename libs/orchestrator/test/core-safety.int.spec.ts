@@ -8,8 +8,8 @@ import { loadConfig, WreCore } from '../src/index.js';
 
 describe('core safety: nothing dangles, nothing half-written', () => {
   let dir: string;
-  const config = () =>
-    loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'e.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'r.db'), WRE_WORKSPACE: join(dir, 'ws'), WRE_MAX_EVENT_BYTES: '4096' }, dir);
+  const config = (extra: Record<string, string> = {}) =>
+    loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'e.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'r.db'), WRE_WORKSPACE: join(dir, 'ws'), WRE_MAX_EVENT_BYTES: '4096', ...extra }, dir);
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wre-safety-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -65,6 +65,83 @@ describe('core safety: nothing dangles, nothing half-written', () => {
       expect(run.steps.map((s) => s.status)).toEqual(['SKIPPED', 'BLOCKED']);
       expect(run.steps[1]!.citations).toEqual(['WSP-50/plugin-registered', 'WSP-50/tool-exists']);
       expect(run.error!.message).toContain('WSP-50/tool-exists');
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('runs an execution once when its commandId is resent while the first call is still planning', async () => {
+    const core = await WreCore.create(config(), { builtins: false });
+    const ran: unknown[] = [];
+    let plans = 0;
+    let planning!: () => void;
+    const planStarted = new Promise<void>((r) => (planning = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    try {
+      await core.registerPlugin({
+        name: 'payments', kind: 'in_process', operationTypes: ['charge'], tools: [{ name: 'charge_card', argsSchema: { type: 'object' } }],
+        plan: async () => {
+          plans += 1;
+          planning();
+          await released;
+          return { steps: [{ tool: 'charge_card', args: { n: plans } }], planner: 'slow', tokens: { prompt: 1, completion: 1, total: 2 } };
+        },
+        runStep: async (step: { args: unknown }) => {
+          ran.push(step.args);
+          return { charged: true };
+        },
+      });
+      const first = core.executeOperation({ type: 'charge', params: { amount: 5 }, commandId: 'pay-1' });
+      await planStarted;
+      const resend = core.executeOperation({ type: 'charge', params: { amount: 5 }, commandId: 'pay-1' });
+      release();
+      const [a, b] = await Promise.all([first, resend]);
+      expect(b.id).toBe(a.id);
+      expect(b).toEqual(a);
+      expect(plans).toBe(1);
+      expect(ran).toEqual([{ n: 1 }]);
+      await expect(core.executeOperation({ type: 'charge', params: { amount: 6 }, commandId: 'pay-1' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+      // The plugin going away does not stop a resend from getting its answer from the log.
+      await core.deregisterPlugin('payments');
+      expect(await core.executeOperation({ type: 'charge', params: { amount: 5 }, commandId: 'pay-1' })).toEqual(a);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('drives an execution once when two calls with one commandId race from the very start', async () => {
+    const core = await WreCore.create(config(), { builtins: false });
+    let plans = 0;
+    let steps = 0;
+    try {
+      await core.registerPlugin({
+        name: 'racer', kind: 'in_process', operationTypes: ['race'], tools: [{ name: 'go', argsSchema: { type: 'object' } }],
+        plan: async () => {
+          plans += 1;
+          return { steps: [{ tool: 'go', args: {} }], planner: 'p', tokens: { prompt: 0, completion: 0, total: 0 } };
+        },
+        runStep: async () => ++steps,
+      });
+      const results = await Promise.all([1, 2, 3].map(() => core.executeOperation({ type: 'race', params: {}, commandId: 'race-1' })));
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.every((r) => r.status === 'SUCCEEDED')).toBe(true);
+      expect({ plans, steps }).toEqual({ plans: 1, steps: 1 });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('fails an execution whose planner never answers with PLAN_TIMEOUT instead of leaving it RUNNING', async () => {
+    const core = await WreCore.create(config({ WRE_PLAN_TIMEOUT_MS: '50' }), { builtins: false });
+    try {
+      await core.registerPlugin({
+        name: 'stuck', kind: 'in_process', operationTypes: ['think'], tools: [{ name: 'x', argsSchema: { type: 'object' } }],
+        plan: () => new Promise(() => undefined),
+        runStep: async () => null,
+      });
+      const run = await core.executeOperation({ type: 'think', params: {} });
+      expect(run).toMatchObject({ status: 'FAILED', error: { code: 'PLAN_TIMEOUT' } });
     } finally {
       await core.close();
     }

@@ -96,7 +96,7 @@ describe('SqliteEventStore on a shared file', () => {
     const after = open(path, 60_000);
     expect(await after.headPosition()).toBe(position);
     const next = await after.appendToStream('execution-1', [evt('Finished', 'x2')], { expectedRevision: 0n });
-    expect(next).toEqual({ nextExpectedRevision: 1n, position: position + 1n });
+    expect(next).toEqual({ nextExpectedRevision: 1n, position: position + 1n, written: true });
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();

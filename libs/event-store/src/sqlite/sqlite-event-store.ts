@@ -22,7 +22,7 @@ const DEFAULT_READ_LIMIT = 1000;
 const SUBSCRIPTION_BATCH = 500;
 
 interface AppendOutcome {
-  result: AppendResult;
+  result: Omit<AppendResult, 'written'>;
   written: boolean;
 }
 
@@ -68,7 +68,7 @@ export class SqliteEventStore implements EventStore {
     const batch = encodeBatch(stream, events, this.maxEventBytes);
     const { result, written } = this.appendTx(stream, batch, options.expectedRevision);
     if (written) this.notifier.notify();
-    return result;
+    return { ...result, written };
   }
 
   async readStream(stream: string, options: { fromRevision?: bigint } = {}): Promise<RecordedEvent[]> {
@@ -136,10 +136,10 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * A resend is recognised by its first event id; it must then match stored events one for one at consecutive
-   * revisions of the same stream. The original result is returned whatever the expected revision says, because
+   * revisions of the same stream, with the same type and data. The original result is returned whatever the expected revision says, because
    * the resending caller computed it before its first attempt succeeded.
    */
-  private findResend(stream: string, batch: EncodedEvent[]): AppendResult | undefined {
+  private findResend(stream: string, batch: EncodedEvent[]): Omit<AppendResult, 'written'> | undefined {
     const firstId = batch[0]!.eventId;
     const first = this.stmts.byEventId.get(firstId);
     if (!first) return undefined;
@@ -148,6 +148,10 @@ export class SqliteEventStore implements EventStore {
     batch.forEach((event, i) => {
       if (stored[i]?.event_id !== event.eventId) {
         throw new IdempotencyConflictError(stream, event.eventId, 'does not match the stored batch it resends');
+      }
+      // Same id, other content: a different decision wearing a resend's ids must not pass as a no-op.
+      if (stored[i]?.type !== event.type || stored[i]?.data !== event.data) {
+        throw new IdempotencyConflictError(stream, event.eventId, 'is stored with different type or data');
       }
     });
     const last = stored[stored.length - 1]!;

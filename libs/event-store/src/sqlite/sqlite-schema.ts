@@ -49,8 +49,8 @@ export function prepareStatements(db: Database.Database) {
       'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
     byEventId: db.prepare<[string], { stream_id: string; revision: bigint }>('SELECT stream_id, revision FROM events WHERE event_id = ?'),
-    storedRange: db.prepare<[string, bigint, number], { event_id: string; revision: bigint; position: bigint }>(
-      'SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    storedRange: db.prepare<[string, bigint, number], { event_id: string; type: string; data: string; revision: bigint; position: bigint }>(
+      'SELECT event_id, type, data, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
     ),
     insert: db.prepare<[string, bigint, string, string, string, string], { position: bigint }>(
       'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?) RETURNING position',

@@ -111,12 +111,17 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
       const s = stream('plugin');
       const [a, b] = [evt('A'), evt('B')];
       const first = await store.appendToStream(s, [a, b], { expectedRevision: 'no_stream' });
+      expect(first.written).toBe(true);
       const later = await store.appendToStream(s, [evt('C')], { expectedRevision: 1n });
       const head = await store.headPosition();
-      expect(await store.appendToStream(s, [a, b], { expectedRevision: 'no_stream' })).toEqual(first);
-      expect(await store.appendToStream(s, [a, b], { expectedRevision: 2n })).toEqual(first);
+      const resent = { ...first, written: false };
+      expect(await store.appendToStream(s, [a, b], { expectedRevision: 'no_stream' })).toEqual(resent);
+      expect(await store.appendToStream(s, [a, b], { expectedRevision: 2n })).toEqual(resent);
       const onlyA = await store.appendToStream(s, [a], { expectedRevision: 'any' });
-      expect(onlyA).toEqual({ nextExpectedRevision: 0n, position: (await store.readStream(s))[0]!.position });
+      expect(onlyA).toEqual({ nextExpectedRevision: 0n, position: (await store.readStream(s))[0]!.position, written: false });
+      // Same ids with other content are a different decision, not a resend.
+      const forged = { ...a, data: { at: 'something else' } };
+      await expect(store.appendToStream(s, [forged], { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
       expect(later.position).toBe(head);
       expect(await store.headPosition()).toBe(head);
       expect(await store.readStream(s)).toHaveLength(3);
@@ -137,10 +142,10 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
 
     it('treats an empty append as a check of the expectation that writes nothing', async () => {
       const s = stream('execution');
-      expect(await store.appendToStream(s, [], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: -1n, position: 0n });
+      expect(await store.appendToStream(s, [], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: -1n, position: 0n, written: false });
       await expectConflict(store.appendToStream(s, [], { expectedRevision: 'stream_exists' }), s, 'stream_exists', 'no_stream');
       const written = await store.appendToStream(s, [evt('A')], { expectedRevision: 'no_stream' });
-      expect(await store.appendToStream(s, [], { expectedRevision: 0n })).toEqual(written);
+      expect(await store.appendToStream(s, [], { expectedRevision: 0n })).toEqual({ ...written, written: false });
       expect(await store.headPosition()).toBe(written.position);
     });
 

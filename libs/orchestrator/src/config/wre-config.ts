@@ -13,6 +13,7 @@ export interface WreConfig {
   remoteAllowList: string[];
   maxEventBytes: number;
   stepTimeoutMs: number;
+  planTimeoutMs: number;
   /** SQLite event store fsync policy: FULL (default, durable across power loss) or NORMAL (faster, see README). */
   sqliteSynchronous: 'FULL' | 'NORMAL';
 }
@@ -55,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     remoteAllowList: allow,
     maxEventBytes: int(env, 'WRE_MAX_EVENT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     stepTimeoutMs: int(env, 'WRE_STEP_TIMEOUT_MS', 60_000, 1, 3_600_000),
+    planTimeoutMs: int(env, 'WRE_PLAN_TIMEOUT_MS', 120_000, 1, 3_600_000),
     sqliteSynchronous: sync,
   };
 }

@@ -96,7 +96,14 @@ export class WreCore {
 
   executeOperation(input: ExecuteOperationInput) {
     return executeOperation(
-      { ...this.pluginDeps, rules: this.rules, workspaceRoot: this.config.workspaceRoot, stepTimeoutMs: this.config.stepTimeoutMs },
+      {
+        ...this.pluginDeps,
+        rules: this.rules,
+        workspaceRoot: this.config.workspaceRoot,
+        stepTimeoutMs: this.config.stepTimeoutMs,
+        planTimeoutMs: this.config.planTimeoutMs,
+        feed: this.feed,
+      },
       input,
     );
   }

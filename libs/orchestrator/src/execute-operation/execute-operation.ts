@@ -1,4 +1,4 @@
-import { contentHash, deterministicId, errorMessage, isWreError, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
+import { deterministicId, errorMessage, isWreError, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import type { ProjectionRunner, ReadModelStore, ExecutionDoc } from '../../../pattern-memory/src/index.js';
 import { EXECUTIONS } from '../../../pattern-memory/src/index.js';
@@ -7,6 +7,8 @@ import { validateArgs } from '../../../validation/src/args-schema/index.js';
 import { BadInputError } from '../../../kernel/src/index.js';
 import type { PluginRuntimeRegistry } from '../registry/index.js';
 import { ExecutionWriter } from './execution-writer.js';
+import { answerResend, requestHashOf } from './answer-resend.js';
+import type { LiveFeed } from '../live-feed/index.js';
 import { validateExecuteInput, type ExecuteOperationInput } from './execute-operation.input.js';
 import { planExecution } from './plan-execution.js';
 import { resolvePlugin } from './resolve-plugin.js';
@@ -22,6 +24,8 @@ export interface ExecuteDeps {
   ids: IdGenerator;
   workspaceRoot: string;
   stepTimeoutMs: number;
+  planTimeoutMs: number;
+  feed: LiveFeed;
 }
 
 /**
@@ -31,6 +35,12 @@ export interface ExecuteDeps {
  */
 export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationInput): Promise<ExecutionDoc> {
   const input = validateExecuteInput(raw);
+  const commandId = input.commandId ?? deps.ids.next();
+  const executionId = deterministicId('execution', commandId);
+  const load = () => ExecutionWriter.load(deps.store, executionId, commandId, input.actor, deps.clock);
+  const writer = await load();
+  if (writer.state.phase !== 'none') return answerResend(deps, writer, input);
+
   const { runtime, doc } = await resolvePlugin(deps.readModel, deps.registry, input.type, input.plugin);
   const paramsSchema = runtime.paramsSchemas?.[input.type];
   if (paramsSchema) {
@@ -40,29 +50,25 @@ export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationI
       throw new BadInputError(`params do not fit ${doc.name}'s "${input.type}" schema: ${detail}`, { issues: issues.slice(0, 20) }, 'PARAMS_INVALID');
     }
   }
-  const commandId = input.commandId ?? deps.ids.next();
-  const executionId = deterministicId('execution', commandId);
-  const requestHash = contentHash({ type: input.type, plugin: doc.name, params: input.params, force: input.force });
-  const writer = await ExecutionWriter.load(deps.store, executionId, commandId, input.actor, deps.clock);
+  const requestHash = requestHashOf(input, doc.name);
   try {
     await writer.do(
       { type: 'RequestOperation', executionId, operationType: input.type, plugin: doc.name, params: input.params, force: input.force, requestHash },
       'request',
     );
   } catch (e) {
-    // A concurrent resend won the race to create the stream: answer with what it recorded.
+    // A concurrent resend created the stream first (or wrote a different request under this commandId).
     if (!(isWreError(e) && e.code === 'WRONG_EXPECTED_REVISION')) throw e;
-    return readExecution(deps, await ExecutionWriter.load(deps.store, executionId, commandId, input.actor, deps.clock));
   }
-  if (writer.state.phase === 'requested') {
-    await drive(deps, writer, runtime);
-  }
+  // Only the caller whose append wrote OperationRequested drives the execution; everyone else waits for it.
+  if (!writer.lastWritten) return answerResend(deps, await load(), input);
+  await drive(deps, writer, runtime);
   return readExecution(deps, writer);
 }
 
 async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: Parameters<typeof runSteps>[1]): Promise<void> {
   try {
-    await planExecution(writer, deps.readModel, runtime, writer.state.operationType ?? '', writer.state.params);
+    await planExecution(writer, deps.readModel, runtime, writer.state.operationType ?? '', writer.state.params, deps.planTimeoutMs);
     if (writer.state.phase === 'planned') {
       await validatePlan(writer, runtime, deps.rules, writer.state.planSource ?? 'computed');
     }

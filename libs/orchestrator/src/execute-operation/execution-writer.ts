@@ -27,6 +27,9 @@ export class ExecutionWriter {
     public lastPosition: bigint,
   ) {}
 
+  /** Whether the last append wrote anything (false: the same events were already stored by someone else). */
+  lastWritten = false;
+
   static async load(store: EventStore, executionId: string, commandId: string, actor: string, clock: Clock): Promise<ExecutionWriter> {
     const stream = `execution-${executionId}`;
     const loaded = await loadStream<ExecutionState, ExecutionEvent>(store, stream, initialExecutionState, (s, e, r: RecordedEvent) =>
@@ -47,6 +50,7 @@ export class ExecutionWriter {
     const result = await this.store.appendToStream(this.stream, stamped, { expectedRevision: this.revision });
     this.revision = result.nextExpectedRevision;
     this.lastPosition = result.position;
+    this.lastWritten = result.written;
     for (const e of stamped) this.state = evolveExecution(this.state, e as unknown as ExecutionEvent, e.metadata.occurredAt);
     return events;
   }

@@ -1,4 +1,5 @@
-import { errorMessage, isWreError, type JsonObject } from '../../../kernel/src/index.js';
+import { errorMessage, isWreError, PluginError, type JsonObject } from '../../../kernel/src/index.js';
+import { withTimeout } from './with-timeout.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import { recallPattern, type ReadModelStore } from '../../../pattern-memory/src/index.js';
 import type { ExecutionWriter } from './execution-writer.js';
@@ -10,7 +11,14 @@ export const errorInfo = (e: unknown, fallbackCode: string): { code: string; mes
  * Remember before computing: a usable pattern is recalled (0 planner tokens); otherwise the plugin plans and its
  * token usage is recorded. A planner failure fails the execution (recorded), it never escapes unrecorded.
  */
-export async function planExecution(writer: ExecutionWriter, readModel: ReadModelStore, plugin: RuntimePlugin, type: string, params: JsonObject): Promise<void> {
+export async function planExecution(
+  writer: ExecutionWriter,
+  readModel: ReadModelStore,
+  plugin: RuntimePlugin,
+  type: string,
+  params: JsonObject,
+  planTimeoutMs: number,
+): Promise<void> {
   const recalled = await recallPattern(readModel, type, plugin.name, params);
   if (recalled.hit) {
     const { pattern, steps } = recalled;
@@ -23,7 +31,9 @@ export async function planExecution(writer: ExecutionWriter, readModel: ReadMode
     return;
   }
   try {
-    const plan = await plugin.plan({ type, params });
+    const planner = plugin.plan.bind(plugin);
+    const expired = () => new PluginError(`plugin ${plugin.name} did not plan within ${planTimeoutMs} ms`, { plugin: plugin.name }, 'PLAN_TIMEOUT');
+    const plan = await withTimeout(() => planner({ type, params }), planTimeoutMs, expired);
     await writer.do({ type: 'RecordComputedPlan', planner: plan.planner, steps: plan.steps, tokens: plan.tokens }, 'plan');
   } catch (e) {
     await writer.do({ type: 'FailExecution', error: errorInfo(e, 'PLANNER_FAILED'), now: writer.now() }, 'fail');

@@ -2,6 +2,7 @@ import { isWreError, PluginError, type JsonValue } from '../../../kernel/src/ind
 import type { RuntimePlugin, StepContext } from '../../../plugins/src/plugin.types.js';
 import { evaluateStep, type Rule } from '../../../validation/src/protocol/index.js';
 import type { ExecutionWriter } from './execution-writer.js';
+import { withTimeout } from './with-timeout.js';
 import { errorInfo } from './plan-execution.js';
 
 /** WSP 50/64: every step of the plan, recalled or computed, is judged before the first one runs. */
@@ -15,23 +16,6 @@ export async function validatePlan(writer: ExecutionWriter, plugin: RuntimePlugi
     if (!v.allowed) break;
   }
   await writer.do({ type: 'RecordValidation', verdicts, now: writer.now() }, 'validate');
-}
-
-/** Races the step against its time limit and aborts the step's signal when the limit is hit. */
-async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, tool: string): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new PluginError(`tool ${tool} did not finish within ${ms} ms`, { tool }, 'STEP_TIMEOUT'));
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Runs the validated steps in order; the first failure is recorded and ends the execution. */
@@ -49,7 +33,8 @@ export async function runSteps(writer: ExecutionWriter, plugin: RuntimePlugin, w
     const started = performance.now();
     let outcome: { ok: true; output: JsonValue } | { ok: false; error: { code: string; message: string } };
     try {
-      outcome = { ok: true, output: await withTimeout((signal) => plugin.runStep(step, { ...ctx, signal }), stepTimeoutMs, step.tool) };
+      const expired = () => new PluginError(`tool ${step.tool} did not finish within ${stepTimeoutMs} ms`, { tool: step.tool }, 'STEP_TIMEOUT');
+      outcome = { ok: true, output: await withTimeout((signal) => plugin.runStep(step, { ...ctx, signal }), stepTimeoutMs, expired) };
     } catch (e) {
       outcome = { ok: false, error: errorInfo(e, 'PLUGIN_ERROR') };
     }

@@ -1,0 +1,37 @@
+import { contentHash, WreError } from '../../../kernel/src/index.js';
+import { EXECUTIONS, type ExecutionDoc } from '../../../pattern-memory/src/index.js';
+import type { ExecuteDeps } from './execute-operation.js';
+import type { ValidExecuteInput } from './execute-operation.input.js';
+import type { ExecutionWriter } from './execution-writer.js';
+
+const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed']);
+
+/** The hash a request would have had when it was first recorded (the plugin may have been routed then). */
+export const requestHashOf = (input: ValidExecuteInput, plugin: string): string =>
+  contentHash({ type: input.type, plugin, params: input.params, force: input.force });
+
+/**
+ * A resend of a known commandId: same request → the same execution, once it has finished (it is never driven a
+ * second time, so no step runs twice); different request → IDEMPOTENCY_CONFLICT. Works even if the plugin has
+ * since gone away, because it only reads the log.
+ */
+export async function answerResend(deps: ExecuteDeps, writer: ExecutionWriter, input: ValidExecuteInput): Promise<ExecutionDoc> {
+  const { state } = writer;
+  if (requestHashOf(input, input.plugin ?? state.plugin ?? '') !== state.requestHash) {
+    throw new WreError('IDEMPOTENCY_CONFLICT', 'commandId was already used for a different operation', { executionId: writer.executionId });
+  }
+  const stream = writer.stream;
+  // Subscribe before reading, so a terminal event appended in between is buffered rather than missed.
+  const live = deps.feed.iterate((e) => e.streamId === stream && TERMINAL.has(e.type));
+  try {
+    const stored = await deps.store.readStream(stream);
+    const terminal = stored.find((e) => TERMINAL.has(e.type)) ?? (await live.next()).value;
+    if (!terminal) throw new WreError('INTERNAL', `execution ${writer.executionId} ended without an outcome`);
+    await deps.runner.waitFor(terminal.position);
+  } finally {
+    await live.return?.();
+  }
+  const doc = await deps.readModel.get<ExecutionDoc>(EXECUTIONS, writer.executionId);
+  if (!doc) throw new WreError('INTERNAL', `execution ${writer.executionId} missing from read model after catch-up`);
+  return doc;
+}
