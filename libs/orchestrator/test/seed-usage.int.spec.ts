@@ -105,10 +105,24 @@ describe("the seed's in-process API", () => {
       }
       master.registerPlugin(new Codegen());
       const runs = [];
-      for (const name of ['alpha', 'beta', 'gamma']) runs.push(await master.execute({ type: 'codegen', name }));
-      expect(runs.map((r) => r.recalled)).toEqual([false, false, true]);
-      expect(runs[2]!.steps[0]!.args).toEqual({ path: 'src/gamma/gamma.ts' });
-      expect(await master.recallPattern('codegen')).toMatchObject({ status: 'ACTIVE', version: 1, successes: 3, uses: 1 });
+      // A retry with the same values proves nothing; a second example with a new value promotes the candidate.
+      for (const name of ['alpha', 'alpha', 'beta', 'gamma']) runs.push(await master.execute({ type: 'codegen', name }));
+      expect(runs.map((r) => r.recalled)).toEqual([false, false, false, true]);
+      expect(runs[3]!.steps[0]!.args).toEqual({ path: 'src/gamma/gamma.ts' });
+      expect(await master.recallPattern('codegen')).toMatchObject({ status: 'ACTIVE', version: 1, successes: 4, uses: 1 });
+    } finally {
+      await master.close();
+    }
+  });
+
+  it('never serves an overwrite=true plan to an overwrite=false request (booleans are part of the recall key)', async () => {
+    const master = await WREMasterOrchestrator.create({ env: tempEnv(dir) });
+    try {
+      await master.execute({ type: 'module_creation', name: 'alpha', overwrite: true });
+      const beta = await master.execute({ type: 'module_creation', name: 'beta', overwrite: true });
+      expect(beta.recalled).toBe(true);
+      const again = await master.execute({ type: 'module_creation', name: 'beta', overwrite: false });
+      expect(again).toMatchObject({ recalled: false, status: 'FAILED', error: { code: 'MODULE_EXISTS' } });
     } finally {
       await master.close();
     }

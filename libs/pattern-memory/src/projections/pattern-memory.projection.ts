@@ -1,4 +1,4 @@
-import type { JsonObject, RecordedEvent } from '../../../kernel/src/index.js';
+import { contentHash, type JsonObject, type RecordedEvent } from '../../../kernel/src/index.js';
 import type { ExecutionEvent } from '../../../domain/src/index.js';
 import type { PlanStep } from '../../../plugins/src/plugin.types.js';
 import type { ReadModelTx } from '../read-model/index.js';
@@ -78,6 +78,9 @@ async function scoreRecall(tx: ReadModelTx, patternId: string, ok: boolean, at: 
   await tx.put(PATTERNS, p.id, p);
 }
 
+const slotValues = (params: JsonObject, slots: readonly string[]): Record<string, string> =>
+  Object.fromEntries(slots.map((slot) => [slot, contentHash(params[slot] ?? null)]));
+
 async function learn(tx: ReadModelTx, pending: Pending, executionId: string, recorded: RecordedEvent): Promise<void> {
   const template = extractTemplate(pending.params, pending.computed ?? []);
   // Two params with the same value make it unknowable which one a step used: better no pattern than a wrong one.
@@ -87,10 +90,16 @@ async function learn(tx: ReadModelTx, pending: Pending, executionId: string, rec
   const hash = patternContentHash(template.steps, template.slots);
   const key = await tx.get<PatternKeyDoc>(PATTERN_KEYS, keyId);
   const current = key?.patternId ? await tx.get<PatternDoc>(PATTERNS, key.patternId) : null;
+  const values = slotValues(pending.params, template.slots);
   if (current && current.contentHash === hash) {
     current.successes += 1;
-    // A second computed example with other values produced the same template: the repetition is real.
-    if (current.status === 'CANDIDATE') current.status = 'ACTIVE';
+    // Another computed example with a new value in every slot produced the same template: the repetition is real.
+    // The same values again (a plain retry) prove nothing.
+    const seen = current.candidateValues ?? {};
+    if (current.status === 'CANDIDATE' && template.slots.every((slot) => seen[slot] !== values[slot])) {
+      current.status = 'ACTIVE';
+      delete current.candidateValues;
+    }
     current.fidelity = wilsonLowerBound(current.successes, current.successes + current.failures);
     return tx.put(PATTERNS, current.id, current);
   }
@@ -102,6 +111,7 @@ async function learn(tx: ReadModelTx, pending: Pending, executionId: string, rec
     citations: [...pending.citations, ...MEMORY_CITATIONS], uses: 0, successes: 1, failures: 0,
     fidelity: wilsonLowerBound(1, 1), status: template.repeated ? 'CANDIDATE' : 'ACTIVE', contentHash: hash,
     provenance: { executionId, position: recorded.position.toString() }, learnedAt: recorded.metadata.occurredAt, lastUsedAt: null,
+    ...(template.repeated ? { candidateValues: values } : {}),
   };
   await tx.put(PATTERNS, doc.id, doc);
   await tx.put(PATTERN_KEYS, keyId, { keyId, patternId: doc.id, version } satisfies PatternKeyDoc);

@@ -24,6 +24,8 @@ export interface PatternDoc {
   provenance: { executionId: string; position: string };
   learnedAt: string;
   lastUsedAt: string | null;
+  /** CANDIDATE only: hash of each slot's value in the example it was learned from (promotion needs new values). */
+  candidateValues?: Record<string, string>;
 }
 
 /** The recall index entry: which pattern serves this key now (null once retired) and the latest version number. */

@@ -39,7 +39,11 @@ function extractEntries(obj: JsonObject, x: Extraction): { [key: string]: Templa
 function extractValue(value: JsonValue, x: Extraction): TemplateArg {
   if (isSlottable(value)) {
     const names = x.index.whole.get(canonicalJson(value));
-    if (names) return { $slot: pick(names, false, x) };
+    if (names) {
+      // A number equal to a param may just be a constant (retries: 3 vs count: 3): confirm with a second example.
+      if (typeof value === 'number') x.repeated = true;
+      return { $slot: pick(names, false, x) };
+    }
   }
   if (typeof value === 'string') return extractString(value, x);
   if (Array.isArray(value)) return value.map((v) => extractValue(v, x));

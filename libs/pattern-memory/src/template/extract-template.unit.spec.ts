@@ -31,13 +31,16 @@ describe('extractTemplate', () => {
     });
   });
 
-  it('slots whole values of any JSON type, and keeps tool names and object keys constant', () => {
+  it('slots whole values (not booleans: they are part of the key), and keeps tool names and object keys constant', () => {
     const params = { name: 'x', count: 3, force: true, tags: ['a', 'b'], cfg: { k: 1 } };
     const steps = [{ tool: 'x', args: { x: 'x', n: 3, f: true, t: ['a', 'b'], c: { k: 1 }, inner: { deep: ['x'] } } }];
-    expect(extractTemplate(params, steps).steps[0]).toEqual({
+    const template = extractTemplate(params, steps);
+    expect(template.steps[0]).toEqual({
       tool: 'x',
-      args: { x: { $slot: 'name' }, n: { $slot: 'count' }, f: { $slot: 'force' }, t: { $slot: 'tags' }, c: { $slot: 'cfg' }, inner: { deep: [{ $slot: 'name' }] } },
+      args: { x: { $slot: 'name' }, n: { $slot: 'count' }, f: true, t: { $slot: 'tags' }, c: { $slot: 'cfg' }, inner: { deep: [{ $slot: 'name' }] } },
     });
+    // A number slotted by equality may be a coincidence: the template must be confirmed by a second example.
+    expect(template.repeated).toBe(true);
   });
 
   it('matches whole values of the same JSON type only, and never null, empty or non-finite values', () => {
@@ -75,7 +78,9 @@ describe('extractTemplate', () => {
     const t = extractTemplate({ target: 'core', source: 'core' }, [{ tool: 't', args: { p: 'core', q: 'lib/core' } }]);
     expect(t.steps[0]?.args).toEqual({ p: { $slot: 'source' }, q: { $format: 'lib/{source}' } });
     expect(t.ambiguous).toBe(true);
-    expect(extractTemplate({ a: true, b: true }, [{ tool: 't', args: { f: true } }]).ambiguous).toBe(true);
+    expect(extractTemplate({ a: 7, b: 7 }, [{ tool: 't', args: { f: 7 } }]).ambiguous).toBe(true);
+    // Booleans are never slotted (they are part of the recall key), so sharing one is not ambiguous.
+    expect(extractTemplate({ a: true, b: true }, [{ tool: 't', args: { f: true } }])).toMatchObject({ ambiguous: false, slots: [] });
   });
 
   it('marks a value occurring twice in one string as repeated: a constant may equal the param', () => {

@@ -27,7 +27,8 @@ export interface ParamIndex {
  * containers carry no information and appear as constants everywhere; non-finite numbers are not JSON.
  */
 export function isSlottable(value: JsonValue): boolean {
-  if (value === null || value === '') return false;
+  // Booleans are part of the recall key (see paramShape), never slots.
+  if (value === null || value === '' || typeof value === 'boolean') return false;
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'object') return Object.keys(value).length > 0;

@@ -7,6 +7,9 @@ function describeValue(value: JsonValue, nestedLevels: number): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'object') return nestedLevels > 0 ? `{${describeObject(value, nestedLevels - 1)}}` : 'object';
+  // Booleans discriminate: with two values a constant true/false in a plan is as likely a coincidence as a param,
+  // so `overwrite:true` and `overwrite:false` get separate keys (and templates) instead of a boolean slot.
+  if (typeof value === 'boolean') return `boolean=${value}`;
   return typeof value;
 }
 
@@ -18,8 +21,9 @@ function describeObject(obj: JsonObject, nestedLevels: number): string {
 }
 
 /**
- * Stable description of the params' keys and JSON types, e.g. `domain:string,name:string`; object-valued params
- * are described one level deep (`cfg:{debug:boolean,opts:object}`), arrays only as `array`. Params with the same
+ * Stable description of the params' keys and JSON types, e.g. `domain:string,name:string`; boolean params carry
+ * their value (`overwrite:boolean=true`); object-valued params are described one level deep
+ * (`cfg:{debug:boolean=false,opts:object}`), arrays only as `array`. Params with the same
  * shape can reuse each other's templates; the shape is the lookup key, not a guarantee the template fits.
  */
 export function paramShape(params: JsonObject): string {

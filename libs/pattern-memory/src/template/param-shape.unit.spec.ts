@@ -3,7 +3,9 @@ import { paramShape } from './index.js';
 describe('paramShape', () => {
   it('describes sorted keys with their JSON types', () => {
     expect(paramShape({ name: 'new_module', domain: 'general' })).toBe('domain:string,name:string');
-    expect(paramShape({ n: 1, b: true, z: null, l: [1, 'a'] })).toBe('b:boolean,l:array,n:number,z:null');
+    expect(paramShape({ n: 1, b: true, z: null, l: [1, 'a'] })).toBe('b:boolean=true,l:array,n:number,z:null');
+    // Booleans discriminate: a plan for overwrite=true is never served for overwrite=false.
+    expect(paramShape({ overwrite: true })).not.toBe(paramShape({ overwrite: false }));
     expect(paramShape({})).toBe('');
   });
 
@@ -14,7 +16,7 @@ describe('paramShape', () => {
   });
 
   it('describes nested objects one level deep', () => {
-    expect(paramShape({ cfg: { debug: true, opts: { deep: 1 }, tags: [] } })).toBe('cfg:{debug:boolean,opts:object,tags:array}');
+    expect(paramShape({ cfg: { debug: true, opts: { deep: 1 }, tags: [] } })).toBe('cfg:{debug:boolean=true,opts:object,tags:array}');
     expect(paramShape({ cfg: { opts: { deep: 1 } } })).toBe(paramShape({ cfg: { opts: { other: 'x' } } }));
   });
 

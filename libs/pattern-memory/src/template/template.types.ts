@@ -34,7 +34,8 @@ export interface PlanTemplate {
    */
   ambiguous?: boolean;
   /**
-   * A param value occurs twice within one path-like string (no whitespace): either the plan really repeats it (`src/{name}/{name}.ts`) or a
+   * A number was slotted by equality, or a param value occurs twice within one path-like string (no whitespace):
+   * either the plan really uses the param there (`src/{name}/{name}.ts`) or a
    * constant happens to equal it (`modules/general/tests/tests` for name "tests"). One example cannot tell, so
    * the pattern memory waits for a second example with other values before serving it.
    */
