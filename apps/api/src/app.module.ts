@@ -5,6 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { CoreOptions, WreConfig } from '../../../libs/orchestrator/src/index.js';
 import { CoreModule } from './core/core.module.js';
 import { formatError } from './graphql/format-error.js';
+import { wsErrorHooks } from './graphql/ws-error-hooks.js';
 import { RegisterPluginHandler } from './plugins/register-plugin/register-plugin.handler.js';
 import { RegisterPluginResolver } from './plugins/register-plugin/register-plugin.resolver.js';
 import { DeregisterPluginHandler, DeregisterPluginResolver } from './plugins/deregister-plugin/deregister-plugin.resolver.js';
@@ -46,7 +47,8 @@ export class AppModule {
           driver: ApolloDriver,
           autoSchemaFile: options.schemaFile === undefined || options.schemaFile === false ? true : options.schemaFile,
           sortSchema: true,
-          subscriptions: { 'graphql-ws': true },
+          // Nest's type lists only some graphql-ws options but forwards all of them to useServer at run time.
+          subscriptions: { 'graphql-ws': wsErrorHooks as never },
           formatError,
           includeStacktraceInErrorResponses: false,
         }),

@@ -2,14 +2,18 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { isWreError } from '../../../libs/kernel/src/index.js';
 import { loadConfig } from '../../../libs/orchestrator/src/index.js';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
+import { configureHttp } from './http/configure-http.js';
 
 /** `npm start`: the GraphQL server on the embedded store with the built-in plugins registered. */
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(AppModule.forRoot(config, { schemaFile: process.env.WRE_SCHEMA_FILE || false }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { schemaFile: process.env.WRE_SCHEMA_FILE || false }), {
     logger: ['error', 'warn', 'log'],
+    bodyParser: false,
   });
+  configureHttp(app);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/graphql`;

@@ -3,15 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication } from '@nestjs/common';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, type WreCore } from '../../../libs/orchestrator/src/index.js';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../src/app.module.js';
+import { configureHttp } from '../src/http/configure-http.js';
 import { WRE_CORE } from '../src/core/core.tokens.js';
 
 export interface BootedApp {
-  app: INestApplication;
+  app: NestExpressApplication;
   core: WreCore;
   url: string;
   dir: string;
@@ -26,7 +27,8 @@ export interface BootedApp {
 export async function bootApp(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'wre-e2e-'))): Promise<BootedApp> {
   const config = loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'), WRE_WORKSPACE: join(dir, 'workspace'), PORT: '0', ...env }, dir);
   const schemaFile = join(dir, 'schema.gql');
-  const app = await NestFactory.create(AppModule.forRoot(config, { schemaFile }), { logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { schemaFile }), { logger: false, bodyParser: false });
+  configureHttp(app);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

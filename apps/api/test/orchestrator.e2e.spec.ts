@@ -133,7 +133,25 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
     expect(await code(`{ events(fromPosition: "-5") { id } }`)).toBe('BAD_USER_INPUT');
     expect(await code(REGISTER, { input: { name: 'far', operationTypes: ['x'], tools: [], endpoint: 'http://example.com/wre' } })).toBe('ENDPOINT_NOT_ALLOWED');
     expect(await code(`mutation { deregisterPlugin(name: "ghost") { name } }`)).toBe('PLUGIN_NOT_FOUND');
+    const raw = await fetch(wre.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ plugins' });
+    expect(raw.status).toBe(400);
+    expect(await raw.json()).toEqual({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    const huge = await fetch(wre.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ plugins { name } } #${'x'.repeat(2_000_000)}` }) });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await wre.gql('{ recallStats { executions } }')).errors).toBeUndefined();
+  });
+
+  it('gives refused subscriptions a typed error over WebSocket too', async () => {
+    const client = wre.ws();
+    const outcome = (query: string, variables?: Record<string, unknown>) =>
+      new Promise<unknown>((resolve) => {
+        client.subscribe({ query, variables }, { next: (v) => resolve(v), error: (e) => resolve(e), complete: () => resolve('complete') });
+      });
+    const invalid = (await outcome('subscription { executionEvents { nope } }')) as { extensions?: { code?: string } }[];
+    expect(invalid[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const coerced = (await outcome('subscription($x: ID) { executionEvents(executionId: $x) { id } }', { x: { a: 1 } })) as { errors?: { extensions?: { code?: string } }[] };
+    expect(coerced.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('records a tool failure as ExecutionFailed and returns the failed execution', async () => {
