@@ -4,13 +4,13 @@
  * idempotency checks, mapping). Run with `npm run bench:stores`; writes bench/results/store-throughput.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import type { NewEvent } from '../libs/kernel/src/index.js';
 import { SqliteEventStore, type ExpectedRevision } from '../libs/event-store/src/index.js';
-import { writeSection } from './lib/benchmarks-md.js';
+import { machineInfo, median, writeSection } from './lib/benchmarks-md.js';
 // Same pragmas and table for the baseline, so only the adapter's own work differs.
 import { initialize } from '../libs/event-store/src/sqlite/sqlite-schema.js';
 
@@ -117,7 +117,6 @@ async function rawRead(path: string): Promise<number> {
   return r;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
   const scenarios = {
@@ -146,7 +145,7 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, os: `${platform()} ${release()}` };
+  const machine = machineInfo();
   const results = Object.fromEntries(
     Object.entries(scenarios).map(([key, s]) => {
       const ours = median(s.ours);

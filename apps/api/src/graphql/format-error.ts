@@ -9,7 +9,10 @@ const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED
  * GraphQL's own parse/validation errors pass through; anything else becomes INTERNAL_SERVER_ERROR with no stack.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  // Input coercion (e.g. the BigInt scalar) wraps a WreError without a path, which unwrapResolverError leaves alone.
+  const cause = (error as { originalError?: unknown } | null)?.originalError;
+  const original = isWreError(unwrapped) ? unwrapped : isWreError(cause) ? cause : unwrapped;
   if (isWreError(original)) {
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, ...original.details } };
   }

@@ -78,6 +78,7 @@ export class WreCore {
     return { store: this.store, readModel: this.readModel, runner: this.runner, registry: this.registry, clock: this.clock, ids: this.ids };
   }
 
+  /** Not async on purpose: an invalid definition throws synchronously, before anything is written. */
   registerPlugin(runtime: RuntimePlugin, actor?: string): Promise<PluginDoc> {
     return registerPlugin(this.pluginDeps, runtime, definitionOf(runtime), actor);
   }
@@ -86,7 +87,7 @@ export class WreCore {
   registerRemotePlugin(input: RemotePluginInput, actor?: string): Promise<PluginDoc> {
     assertEndpointAllowed(input.endpoint, this.config.remoteAllowList);
     const timeoutMs = input.timeoutMs ?? 10_000;
-    const runtime = new RemotePlugin({ ...input, timeoutMs }, { allowList: this.config.remoteAllowList });
+    const runtime = this.remoteRuntime({ ...input, timeoutMs });
     return registerPlugin(this.pluginDeps, runtime, definitionOf(runtime, { endpoint: input.endpoint, timeoutMs }), actor);
   }
 
@@ -125,6 +126,11 @@ export class WreCore {
     return readModelDigest(this.readModel, allProjections);
   }
 
+  /** Every remote plugin is checked against the current allow-list, whether new or restored from the log. */
+  private remoteRuntime(def: RemotePluginInput & { timeoutMs: number }): RemotePlugin {
+    return new RemotePlugin(def, { allowList: this.config.remoteAllowList });
+  }
+
   /** Remote plugins are pure data, so they come back from the log after a restart; in-process ones must re-register. */
   private async restoreRemotePlugins(): Promise<void> {
     const docs = await this.readModel.find<PluginDoc>(PLUGINS, { where: { status: 'REGISTERED', kind: 'remote' } });
@@ -132,7 +138,7 @@ export class WreCore {
       if (!d.endpoint) continue;
       try {
         const def = { name: d.name, operationTypes: d.operationTypes, tools: d.tools, endpoint: d.endpoint, timeoutMs: d.timeoutMs ?? 10_000 };
-        this.registry.set(new RemotePlugin(def, { allowList: this.config.remoteAllowList }));
+        this.registry.set(this.remoteRuntime(def));
       } catch (e) {
         // The allow-list may have been narrowed since registration: such a plugin stays unavailable, not trusted.
         console.warn(`[wre] remote plugin ${d.name} not restored: ${errorMessage(e)}`);

@@ -1,8 +1,10 @@
 import { contentHash, WreError } from '../../../kernel/src/index.js';
-import { EXECUTIONS, type ExecutionDoc } from '../../../pattern-memory/src/index.js';
+import { isTerminal } from '../../../domain/src/index.js';
+import type { ExecutionDoc } from '../../../pattern-memory/src/index.js';
 import type { ExecuteDeps } from './execute-operation.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 import type { ExecutionWriter } from './execution-writer.js';
+import { readExecution } from './read-execution.js';
 
 const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed']);
 
@@ -20,18 +22,17 @@ export async function answerResend(deps: ExecuteDeps, writer: ExecutionWriter, i
   if (requestHashOf(input, input.plugin ?? state.plugin ?? '') !== state.requestHash) {
     throw new WreError('IDEMPOTENCY_CONFLICT', 'commandId was already used for a different operation', { executionId: writer.executionId });
   }
+  // Already finished (the usual resend): the writer's load saw the terminal event; no second read needed.
+  if (isTerminal(state)) return readExecution(deps, writer.executionId, writer.lastPosition);
   const stream = writer.stream;
-  // Subscribe before reading, so a terminal event appended in between is buffered rather than missed.
+  // Still running: subscribe before re-reading, so a terminal event appended in between is buffered, not missed.
   const live = deps.feed.iterate((e) => e.streamId === stream && TERMINAL.has(e.type));
   try {
     const stored = await deps.store.readStream(stream);
     const terminal = stored.find((e) => TERMINAL.has(e.type)) ?? (await live.next()).value;
     if (!terminal) throw new WreError('INTERNAL', `execution ${writer.executionId} ended without an outcome`);
-    await deps.runner.waitFor(terminal.position);
+    return await readExecution(deps, writer.executionId, terminal.position);
   } finally {
     await live.return?.();
   }
-  const doc = await deps.readModel.get<ExecutionDoc>(EXECUTIONS, writer.executionId);
-  if (!doc) throw new WreError('INTERNAL', `execution ${writer.executionId} missing from read model after catch-up`);
-  return doc;
 }

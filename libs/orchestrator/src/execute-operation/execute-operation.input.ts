@@ -1,4 +1,5 @@
 import { BadInputError, isPlainObject, stableStringify, type JsonObject } from '../../../kernel/src/index.js';
+import { OPERATION_TYPE_PATTERN } from '../../../plugins/src/index.js';
 
 /** What a caller asks for: the seed's `execute({ type, plugin?, ...params })`, made explicit. */
 export interface ExecuteOperationInput {
@@ -20,7 +21,6 @@ export interface ValidExecuteInput {
   actor: string;
 }
 
-const OPERATION_TYPE = /^[a-z][a-z0-9_.:-]{0,63}$/;
 const COMMAND_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 const MAX_PARAMS_BYTES = 64 * 1024;
 
@@ -39,8 +39,8 @@ function assertJson(value: unknown, path: string, depth: number): void {
 /** Checks the request's shape before anything is written; every failure is a typed BadInputError. */
 export function validateExecuteInput(input: ExecuteOperationInput): ValidExecuteInput {
   if (!isPlainObject(input)) throw new BadInputError('operation must be an object with a "type"');
-  if (typeof input.type !== 'string' || !OPERATION_TYPE.test(input.type)) {
-    throw new BadInputError(`operation type must match ${OPERATION_TYPE} (got ${JSON.stringify(input.type)})`, { type: input.type }, 'OPERATION_TYPE_INVALID');
+  if (typeof input.type !== 'string' || !OPERATION_TYPE_PATTERN.test(input.type)) {
+    throw new BadInputError(`operation type must match ${OPERATION_TYPE_PATTERN} (got ${JSON.stringify(input.type)})`, { type: input.type }, 'OPERATION_TYPE_INVALID');
   }
   if (input.plugin != null && typeof input.plugin !== 'string') throw new BadInputError('plugin must be a string', {}, 'PLUGIN_NAME_INVALID');
   const params = input.params ?? {};

@@ -1,7 +1,6 @@
-import { deterministicId, errorMessage, isWreError, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
+import { deterministicId, isWreError, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import type { ProjectionRunner, ReadModelStore, ExecutionDoc } from '../../../pattern-memory/src/index.js';
-import { EXECUTIONS } from '../../../pattern-memory/src/index.js';
 import type { Rule } from '../../../validation/src/protocol/index.js';
 import { validateArgs } from '../../../validation/src/args-schema/index.js';
 import { BadInputError } from '../../../kernel/src/index.js';
@@ -10,7 +9,8 @@ import { ExecutionWriter } from './execution-writer.js';
 import { answerResend, requestHashOf } from './answer-resend.js';
 import type { LiveFeed } from '../live-feed/index.js';
 import { validateExecuteInput, type ExecuteOperationInput } from './execute-operation.input.js';
-import { planExecution } from './plan-execution.js';
+import { errorInfo, planExecution } from './plan-execution.js';
+import { readExecution } from './read-execution.js';
 import { resolvePlugin } from './resolve-plugin.js';
 import { runSteps, validatePlan } from './run-steps.js';
 
@@ -63,7 +63,7 @@ export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationI
   // Only the caller whose append wrote OperationRequested drives the execution; everyone else waits for it.
   if (!writer.lastWritten) return answerResend(deps, await load(), input);
   await drive(deps, writer, runtime);
-  return readExecution(deps, writer);
+  return readExecution(deps, writer.executionId, writer.lastPosition);
 }
 
 async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: Parameters<typeof runSteps>[1]): Promise<void> {
@@ -75,14 +75,6 @@ async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: Parame
     await runSteps(writer, runtime, deps.workspaceRoot, deps.stepTimeoutMs);
   } catch (e) {
     // Last resort (e.g. a plan too large to store): close the execution rather than leave it dangling.
-    const message = errorMessage(e);
-    await writer.do({ type: 'FailExecution', error: { code: isWreError(e) ? e.code : 'INTERNAL', message }, now: writer.now() }, 'fail');
+    await writer.do({ type: 'FailExecution', error: errorInfo(e, 'INTERNAL'), now: writer.now() }, 'fail');
   }
-}
-
-async function readExecution(deps: ExecuteDeps, writer: ExecutionWriter): Promise<ExecutionDoc> {
-  await deps.runner.waitFor(writer.lastPosition);
-  const doc = await deps.readModel.get<ExecutionDoc>(EXECUTIONS, writer.executionId);
-  if (!doc) throw new Error(`execution ${writer.executionId} missing from read model after catch-up`);
-  return doc;
 }

@@ -3,7 +3,6 @@ import type { ExecutionDoc, PatternDoc, PluginDoc } from '../../../pattern-memor
 import { toRuntimePlugin } from '../../../plugins/src/index.js';
 import { loadConfig, type WreConfig } from '../config/index.js';
 import { WreCore } from '../core/index.js';
-import { definitionOf } from '../register-plugin/index.js';
 import type { PathValidation } from '../validate-module-path/index.js';
 
 export interface CreateOptions {
@@ -44,9 +43,9 @@ export class WREMasterOrchestrator {
     }
     const candidate = named ? maybePlugin : nameOrPlugin;
     const runtime = toRuntimePlugin(candidate, named ? nameOrPlugin : undefined);
-    definitionOf(runtime); // throws here, at the call site, for bad tool schemas
-    this.instances.set(runtime.name, candidate as object);
+    // WreCore.registerPlugin validates synchronously, so a bad definition throws here, at the call site.
     const done = this.core.registerPlugin(runtime);
+    this.instances.set(runtime.name, candidate as object);
     this.pending.add(done);
     // The caller may not await; a failure then surfaces on the next execute() instead of crashing the process.
     done.catch(() => undefined);

@@ -1,9 +1,9 @@
-import { BadInputError, withMetadata, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
+import { withMetadata, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import { decidePlugin, evolvePlugin, initialPluginState, type PluginDefinition, type PluginEvent, type PluginState } from '../../../domain/src/index.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import { PLUGINS, type PluginDoc, type ProjectionRunner, type ReadModelStore } from '../../../pattern-memory/src/index.js';
-import { checkSchema } from '../../../validation/src/args-schema/index.js';
+import { readOperationTypes, validateToolDefinitions } from '../../../plugins/src/index.js';
 import type { PluginRuntimeRegistry } from '../registry/index.js';
 import { loadStream } from '../streams/index.js';
 
@@ -16,28 +16,16 @@ export interface PluginDeps {
   ids: IdGenerator;
 }
 
-const TOOL_NAME = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
-
-/** Refuses plugin definitions that could never be validated or run: bad tool names, duplicate tools, bad schemas. */
+/**
+ * The definition a registration records. Checked with the same validators the plugin SDK applies (raw
+ * RuntimePlugin objects reach the core too), so one rule set decides what a valid tool or operation type is.
+ */
 export function definitionOf(plugin: RuntimePlugin, extra: { endpoint?: string; timeoutMs?: number } = {}): PluginDefinition {
-  const seen = new Set<string>();
-  for (const tool of plugin.tools) {
-    if (!TOOL_NAME.test(tool.name)) throw new BadInputError(`tool name "${tool.name}" is invalid`, { tool: tool.name }, 'TOOL_INVALID');
-    if (seen.has(tool.name)) throw new BadInputError(`tool "${tool.name}" is declared twice`, { tool: tool.name }, 'TOOL_INVALID');
-    seen.add(tool.name);
-    const issues = checkSchema(tool.argsSchema);
-    if (issues.length > 0) {
-      throw new BadInputError(`tool "${tool.name}" has an invalid argsSchema: ${issues.map((i) => `${i.path || '/'}: ${i.message}`).join('; ')}`, { tool: tool.name }, 'TOOL_SCHEMA_INVALID');
-    }
-  }
-  for (const t of plugin.operationTypes) {
-    if (!/^[a-z][a-z0-9_.:-]{0,63}$/.test(t)) throw new BadInputError(`operation type "${t}" is invalid`, { operationType: t }, 'OPERATION_TYPE_INVALID');
-  }
   return {
     name: plugin.name,
     kind: plugin.kind,
-    operationTypes: [...new Set(plugin.operationTypes)].sort(),
-    tools: plugin.tools.map((t) => ({ name: t.name, description: t.description ?? '', argsSchema: t.argsSchema })),
+    operationTypes: readOperationTypes(plugin.name, plugin.operationTypes).sort(),
+    tools: validateToolDefinitions(plugin.name, plugin.tools).map((t) => ({ ...t, description: t.description ?? '' })),
     endpoint: extra.endpoint ?? null,
     timeoutMs: extra.timeoutMs ?? null,
     canPlan: typeof plugin.plan === 'function',

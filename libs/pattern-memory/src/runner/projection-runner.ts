@@ -54,8 +54,7 @@ export class ProjectionRunner {
       this.waiters.failAll(e);
       throw e;
     }
-    this.abort = new AbortController();
-    this.loop = this.follow(this.abort.signal);
+    this.resumeLive();
   }
 
   async stop(): Promise<void> {
@@ -82,10 +81,7 @@ export class ProjectionRunner {
     const started = performance.now();
     const events = await this.catchUp();
     const durationMs = performance.now() - started;
-    if (wasRunning) {
-      this.abort = new AbortController();
-      this.loop = this.follow(this.abort.signal);
-    }
+    if (wasRunning) this.resumeLive();
     return {
       events,
       durationMs,
@@ -107,6 +103,11 @@ export class ProjectionRunner {
     }
     this.advance(from);
     return count;
+  }
+
+  private resumeLive(): void {
+    this.abort = new AbortController();
+    this.loop = this.follow(this.abort.signal);
   }
 
   private async follow(signal: AbortSignal): Promise<void> {

@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
 import type { PlanStep } from '../../../plugins/src/plugin.types.js';
-import { canonicalJson, cloneJson } from './canonical-json.js';
+import { stableStringify } from '../../../kernel/src/index.js';
+import { cloneJson } from './clone-json.js';
 import { renderFormat, type FormatPart } from './format-string.js';
 import { indexParams, isSlottable, type ParamIndex } from './param-index.js';
 import { markerKeyOf, type PlanTemplate, type TemplateArg, type TemplateStep } from './template.types.js';
@@ -38,7 +39,7 @@ function extractEntries(obj: JsonObject, x: Extraction): { [key: string]: Templa
 
 function extractValue(value: JsonValue, x: Extraction): TemplateArg {
   if (isSlottable(value)) {
-    const names = x.index.whole.get(canonicalJson(value));
+    const names = x.index.whole.get(stableStringify(value));
     if (names) {
       // A number equal to a param may just be a constant (retries: 3 vs count: 3): confirm with a second example.
       if (typeof value === 'number') x.repeated = true;

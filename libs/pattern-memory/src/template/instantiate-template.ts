@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
 import type { PlanStep } from '../../../plugins/src/plugin.types.js';
-import { cloneJson } from './canonical-json.js';
+import { cloneJson } from './clone-json.js';
 import { parseFormat } from './format-string.js';
 import { collectRefs } from './template-refs.js';
 import { markerKeyOf, type InstantiateResult, type PlanTemplate } from './template.types.js';

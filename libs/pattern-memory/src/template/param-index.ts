@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import { canonicalJson } from './canonical-json.js';
+import { stableStringify } from '../../../kernel/src/index.js';
 import { canBePlaceholder } from './format-string.js';
 
 /** Shorter param values would be found inside unrelated text ('a' is in almost every path). */
@@ -41,7 +41,7 @@ export function indexParams(params: JsonObject): ParamIndex {
   for (const name of Object.keys(params).sort()) {
     const value = params[name];
     if (value === undefined || !isSlottable(value)) continue;
-    const key = canonicalJson(value);
+    const key = stableStringify(value);
     whole.set(key, [...(whole.get(key) ?? []), name]);
     if (typeof value === 'string' && value.length >= MIN_INNER_MATCH_LENGTH) {
       byString.set(value, [...(byString.get(value) ?? []), name]);

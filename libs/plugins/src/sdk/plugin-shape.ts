@@ -5,6 +5,9 @@ import type { ArgsSchema, ToolDefinition } from '../plugin.types.js';
 /** Tool names: stable identifiers that end up in plans and learned patterns. */
 export const TOOL_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
 
+/** Operation types: what callers execute and what recall keys and stats are grouped by. */
+export const OPERATION_TYPE_PATTERN = /^[a-z][a-z0-9_.:-]{0,63}$/;
+
 const invalid = (message: string, details: Record<string, unknown>): BadInputError =>
   new BadInputError(message, details, 'PLUGIN_INVALID');
 
@@ -19,7 +22,8 @@ function isJsonSchemaObject(value: unknown): value is ArgsSchema {
 
 /**
  * Checks and copies tool definitions (dropping handlers and anything else): names unique and well formed,
- * `argsSchema` a JSON object. @throws BadInputError `PLUGIN_INVALID`
+ * `argsSchema` a JSON object that `checkSchema` accepts (a schema that cannot be validated against would let every
+ * step through). @throws BadInputError `PLUGIN_INVALID` | `TOOL_SCHEMA_INVALID`
  */
 export function validateToolDefinitions(plugin: string, tools: unknown): ToolDefinition[] {
   if (!Array.isArray(tools)) throw invalid(`plugin ${plugin}: tools must be an array`, { plugin });
@@ -33,6 +37,11 @@ export function validateToolDefinitions(plugin: string, tools: unknown): ToolDef
     if (!isJsonSchemaObject(tool.argsSchema)) {
       throw invalid(`plugin ${plugin}: tool ${tool.name} needs an argsSchema object`, { plugin, tool: tool.name });
     }
+    const issues = checkSchema(tool.argsSchema);
+    if (issues.length > 0) {
+      const detail = issues.slice(0, 3).map((issue) => `${issue.path || '/'}: ${issue.message}`).join('; ');
+      throw new BadInputError(`plugin ${plugin}: tool ${tool.name} has an invalid argsSchema: ${detail}`, { plugin, tool: tool.name }, 'TOOL_SCHEMA_INVALID');
+    }
     if (tool.description !== undefined && typeof tool.description !== 'string') {
       throw invalid(`plugin ${plugin}: tool ${tool.name} description must be a string`, { plugin, tool: tool.name });
     }
@@ -45,8 +54,8 @@ export function validateToolDefinitions(plugin: string, tools: unknown): ToolDef
 /** Reads `operationTypes` (absent → []). @throws BadInputError `PLUGIN_INVALID` */
 export function readOperationTypes(plugin: string, value: unknown): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/.test(t))) {
-    throw invalid(`plugin ${plugin}: operationTypes must be an array of identifiers`, { plugin });
+  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string' && OPERATION_TYPE_PATTERN.test(t))) {
+    throw invalid(`plugin ${plugin}: operationTypes must be an array of identifiers matching ${OPERATION_TYPE_PATTERN}`, { plugin });
   }
   return [...new Set(value as string[])];
 }

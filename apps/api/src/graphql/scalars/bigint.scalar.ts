@@ -1,8 +1,10 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { BadInputError, parseBigIntString } from '../../../../../libs/kernel/src/index.js';
 
+/** Same rule as every other position on the wire (kernel parseBigIntString); errors carry BAD_USER_INPUT. */
 const parse = (value: unknown): bigint => {
-  if (typeof value === 'string' && /^(0|[1-9][0-9]{0,30})$/.test(value)) return BigInt(value);
-  throw new GraphQLError('BigInt must be a non-negative decimal integer string', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (typeof value !== 'string') throw new BadInputError('BigInt must be a decimal integer string', { field: 'BigInt' });
+  return parseBigIntString(value, 'BigInt');
 };
 
 /** Stream revisions and global positions: bigint in code, decimal strings on the wire (JSON has no 64-bit ints). */

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { BadInputError, isPlainObject } from '../../../../../libs/kernel/src/index.js';
+import { BadInputError } from '../../../../../libs/kernel/src/index.js';
 import type { PluginDoc } from '../../../../../libs/pattern-memory/src/index.js';
 import type { WreCore } from '../../../../../libs/orchestrator/src/index.js';
 import { WRE_CORE } from '../../core/core.tokens.js';
@@ -14,10 +14,8 @@ export class RegisterPluginHandler implements ICommandHandler<RegisterPlugin, Pl
     if (input.timeoutMs != null && (input.timeoutMs < 1 || input.timeoutMs > 600_000)) {
       throw new BadInputError('timeoutMs must be between 1 and 600000', {}, 'BAD_USER_INPUT');
     }
-    const tools = input.tools.map((t) => {
-      if (!isPlainObject(t.argsSchema)) throw new BadInputError(`tool "${t.name}": argsSchema must be an object`, {}, 'TOOL_SCHEMA_INVALID');
-      return { name: t.name, description: t.description ?? '', argsSchema: t.argsSchema as never };
-    });
+    // Shape and schema checks happen once, in the plugin SDK's validators (PLUGIN_INVALID / TOOL_SCHEMA_INVALID).
+    const tools = input.tools.map((t) => ({ name: t.name, description: t.description ?? '', argsSchema: t.argsSchema as never }));
     return this.core.registerRemotePlugin({ ...input, tools }, 'graphql');
   }
 }
