@@ -19,6 +19,10 @@ import { GetRecallStatsHandler, RecallStatsResolver } from './patterns/recall-st
 import { ValidateModulePathHandler, ValidateModulePathResolver } from './paths/validate-module-path/validate-module-path.resolver.js';
 import { GetEventsHandler, ListEventsResolver } from './events/list-events/list-events.resolver.js';
 import { RebuildProjectionsHandler, RebuildProjectionsResolver } from './projections/rebuild-projections/rebuild-projections.resolver.js';
+import { ExecuteSkillHandler } from './skills/execute-skill/execute-skill.handler.js';
+import { ExecuteSkillResolver } from './skills/execute-skill/execute-skill.resolver.js';
+import { GetSkillsHandler, ListSkillsResolver } from './skills/list-skills/list-skills.resolver.js';
+import { GetProtocolsHandler, ListProtocolsResolver } from './protocols/list-protocols/list-protocols.resolver.js';
 
 export interface AppOptions extends CoreOptions {
   /** Where to write the generated SDL (sorted); `false` keeps it in memory. */
@@ -28,11 +32,12 @@ export interface AppOptions extends CoreOptions {
 const handlers = [
   RegisterPluginHandler, DeregisterPluginHandler, GetPluginsHandler, ExecuteOperationHandler, GetExecutionsHandler,
   GetPatternsHandler, GetRecallStatsHandler, ValidateModulePathHandler, GetEventsHandler, RebuildProjectionsHandler,
+  ExecuteSkillHandler, GetSkillsHandler, GetProtocolsHandler,
 ];
 const resolvers = [
   RegisterPluginResolver, DeregisterPluginResolver, ListPluginsResolver, ExecuteOperationResolver, ListExecutionsResolver,
   ExecutionEventsResolver, ListPatternsResolver, RecallStatsResolver, ValidateModulePathResolver, ListEventsResolver,
-  RebuildProjectionsResolver,
+  RebuildProjectionsResolver, ExecuteSkillResolver, ListSkillsResolver, ListProtocolsResolver,
 ];
 
 @Module({})

@@ -12,6 +12,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { schemaFile: process.env.WRE_SCHEMA_FILE || false }), {
     logger: ['error', 'warn', 'log'],
     bodyParser: false,
+    // Let start-up errors (e.g. a malformed protocol file) reach the handler below and print file:line.
+    abortOnError: false,
   });
   configureHttp(app);
   app.enableShutdownHooks();

@@ -27,7 +27,7 @@ export interface BootedApp {
 export async function bootApp(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'wre-e2e-'))): Promise<BootedApp> {
   const config = loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'), WRE_WORKSPACE: join(dir, 'workspace'), PORT: '0', ...env }, dir);
   const schemaFile = join(dir, 'schema.gql');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { schemaFile }), { logger: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { schemaFile }), { logger: false, bodyParser: false, abortOnError: false });
   configureHttp(app);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');

@@ -55,7 +55,10 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
     expect(first.errors).toBeUndefined();
     const a = first.data.executeOperation;
     expect(a).toMatchObject({ status: 'SUCCEEDED', recalled: false, planner: 'test-llm', tokens: { prompt: 1200, completion: 300, total: 1500 } });
-    expect(a.citations).toEqual(['WSP-50/plugin-registered', 'WSP-50/tool-exists', 'WSP-50/args-schema']);
+    expect(a.citations).toEqual([
+      'WSP-50/plugin-registered', 'WSP-50/tool-exists', 'WSP-50/args-schema', 'WSP-64/forbidden-tools', 'WSP-64/path-containment',
+      'WSP-64/destructive-guard', 'WSP-64/max-steps', 'WSP-75/token-budget', 'WSP-82/citation-chain',
+    ]);
 
     const second = await wre.gql(EXECUTE, { input: { type: 'greeting', params: { name: 'Grace', channel: 'dev' } } });
     const b = second.data.executeOperation;

@@ -5,3 +5,4 @@ export * from './ids.js';
 export * from './bigint.js';
 export * from './event.js';
 export * from './with-metadata.js';
+export * from './duration.js';

@@ -8,6 +8,9 @@ export interface ToolDefinition {
   name: string;
   description?: string;
   argsSchema: ArgsSchema;
+  /** Deletes or overwrites data; the WSP 64 destructive-action guard applies to it. */
+  destructive?: boolean;
+  /** Tools may declare path arguments with `format: "path"` in argsSchema; path rules check them. */
 }
 
 /** A step of a plan: which tool, with which arguments. */
@@ -33,6 +36,8 @@ export interface ComputedPlan {
 export interface Operation {
   type: string;
   params: JsonObject;
+  /** Planner guidance for this operation: a skill's instructions (or their generated fallback), when run as a skill. */
+  instructions?: string;
 }
 
 /** Given to a tool when it runs: where it may act and who asked. */

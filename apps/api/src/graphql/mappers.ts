@@ -4,7 +4,7 @@ import { ExecutionStatus, type Execution, type Pattern, type Plugin, type Stored
 
 export const toPlugin = (d: PluginDoc, available: boolean): Plugin => ({
   name: d.name, kind: d.kind.toUpperCase(), status: d.status, available: available && d.status === 'REGISTERED',
-  operationTypes: d.operationTypes, tools: d.tools.map((t) => ({ name: t.name, description: t.description ?? '', argsSchema: t.argsSchema })),
+  operationTypes: d.operationTypes, tools: d.tools.map((t) => ({ name: t.name, description: t.description ?? '', argsSchema: t.argsSchema, destructive: t.destructive === true })),
   endpoint: d.endpoint, timeoutMs: d.timeoutMs, canPlan: d.canPlan, registeredAt: d.registeredAt, updatedAt: d.updatedAt,
 });
 
@@ -14,6 +14,11 @@ export const toExecution = (d: ExecutionDoc): Execution => ({
   steps: d.steps.map((s) => ({ ...s, error: s.error ? `${s.error.code}: ${s.error.message}` : null })),
   error: d.error?.message ?? null,
   errorCode: d.error?.code ?? null,
+  // Documents written before these fields existed are rebuilt on start (projection version), but stay defensive.
+  throttle: d.throttle ?? null,
+  forced: d.forced ?? null,
+  approvals: d.approvals ?? [],
+  skill: d.skill ? { ...d.skill, fallbackReason: d.skill.fallbackReason ?? null, format: d.skill.format ?? null } : null,
 });
 
 export const toPattern = (d: PatternDoc): Pattern => ({ ...d, sourceExecutionId: d.provenance.executionId });

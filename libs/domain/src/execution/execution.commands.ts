@@ -1,9 +1,15 @@
 import type { JsonValue } from '../../../kernel/src/index.js';
 import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
-import type { ErrorInfo, OperationRequested } from './execution.events.js';
+import type { ErrorInfo, OperationRequested, OperationThrottled, SkillLoadFailed } from './execution.events.js';
 
-/** Carries exactly what OperationRequested records. */
-export type RequestOperation = { type: 'RequestOperation' } & OperationRequested['data'];
+/**
+ * Carries what OperationRequested records, plus the admission outcome: `throttled` turns the request into an
+ * OperationThrottled, `skillFailure` is recorded first (SkillLoadFailed) in the same append.
+ */
+export type RequestOperation = { type: 'RequestOperation' } & OperationRequested['data'] & {
+  throttled?: Pick<OperationThrottled['data'], 'ruleId' | 'reason' | 'retryAfterMs' | 'citations'>;
+  skillFailure?: SkillLoadFailed['data'];
+};
 export type RecordRecall = {
   type: 'RecordRecall';
   patternId: string;

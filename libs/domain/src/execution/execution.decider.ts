@@ -1,7 +1,7 @@
 import { WreError } from '../../../kernel/src/index.js';
 import type { ExecutionCommand } from './execution.commands.js';
 import type { ExecutionEvent } from './execution.events.js';
-import type { ExecutionPhase, ExecutionState } from './execution.state.js';
+import { isTerminal, type ExecutionPhase, type ExecutionState } from './execution.state.js';
 
 const invalid = (command: string, phase: ExecutionPhase, why: string): WreError =>
   new WreError('INVALID_TRANSITION', `${command} not allowed in phase ${phase}: ${why}`, { command, phase });
@@ -23,8 +23,14 @@ export function decideExecution(command: ExecutionCommand, state: ExecutionState
           executionId: state.executionId,
         });
       }
-      const { type: _t, ...data } = command;
-      return [{ type: 'OperationRequested', data }];
+      const { type: _t, throttled, skillFailure, ...data } = command;
+      const events: ExecutionEvent[] = skillFailure ? [{ type: 'SkillLoadFailed', data: skillFailure }] : [];
+      if (throttled) {
+        const { executionId, operationType, plugin, params, requestHash, skill } = data;
+        const base = { executionId, operationType, plugin, params, requestHash, ...throttled };
+        events.push({ type: 'OperationThrottled', data: skill ? { ...base, skill } : base });
+      } else events.push({ type: 'OperationRequested', data });
+      return events;
     }
     case 'RecordRecall':
     case 'RecordComputedPlan': {
@@ -42,7 +48,7 @@ export function decideExecution(command: ExecutionCommand, state: ExecutionState
       return decideStep(command, state);
     case 'FailExecution':
       if (state.phase === 'none') throw invalid(command.type, state.phase, 'no such execution');
-      if (state.phase === 'succeeded' || state.phase === 'failed') return [];
+      if (isTerminal(state)) return [];
       return [{ type: 'ExecutionFailed', data: { status: 'FAILED', error: command.error, durationMs: elapsed(state, command.now) } }];
   }
 }

@@ -6,6 +6,20 @@ export interface ErrorInfo {
   message: string;
 }
 
+/** The skill an execution runs for (executeSkill); `fallbackUsed` when its file could not be loaded. */
+export interface SkillRef {
+  name: string;
+  agent: string;
+  fallbackUsed: boolean;
+  /** Which file was used (`SKILLz.md` / `SKILL.md`), null on fallback. */
+  format: string | null;
+  contentHash: string | null;
+  /** Hash of the instructions given to the planner (the skill body or the generated fallback). */
+  instructionsHash: string;
+  /** Why the skill file could not be used (also recorded as SkillLoadFailed). */
+  fallbackReason?: string;
+}
+
 export type OperationRequested = {
   type: 'OperationRequested';
   data: {
@@ -16,7 +30,35 @@ export type OperationRequested = {
     force: boolean;
     /** Hash of (type, plugin, params): a resend with the same commandId must carry the same request. */
     requestHash: string;
+    /** Rate-limit rules consulted at admission (the start of the citation chain). */
+    admission?: string[];
+    /** Present when `force` actually overrode a rate limit: recorded as forced. */
+    throttleOverride?: { ruleId: string; reason: string };
+    /** Rule ids the requester approved (requires-approval rules). */
+    approvals?: string[];
+    skill?: SkillRef;
   };
+};
+/** A request refused by a rate limit; terminal (status THROTTLED), nothing was planned or run. */
+export type OperationThrottled = {
+  type: 'OperationThrottled';
+  data: {
+    executionId: string;
+    operationType: string;
+    plugin: string;
+    params: JsonObject;
+    requestHash: string;
+    ruleId: string;
+    reason: string;
+    retryAfterMs: number;
+    citations: string[];
+    skill?: SkillRef;
+  };
+};
+/** A skill's file could not be used; the execution went on with generated fallback instructions. */
+export type SkillLoadFailed = {
+  type: 'SkillLoadFailed';
+  data: { skill: string; code: string; reason: string; file: string | null; line: number | null };
 };
 export type PatternRecalled = {
   type: 'PatternRecalled';
@@ -40,13 +82,18 @@ export type StepFailed = {
   data: { stepIndex: number; tool: string; error: ErrorInfo; durationMs: number };
 };
 export type ExecutionSucceeded = { type: 'ExecutionSucceeded'; data: { result: JsonValue; durationMs: number } };
+/** Terminal events: an execution stream ends with exactly one of these. */
+export const TERMINAL_EXECUTION_EVENTS: ReadonlySet<string> = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'OperationThrottled']);
+
 export type ExecutionFailed = {
   type: 'ExecutionFailed';
   data: { status: 'FAILED' | 'BLOCKED'; error: ErrorInfo; durationMs: number };
 };
 
 export type ExecutionEvent =
+  | SkillLoadFailed
   | OperationRequested
+  | OperationThrottled
   | PatternRecalled
   | PlanComputed
   | ValidationPassed
@@ -57,7 +104,9 @@ export type ExecutionEvent =
   | ExecutionFailed;
 
 export const EXECUTION_EVENT_TYPES = [
+  'SkillLoadFailed',
   'OperationRequested',
+  'OperationThrottled',
   'PatternRecalled',
   'PlanComputed',
   'ValidationPassed',

@@ -1,8 +1,8 @@
 import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../plugins/src/plugin.types.js';
-import type { ExecutionEvent } from './execution.events.js';
+import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { ExecutionEvent, SkillRef } from './execution.events.js';
 
-export type ExecutionPhase = 'none' | 'requested' | 'planned' | 'validated' | 'succeeded' | 'failed';
+export type ExecutionPhase = 'none' | 'requested' | 'planned' | 'validated' | 'succeeded' | 'failed' | 'throttled';
 
 export interface ExecutionState {
   phase: ExecutionPhase;
@@ -13,10 +13,13 @@ export interface ExecutionState {
   requestHash: string | null;
   requestedAt: string | null;
   steps: PlanStep[];
+  planTokens: TokenUsage;
   planSource: 'recalled' | 'computed' | null;
   validated: number;
   completedSteps: number;
   outputs: JsonValue[];
+  approvals: string[];
+  skill: SkillRef | null;
 }
 
 export const initialExecutionState: ExecutionState = {
@@ -28,10 +31,13 @@ export const initialExecutionState: ExecutionState = {
   requestHash: null,
   requestedAt: null,
   steps: [],
+  planTokens: { prompt: 0, completion: 0, total: 0 },
   planSource: null,
   validated: 0,
   completedSteps: 0,
   outputs: [],
+  approvals: [],
+  skill: null,
 };
 
 /** `occurredAt` comes from metadata, so evolve takes it alongside the event. */
@@ -48,12 +54,28 @@ export function evolveExecution(state: ExecutionState, event: ExecutionEvent, oc
         params: d.params,
         requestHash: d.requestHash,
         requestedAt: occurredAt,
+        approvals: d.approvals ?? [],
+        skill: d.skill ?? null,
+      };
+    }
+    case 'OperationThrottled': {
+      const d = event.data;
+      return {
+        ...state,
+        phase: 'throttled',
+        executionId: d.executionId,
+        operationType: d.operationType,
+        plugin: d.plugin,
+        params: d.params,
+        requestHash: d.requestHash,
+        requestedAt: occurredAt,
+        skill: d.skill ?? null,
       };
     }
     case 'PatternRecalled':
-      return { ...state, phase: 'planned', steps: event.data.steps, planSource: 'recalled' };
+      return { ...state, phase: 'planned', steps: event.data.steps, planTokens: event.data.tokens, planSource: 'recalled' };
     case 'PlanComputed':
-      return { ...state, phase: 'planned', steps: event.data.steps, planSource: 'computed' };
+      return { ...state, phase: 'planned', steps: event.data.steps, planTokens: event.data.tokens, planSource: 'computed' };
     case 'ValidationPassed': {
       const validated = state.validated + 1;
       return { ...state, validated, phase: validated === state.steps.length ? 'validated' : state.phase };
@@ -66,8 +88,10 @@ export function evolveExecution(state: ExecutionState, event: ExecutionEvent, oc
       return { ...state, phase: 'failed' };
     case 'ValidationFailed':
     case 'StepFailed':
+    case 'SkillLoadFailed':
       return state;
   }
 }
 
-export const isTerminal = (state: ExecutionState): boolean => state.phase === 'succeeded' || state.phase === 'failed';
+export const isTerminal = (state: ExecutionState): boolean =>
+  state.phase === 'succeeded' || state.phase === 'failed' || state.phase === 'throttled';

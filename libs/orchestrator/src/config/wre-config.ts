@@ -7,6 +7,10 @@ export interface WreConfig {
   /** Where the pattern memory and other read models live (`WRE_PATTERN_MEMORY_DB`): a file path or `:memory:`. */
   readModel: { kind: 'sqlite'; path: string };
   workspaceRoot: string;
+  /** Protocol files (`*.yaml|yml|json`); `required` when set explicitly, so a typo in the path fails the start. */
+  protocols: { dir: string; required: boolean };
+  /** Skill folders (`<name>/SKILLz.md` or `SKILL.md`). */
+  skillsDir: string;
   host: string;
   port: number;
   /** Hosts (or host:port) remote plugin endpoints may point at; loopback only by default. */
@@ -51,6 +55,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eventStore: { kind: 'sqlite', path: sqlitePath('WRE_EVENT_STORE', es.slice('sqlite:'.length) || './data/wre.db', cwd) },
     readModel: { kind: 'sqlite', path: sqlitePath('WRE_PATTERN_MEMORY_DB', env.WRE_PATTERN_MEMORY_DB ?? './data/patterns.db', cwd) },
     workspaceRoot: resolve(cwd, env.WRE_WORKSPACE ?? './workspace'),
+    protocols: { dir: resolve(cwd, env.WRE_PROTOCOLS_DIR || './protocols'), required: Boolean(env.WRE_PROTOCOLS_DIR) },
+    skillsDir: resolve(cwd, env.WRE_SKILLS_DIR || './skills'),
     host: env.HOST ?? '127.0.0.1',
     port: int(env, 'PORT', 3000, 0, 65535),
     remoteAllowList: allow,

@@ -5,11 +5,17 @@ import { SqliteEventStore } from '../../../event-store/src/index.js';
 import { allProjections, ProjectionRunner, SqliteReadModel, type PluginDoc, type ReadModelStore, PLUGINS } from '../../../pattern-memory/src/index.js';
 import type { RuntimePlugin, ToolDefinition } from '../../../plugins/src/plugin.types.js';
 import { builtinPlugins, RemotePlugin, assertEndpointAllowed, toRuntimePlugin } from '../../../plugins/src/index.js';
-import { wsp50Rules, type Rule } from '../../../validation/src/protocol/index.js';
+import { BUILTIN_PROTOCOLS, CITATION_PROTOCOL, loadProtocolDir, ProtocolSet } from '../../../validation/src/protocol/index.js';
+
+import { AdmissionGate } from '../execute-operation/admit-request.js';
 import type { WreConfig } from '../config/index.js';
+import type { ProtocolDefinition } from '../../../validation/src/protocol/index.js';
 import { deregisterPlugin } from '../deregister-plugin/index.js';
 import { executeOperation, type ExecuteOperationInput } from '../execute-operation/index.js';
 import { LiveFeed } from '../live-feed/index.js';
+import { executeSkill, type ExecuteSkillInput, type SkillExecutionResult } from '../execute-skill/index.js';
+import { loadAllSkills } from '../../../skills/src/index.js';
+import { protocolsView, skillsView, type ProtocolView, type SkillView } from '../queries/index.js';
 import { WreQueries } from '../queries/index.js';
 import { definitionOf, registerPlugin, type PluginDeps } from '../register-plugin/index.js';
 import { PluginRuntimeRegistry } from '../registry/index.js';
@@ -32,6 +38,8 @@ export interface CoreOptions {
   builtins?: boolean;
   /** Close executions a crashed process left RUNNING (default true; off for tools sharing a live store). */
   recoverInterrupted?: boolean;
+  /** Protocols to use instead of loading `config.protocols.dir` (tests, embedding). */
+  protocols?: ProtocolDefinition[];
 }
 
 /**
@@ -41,7 +49,7 @@ export interface CoreOptions {
 export class WreCore {
   readonly registry = new PluginRuntimeRegistry();
   readonly queries: WreQueries;
-  readonly rules: Rule[] = [...wsp50Rules];
+  private readonly gate = new AdmissionGate();
 
   private constructor(
     readonly config: WreConfig,
@@ -49,6 +57,7 @@ export class WreCore {
     readonly readModel: ReadModelStore,
     readonly runner: ProjectionRunner,
     readonly feed: LiveFeed,
+    readonly protocols: ProtocolSet,
     readonly clock: Clock,
     readonly ids: IdGenerator,
   ) {
@@ -57,10 +66,13 @@ export class WreCore {
 
   static async create(config: WreConfig, options: CoreOptions = {}): Promise<WreCore> {
     mkdirSync(config.workspaceRoot, { recursive: true });
+    // Protocol files are checked before any store is opened: a bad file stops the start, nothing half-applied.
+    const reservedIds = [...BUILTIN_PROTOCOLS.map((p) => p.id), CITATION_PROTOCOL.id];
+    const protocols = ProtocolSet.compile(options.protocols ?? (await loadProtocolDir(config.protocols.dir, { reservedIds, required: config.protocols.required })));
     const store = SqliteEventStore.open(config.eventStore.path, { maxEventBytes: config.maxEventBytes, synchronous: config.sqliteSynchronous });
     const readModel = SqliteReadModel.open(config.readModel.path);
     const runner = new ProjectionRunner(store, readModel, allProjections);
-    const core = new WreCore(config, store, readModel, runner, new LiveFeed(store), options.clock ?? systemClock, options.ids ?? randomIds);
+    const core = new WreCore(config, store, readModel, runner, new LiveFeed(store), protocols, options.clock ?? systemClock, options.ids ?? randomIds);
     await runner.start();
     if (options.recoverInterrupted !== false) {
       const closed = await recoverInterrupted({ store, readModel, runner, clock: core.clock });
@@ -99,7 +111,8 @@ export class WreCore {
     return executeOperation(
       {
         ...this.pluginDeps,
-        rules: this.rules,
+        protocols: this.protocols,
+        gate: this.gate,
         workspaceRoot: this.config.workspaceRoot,
         stepTimeoutMs: this.config.stepTimeoutMs,
         planTimeoutMs: this.config.planTimeoutMs,
@@ -107,6 +120,19 @@ export class WreCore {
       },
       input,
     );
+  }
+
+  executeSkill(input: ExecuteSkillInput): Promise<SkillExecutionResult> {
+    return executeSkill({ skillsDir: this.config.skillsDir, readModel: this.readModel, execute: (i) => this.executeOperation(i) }, input);
+  }
+
+  /** Every skill folder, whether it loads (same checks as `npm run skills:check`) and its recorded outcomes. */
+  async skillsView(): Promise<SkillView[]> {
+    return skillsView(await loadAllSkills(this.config.skillsDir), this.readModel);
+  }
+
+  protocolsView(): ProtocolView[] {
+    return protocolsView(this.protocols);
   }
 
   validateModulePath(path: unknown, actor?: string) {

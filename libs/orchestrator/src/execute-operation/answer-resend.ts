@@ -1,16 +1,22 @@
 import { contentHash, WreError } from '../../../kernel/src/index.js';
-import { isTerminal } from '../../../domain/src/index.js';
+import { isTerminal, TERMINAL_EXECUTION_EVENTS as TERMINAL } from '../../../domain/src/index.js';
 import type { ExecutionDoc } from '../../../pattern-memory/src/index.js';
 import type { ExecuteDeps } from './execute-operation.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 import type { ExecutionWriter } from './execution-writer.js';
 import { readExecution } from './read-execution.js';
 
-const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed']);
-
 /** The hash a request would have had when it was first recorded (the plugin may have been routed then). */
 export const requestHashOf = (input: ValidExecuteInput, plugin: string): string =>
-  contentHash({ type: input.type, plugin, params: input.params, force: input.force });
+  contentHash({
+    type: input.type,
+    plugin,
+    params: input.params,
+    force: input.force,
+    // Only when present, so hashes recorded before these fields existed still match their resends.
+    ...(input.approvals.length > 0 ? { approvals: input.approvals } : {}),
+    ...(input.skill ? { skill: input.skill.ref.name, agent: input.skill.ref.agent } : {}),
+  });
 
 /**
  * A resend of a known commandId: same request → the same execution, once it has finished (it is never driven a

@@ -1,5 +1,15 @@
 import { BadInputError, isPlainObject, stableStringify, type JsonObject } from '../../../kernel/src/index.js';
 import { OPERATION_TYPE_PATTERN } from '../../../plugins/src/index.js';
+import type { SkillLoadFailed, SkillRef } from '../../../domain/src/index.js';
+import type { SkillConstraints } from '../../../validation/src/protocol/index.js';
+
+/** Set by executeSkill: which skill the operation runs for and what it adds (instructions, tool list, throttle). */
+export interface SkillContext {
+  ref: SkillRef;
+  constraints: SkillConstraints;
+  instructions: string;
+  failure: SkillLoadFailed['data'] | null;
+}
 
 /** What a caller asks for: the seed's `execute({ type, plugin?, ...params })`, made explicit. */
 export interface ExecuteOperationInput {
@@ -9,7 +19,10 @@ export interface ExecuteOperationInput {
   commandId?: string | null;
   /** Overrides throttling (recorded as forced). */
   force?: boolean | null;
+  /** Ids of requires-approval rules (`<protocol>/<rule>`) the caller approves for this execution. */
+  approvals?: readonly string[] | null;
   actor?: string;
+  skill?: SkillContext;
 }
 
 export interface ValidExecuteInput {
@@ -18,10 +31,21 @@ export interface ValidExecuteInput {
   params: JsonObject;
   commandId: string | null;
   force: boolean;
+  approvals: string[];
   actor: string;
+  skill: SkillContext | null;
 }
 
 const COMMAND_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+const APPROVAL = /^[A-Za-z0-9_.:*-]{1,64}\/[a-z0-9_-]{1,64}$/;
+
+function readApprovals(raw: unknown): string[] {
+  if (raw == null) return [];
+  if (!Array.isArray(raw) || raw.length > 32 || !raw.every((a) => typeof a === 'string' && APPROVAL.test(a))) {
+    throw new BadInputError('approvals must be at most 32 rule ids like "ACME-7/approve-delete"', {}, 'APPROVALS_INVALID');
+  }
+  return [...new Set(raw as string[])].sort();
+}
 const MAX_PARAMS_BYTES = 64 * 1024;
 
 function assertJson(value: unknown, path: string, depth: number): void {
@@ -58,6 +82,8 @@ export function validateExecuteInput(input: ExecuteOperationInput): ValidExecute
     params: params as JsonObject,
     commandId: input.commandId ?? null,
     force: input.force === true,
+    approvals: readApprovals(input.approvals),
+    skill: input.skill ?? null,
     actor: typeof input.actor === 'string' && input.actor ? input.actor.slice(0, 128) : 'anonymous',
   };
 }

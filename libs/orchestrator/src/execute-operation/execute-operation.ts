@@ -1,25 +1,28 @@
 import { deterministicId, isWreError, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
+import { isTerminal } from '../../../domain/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import type { ProjectionRunner, ReadModelStore, ExecutionDoc } from '../../../pattern-memory/src/index.js';
-import type { Rule } from '../../../validation/src/protocol/index.js';
+import type { ProtocolSet } from '../../../validation/src/protocol/index.js';
 import { validateArgs } from '../../../validation/src/args-schema/index.js';
 import { BadInputError } from '../../../kernel/src/index.js';
 import type { PluginRuntimeRegistry } from '../registry/index.js';
 import { ExecutionWriter } from './execution-writer.js';
 import { answerResend, requestHashOf } from './answer-resend.js';
 import type { LiveFeed } from '../live-feed/index.js';
-import { validateExecuteInput, type ExecuteOperationInput } from './execute-operation.input.js';
+import { validateExecuteInput, type ExecuteOperationInput, type ValidExecuteInput } from './execute-operation.input.js';
 import { errorInfo, planExecution } from './plan-execution.js';
 import { readExecution } from './read-execution.js';
 import { resolvePlugin } from './resolve-plugin.js';
 import { runSteps, validatePlan } from './run-steps.js';
+import { AdmissionGate, decideRequestAdmission } from './admit-request.js';
 
 export interface ExecuteDeps {
   store: EventStore;
   readModel: ReadModelStore;
   runner: ProjectionRunner;
   registry: PluginRuntimeRegistry;
-  rules: readonly Rule[];
+  protocols: ProtocolSet;
+  gate: AdmissionGate;
   clock: Clock;
   ids: IdGenerator;
   workspaceRoot: string;
@@ -51,26 +54,44 @@ export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationI
     }
   }
   const requestHash = requestHashOf(input, doc.name);
-  try {
-    await writer.do(
-      { type: 'RequestOperation', executionId, operationType: input.type, plugin: doc.name, params: input.params, force: input.force, requestHash },
-      'request',
-    );
-  } catch (e) {
-    // A concurrent resend created the stream first (or wrote a different request under this commandId).
-    if (!(isWreError(e) && e.code === 'WRONG_EXPECTED_REVISION')) throw e;
-  }
+  const request = async () => {
+    const verdict = await decideRequestAdmission(deps, input, doc.name);
+    const skill = input.skill;
+    try {
+      await writer.do(
+        {
+          type: 'RequestOperation', executionId, operationType: input.type, plugin: doc.name, params: input.params, force: input.force, requestHash,
+          ...(verdict.admission.length > 0 ? { admission: verdict.admission } : {}),
+          ...(verdict.override ? { throttleOverride: verdict.override } : {}),
+          ...(input.approvals.length > 0 ? { approvals: input.approvals } : {}),
+          ...(skill ? { skill: skill.ref } : {}),
+          ...(skill?.failure ? { skillFailure: skill.failure } : {}),
+          ...(verdict.throttled ? { throttled: verdict.throttled } : {}),
+        },
+        'request',
+      );
+    } catch (e) {
+      // A concurrent resend created the stream first (or wrote a different request under this commandId).
+      if (!(isWreError(e) && e.code === 'WRONG_EXPECTED_REVISION')) throw e;
+    }
+    // The next admission must see this one in the throttle projection.
+    if (writer.lastWritten) await deps.runner.waitFor(writer.lastPosition);
+  };
+  const limited = deps.protocols.rateLimitsFor(input.skill?.constraints ?? null).length > 0;
+  await (limited ? deps.gate.run(request) : request());
   // Only the caller whose append wrote OperationRequested drives the execution; everyone else waits for it.
   if (!writer.lastWritten) return answerResend(deps, await load(), input);
-  await drive(deps, writer, runtime);
+  if (!isTerminal(writer.state)) await drive(deps, writer, runtime, input);
   return readExecution(deps, writer.executionId, writer.lastPosition);
 }
 
-async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: Parameters<typeof runSteps>[1]): Promise<void> {
+async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: Parameters<typeof runSteps>[1], input: ValidExecuteInput): Promise<void> {
   try {
-    await planExecution(writer, deps.readModel, runtime, writer.state.operationType ?? '', writer.state.params, deps.planTimeoutMs);
+    const operation = { type: input.type, params: input.params, ...(input.skill ? { instructions: input.skill.instructions } : {}) };
+    await planExecution(writer, deps.readModel, runtime, operation, deps.planTimeoutMs);
     if (writer.state.phase === 'planned') {
-      await validatePlan(writer, runtime, deps.rules, writer.state.planSource ?? 'computed');
+      const rules = deps.protocols.stepRulesFor(input.skill?.constraints ?? null);
+      await validatePlan(writer, runtime, rules, deps.workspaceRoot);
     }
     await runSteps(writer, runtime, deps.workspaceRoot, deps.stepTimeoutMs);
   } catch (e) {

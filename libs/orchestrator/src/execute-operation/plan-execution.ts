@@ -1,6 +1,6 @@
-import { errorMessage, isWreError, PluginError, type JsonObject } from '../../../kernel/src/index.js';
+import { errorMessage, isWreError, PluginError } from '../../../kernel/src/index.js';
 import { withTimeout } from './with-timeout.js';
-import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
+import type { Operation, RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import { recallPattern, type ReadModelStore } from '../../../pattern-memory/src/index.js';
 import type { ExecutionWriter } from './execution-writer.js';
 
@@ -15,10 +15,10 @@ export async function planExecution(
   writer: ExecutionWriter,
   readModel: ReadModelStore,
   plugin: RuntimePlugin,
-  type: string,
-  params: JsonObject,
+  operation: Operation,
   planTimeoutMs: number,
 ): Promise<void> {
+  const { type, params } = operation;
   const recalled = await recallPattern(readModel, type, plugin.name, params);
   if (recalled.hit) {
     const { pattern, steps } = recalled;
@@ -33,7 +33,7 @@ export async function planExecution(
   try {
     const planner = plugin.plan.bind(plugin);
     const expired = () => new PluginError(`plugin ${plugin.name} did not plan within ${planTimeoutMs} ms`, { plugin: plugin.name }, 'PLAN_TIMEOUT');
-    const plan = await withTimeout(() => planner({ type, params }), planTimeoutMs, expired);
+    const plan = await withTimeout(() => planner(operation), planTimeoutMs, expired);
     await writer.do({ type: 'RecordComputedPlan', planner: plan.planner, steps: plan.steps, tokens: plan.tokens }, 'plan');
   } catch (e) {
     await writer.do({ type: 'FailExecution', error: errorInfo(e, 'PLANNER_FAILED'), now: writer.now() }, 'fail');

@@ -6,12 +6,21 @@ import { withTimeout } from './with-timeout.js';
 import { errorInfo } from './plan-execution.js';
 
 /** WSP 50/64: every step of the plan, recalled or computed, is judged before the first one runs. */
-export async function validatePlan(writer: ExecutionWriter, plugin: RuntimePlugin, rules: readonly Rule[], source: 'recalled' | 'computed'): Promise<void> {
+export async function validatePlan(writer: ExecutionWriter, plugin: RuntimePlugin, rules: readonly Rule[], workspaceRoot: string): Promise<void> {
   const s = writer.state;
   const operation = { type: s.operationType ?? '', params: s.params };
+  const base = {
+    operation,
+    plugin: { name: plugin.name, tools: plugin.tools, registered: true },
+    source: s.planSource ?? 'computed',
+    plan: { steps: s.steps, tokens: s.planTokens },
+    workspaceRoot,
+    approvals: s.approvals,
+    skill: s.skill?.name ?? null,
+  } as const;
   const verdicts = [];
   for (const [stepIndex, step] of s.steps.entries()) {
-    const v = evaluateStep(rules, { operation, plugin: { name: plugin.name, tools: plugin.tools, registered: true }, step, stepIndex, source });
+    const v = evaluateStep(rules, { ...base, step, stepIndex });
     verdicts.push({ stepIndex, tool: step.tool, ...v });
     if (!v.allowed) break;
   }

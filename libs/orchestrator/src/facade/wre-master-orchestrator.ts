@@ -4,6 +4,7 @@ import { toRuntimePlugin } from '../../../plugins/src/index.js';
 import { loadConfig, type WreConfig } from '../config/index.js';
 import { WreCore } from '../core/index.js';
 import type { PathValidation } from '../validate-module-path/index.js';
+import type { SkillExecutionResult } from '../execute-skill/index.js';
 
 export interface CreateOptions {
   /** Environment to read configuration from (default: process.env). */
@@ -66,6 +67,15 @@ export class WREMasterOrchestrator {
     if (typeof task !== 'object' || task === null) throw new BadInputError('execute() needs a task object with a "type"');
     const { type, plugin, ...params } = task;
     return this.core.executeOperation({ type, plugin: plugin ?? null, params: params as JsonObject, ...options, actor: 'in-process' });
+  }
+
+  /**
+   * The upstream `execute_skill(skill_name, agent, input_context, force)`: runs a skill (SKILLz.md / SKILL.md,
+   * or generated fallback instructions when it cannot be loaded) under the protocols and its throttle.
+   */
+  async executeSkill(skillName: string, agent: string, inputContext: object = {}, force = false): Promise<SkillExecutionResult> {
+    await this.flushRegistrations();
+    return this.core.executeSkill({ skillName, agent, inputContext, force });
   }
 
   /** The best active pattern learned for an operation type (see WreQueries.bestPattern), or null. */

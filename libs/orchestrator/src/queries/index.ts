@@ -1,1 +1,2 @@
 export * from './queries.js';
+export * from './catalogue-views.js';

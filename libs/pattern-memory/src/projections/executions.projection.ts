@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue, RecordedEvent } from '../../../kernel/src/index.js';
-import { EXECUTION_EVENT_TYPES, type ErrorInfo, type ExecutionEvent } from '../../../domain/src/index.js';
+import { EXECUTION_EVENT_TYPES, type ErrorInfo, type ExecutionEvent, type SkillRef } from '../../../domain/src/index.js';
 import type { TokenUsage } from '../../../plugins/src/plugin.types.js';
 import type { ReadModelTx } from '../read-model/index.js';
 import type { Projection } from './projection.js';
@@ -25,6 +25,11 @@ export interface ExecutionDoc {
   requestedAt: string;
   finishedAt: string | null;
   position: string;
+  /** `force: true` overrode a rate limit (which one, and why it would have throttled). */
+  forced: { ruleId: string; reason: string } | null;
+  throttle: { ruleId: string; reason: string; retryAfterMs: number } | null;
+  approvals: string[];
+  skill: SkillRef | null;
 }
 
 export const EXECUTIONS = 'executions';
@@ -34,7 +39,7 @@ const addCitations = (doc: ExecutionDoc, citations: string[]): string[] => [...n
 /** One document per execution with its plan, step outcomes and citations, as the API shows it. */
 export const executionsProjection: Projection = {
   name: 'executions',
-  version: 1,
+  version: 2,
   handles: EXECUTION_EVENT_TYPES,
   collections: [EXECUTIONS],
   indexes: [{ collection: EXECUTIONS, field: 'operationType' }, { collection: EXECUTIONS, field: 'position' }],
@@ -42,14 +47,24 @@ export const executionsProjection: Projection = {
     const event = recorded as unknown as ExecutionEvent;
     const id = recorded.streamId.slice('execution-'.length);
     const at = recorded.metadata.occurredAt;
-    if (event.type === 'OperationRequested') {
+    if (event.type === 'OperationRequested' || event.type === 'OperationThrottled') {
       const d = event.data;
       const doc: ExecutionDoc = {
         id, operationType: d.operationType, plugin: d.plugin, params: d.params, status: 'RUNNING', recalled: false,
         patternId: null, planner: null, tokens: { prompt: 0, completion: 0, total: 0 }, citations: [], steps: [],
         result: null, error: null, durationMs: null, requestedAt: at, finishedAt: null,
         position: recorded.position.toString().padStart(20, '0'),
+        forced: null, throttle: null, approvals: [], skill: d.skill ?? null,
       };
+      if (event.type === 'OperationRequested') {
+        doc.citations = event.data.admission ?? [];
+        doc.forced = event.data.throttleOverride ?? null;
+        doc.approvals = event.data.approvals ?? [];
+      } else {
+        const { ruleId, reason, retryAfterMs, citations } = event.data;
+        Object.assign(doc, { status: 'THROTTLED', citations, throttle: { ruleId, reason, retryAfterMs }, durationMs: 0, finishedAt: at });
+        doc.error = { code: 'THROTTLED', message: `${ruleId}: ${reason}; retry after ${retryAfterMs} ms` };
+      }
       return tx.put(EXECUTIONS, id, doc);
     }
     const doc = await tx.get<ExecutionDoc>(EXECUTIONS, id);

@@ -12,6 +12,8 @@ export interface RecallStatsDoc {
   succeeded: number;
   failed: number;
   blocked: number;
+  /** Requests refused by a rate limit (not counted in `executions`). */
+  throttled: number;
   plannerTokens: number;
   promptTokens: number;
   completionTokens: number;
@@ -21,14 +23,14 @@ export const RECALL_STATS = 'recall_stats';
 const EXEC_TYPES = 'recall_stats_exec';
 
 const empty = (operationType: string): RecallStatsDoc => ({
-  operationType, executions: 0, recalled: 0, computed: 0, succeeded: 0, failed: 0, blocked: 0,
+  operationType, executions: 0, recalled: 0, computed: 0, succeeded: 0, failed: 0, blocked: 0, throttled: 0,
   plannerTokens: 0, promptTokens: 0, completionTokens: 0,
 });
 
 export const recallStatsProjection: Projection = {
   name: 'recall-stats',
-  version: 1,
-  handles: ['OperationRequested', 'PatternRecalled', 'PlanComputed', 'ExecutionSucceeded', 'ExecutionFailed'],
+  version: 2,
+  handles: ['OperationRequested', 'OperationThrottled', 'PatternRecalled', 'PlanComputed', 'ExecutionSucceeded', 'ExecutionFailed'],
   collections: [RECALL_STATS, EXEC_TYPES],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
@@ -37,6 +39,8 @@ export const recallStatsProjection: Projection = {
     if (event.type === 'OperationRequested') {
       type = event.data.operationType;
       await tx.put(EXEC_TYPES, executionId, { operationType: type });
+    } else if (event.type === 'OperationThrottled') {
+      type = event.data.operationType;
     } else {
       const link = await tx.get<{ operationType: string }>(EXEC_TYPES, executionId);
       if (!link) return;
@@ -46,6 +50,9 @@ export const recallStatsProjection: Projection = {
     switch (event.type) {
       case 'OperationRequested':
         s.executions += 1;
+        break;
+      case 'OperationThrottled':
+        s.throttled += 1;
         break;
       case 'PatternRecalled':
         s.recalled += 1;

@@ -161,7 +161,7 @@ describe('ProjectionRunner with the real projections', () => {
     await r.start();
     await runScenario(r);
     expect(await rm.get<RecallStatsDoc>(RECALL_STATS, OP)).toEqual({
-      operationType: OP, executions: 6, recalled: 3, computed: 3, succeeded: 3, failed: 2, blocked: 1,
+      operationType: OP, executions: 6, recalled: 3, computed: 3, succeeded: 3, failed: 2, blocked: 1, throttled: 0,
       plannerTokens: 150 + 70 + 110, promptTokens: 120 + 50 + 100, completionTokens: 30 + 20 + 10,
     });
     expect(await rm.find(RECALL_STATS)).toHaveLength(1);

@@ -8,6 +8,7 @@ export type ToolHandler = (args: JsonObject, ctx: StepContext) => Promise<JsonVa
 export interface ToolSpec {
   description?: string;
   argsSchema: ArgsSchema;
+  destructive?: boolean;
 }
 
 /** A tool as an {@link OrchestratorPlugin} exposes it: its definition plus the code that runs it. */

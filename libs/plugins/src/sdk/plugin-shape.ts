@@ -45,8 +45,12 @@ export function validateToolDefinitions(plugin: string, tools: unknown): ToolDef
     if (tool.description !== undefined && typeof tool.description !== 'string') {
       throw invalid(`plugin ${plugin}: tool ${tool.name} description must be a string`, { plugin, tool: tool.name });
     }
+    if (tool.destructive !== undefined && typeof tool.destructive !== 'boolean') {
+      throw invalid(`plugin ${plugin}: tool ${tool.name} destructive must be a boolean`, { plugin, tool: tool.name });
+    }
     const copy: ToolDefinition = { name: tool.name, argsSchema: JSON.parse(JSON.stringify(tool.argsSchema)) as ArgsSchema };
     if (tool.description !== undefined) copy.description = tool.description;
+    if (tool.destructive === true) copy.destructive = true;
     return copy;
   });
 }

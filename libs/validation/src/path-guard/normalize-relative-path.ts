@@ -2,10 +2,14 @@ import path from 'node:path';
 import { pathInvalid, pathOutside } from './path-guard.errors.js';
 
 const MAX_PATH_LENGTH = 4096;
-const MAX_SEGMENT_LENGTH = 255;
+const MAX_SEGMENT_BYTES = 255;
 const DRIVE_LETTER = /^[a-zA-Z]:/;
-// Any percent-encoded byte: a decoder somewhere downstream could turn %2e%2e into `..`.
-const PERCENT_ENCODED = /%[0-9a-fA-F]{2}/;
+// Any percent-encoded byte: a decoder somewhere downstream could turn %2e%2e into `..`. IIS-style %u002e
+// too (the "unicode" traversal class of CVE-2000-0884), which the two-hex-digit form does not cover.
+const PERCENT_ENCODED = /%(?:[0-9a-fA-F]{2}|[uU][0-9a-fA-F]{4})/;
+// Win32 path normalisation drops trailing dots and spaces, so `.. ` and `. .` mean `..` there; harmless on
+// POSIX, but the string may reach a Windows tool or share. Pure-dot names such as `...` stay legal.
+const dotsAndSpaces = (s: string): boolean => /^[. ]+$/.test(s) && s.includes('.') && s.includes(' ');
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0001-\u001f\u007f]/;
 
@@ -34,8 +38,11 @@ export function normalizeRelativePath(relPath: unknown): string {
     // Even a harmless-looking `a/../b` is refused: it reads differently once `a` is a symlink.
     throw pathInvalid("'..' segments are not allowed", relPath);
   }
-  if (segments.some((s) => s.length > MAX_SEGMENT_LENGTH)) {
-    throw pathInvalid(`a path segment is longer than ${MAX_SEGMENT_LENGTH} characters`, relPath);
+  if (relPath.includes(' ') && segments.some(dotsAndSpaces)) throw pathInvalid('a segment of only dots and spaces (Windows strips them to . or ..)', relPath);
+  // Bytes, not UTF-16 units: NAME_MAX is 255 bytes, and 100 one-dot leaders (U+2024) are 300 of them. A UTF-16
+  // unit takes at most 3 bytes, so short segments skip the (comparatively slow) byte count.
+  if (segments.some((s) => s.length > MAX_SEGMENT_BYTES / 3 && Buffer.byteLength(s, 'utf8') > MAX_SEGMENT_BYTES)) {
+    throw pathInvalid(`a path segment is longer than ${MAX_SEGMENT_BYTES} bytes`, relPath);
   }
   return segments.join('/');
 }

@@ -18,6 +18,8 @@ describe('normalizeRelativePath', () => {
     expect(normalizeRelativePath('.')).toBe('');
     expect(normalizeRelativePath('')).toBe('');
     expect(normalizeRelativePath('..hidden/file..txt')).toBe('..hidden/file..txt');
+    expect(normalizeRelativePath('....//.../x')).toBe('..../.../x');
+    expect(normalizeRelativePath('\uFF0E\uFF0E/\u2024\u2024')).toBe('\uFF0E\uFF0E/\u2024\u2024');
   });
 
   it.each([
@@ -37,6 +39,10 @@ describe('normalizeRelativePath', () => {
     ['ok\u0000.txt', 'PATH_INVALID'],
     ['line\nbreak', 'PATH_INVALID'],
     [`${'x'.repeat(256)}/y`, 'PATH_INVALID'],
+    ['\u2024'.repeat(100), 'PATH_INVALID'],
+    ['..%u2215x', 'PATH_INVALID'],
+    ['.. /x', 'PATH_INVALID'],
+    ['a/. ./b', 'PATH_INVALID'],
   ])('refuses %j with %s', (input, code) => {
     expect(codeOf(input)).toMatch(new RegExp(`^${code}:.+`));
   });

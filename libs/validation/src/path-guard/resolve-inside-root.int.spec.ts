@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { resolveInsideRoot } from './resolve-inside-root.js';
+import { resolveInsideRoot, resolveInsideRootSync } from './resolve-inside-root.js';
 
 describe('resolveInsideRoot (real directories and symlinks)', () => {
   let base: string;
@@ -48,6 +48,19 @@ describe('resolveInsideRoot (real directories and symlinks)', () => {
     await expect(resolveInsideRoot(root, outside)).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
     await expect(resolveInsideRoot(path.join(base, 'missing'), 'a')).rejects.toMatchObject({ code: 'PATH_INVALID' });
     await expect(resolveInsideRoot('relative/root', 'a')).rejects.toMatchObject({ code: 'PATH_INVALID' });
+  });
+
+  it('has a synchronous twin with the same answers and the same refusals', async () => {
+    for (const rel of ['modules/general', 'inner_link/general/x', '.', 'escape/secret.txt', 'dangling', '../outside']) {
+      const sync = (() => {
+        try {
+          return resolveInsideRootSync(root, rel);
+        } catch (e) {
+          return (e as { code: string }).code;
+        }
+      })();
+      expect(sync).toEqual(await resolveInsideRoot(root, rel).catch((e: { code: string }) => e.code));
+    }
   });
 
   it('works when the root itself is reached through a symlink', async () => {

@@ -1,11 +1,11 @@
 import { constants as fsConstants } from 'node:fs';
-import { lstat, open, realpath, unlink, type FileHandle } from 'node:fs/promises';
+import { lstat, open, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { BadInputError, NotFoundError } from '../../../kernel/src/index.js';
+import { openDirInside, type AnchoredDir } from './anchored-dir.js';
 import { normalizeRelativePath, pathSegments } from './normalize-relative-path.js';
 import { pathInvalid, pathOutside } from './path-guard.errors.js';
 import { isInside, realWorkspaceRoot } from './resolve-inside-root.js';
-import { mkdirInside, resolveStrictInsideRoot } from './strict-descend.js';
 
 // O_NONBLOCK keeps a planted FIFO from hanging us; it is a no-op for regular files.
 const { O_WRONLY, O_RDONLY, O_CREAT, O_EXCL, O_APPEND } = fsConstants;
@@ -15,11 +15,11 @@ const DEFAULT_MAX_READ = 64 * 1024 * 1024;
 
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code;
 
-function fileTarget(relPath: string): { dir: string; base: string } {
-  const segments = pathSegments(normalizeRelativePath(relPath));
-  const base = segments.pop();
+function fileTarget(relPath: string): { dirs: string[]; base: string } {
+  const dirs = pathSegments(normalizeRelativePath(relPath));
+  const base = dirs.pop();
   if (base === undefined) throw pathInvalid('a file path is required, not the workspace root', relPath);
-  return { dir: segments.join('/'), base };
+  return { dirs, base };
 }
 
 async function openNoFollow(target: string, flags: number, relPath: string): Promise<FileHandle> {
@@ -29,18 +29,21 @@ async function openNoFollow(target: string, flags: number, relPath: string): Pro
     if (errno(e) === 'ELOOP') throw pathOutside('refusing to open a symlink', relPath);
     if (errno(e) === 'EISDIR') throw pathInvalid('path is a directory', relPath);
     if (errno(e) === 'ENXIO') throw pathInvalid('path is not a regular file', relPath);
+    // A write creates the file in a directory we hold, so ENOENT means that directory (or the file that was
+    // there a moment ago) was deleted under us. Reads let ENOENT through: the caller turns it into PATH_NOT_FOUND.
+    if (errno(e) === 'ENOENT' && (flags & O_WRONLY) !== 0) throw pathInvalid('path changed while being opened', relPath);
     throw e;
   }
 }
 
 /**
- * Node has no openat(), so an intermediate directory could still be swapped for a symlink between our
- * lstat walk and open(). Checking afterwards that the opened inode is the one at the path and that its
- * directory is still inside the root closes that window before any byte is written or returned.
+ * Belt and braces after open(): the opened inode must still be the entry in the directory we walked to, and
+ * that directory must still lie inside the root (it may have been moved since). Where /proc is unavailable
+ * this is the only protection against an intermediate directory swapped for a symlink before open().
  */
-async function verifyOpened(handle: FileHandle, target: string, realRoot: string, relPath: string): Promise<number> {
-  const [opened, atPath, realDir] = await Promise.all([handle.stat(), lstat(target), realpath(path.dirname(target))]);
-  if (!isInside(realRoot, realDir) || opened.ino !== atPath.ino || opened.dev !== atPath.dev) {
+async function verifyOpened(handle: FileHandle, dir: AnchoredDir, base: string, realRoot: string, relPath: string): Promise<number> {
+  const [opened, atPath, realDir] = await Promise.all([handle.stat(), lstat(dir.entry(base)).catch(() => null), dir.whereNow()]);
+  if (atPath === null || realDir === null || !isInside(realRoot, realDir) || opened.ino !== atPath.ino || opened.dev !== atPath.dev) {
     throw pathOutside('path changed while being opened', relPath);
   }
   if (!opened.isFile()) throw pathInvalid('path is not a regular file', relPath);
@@ -64,57 +67,65 @@ export async function writeFileInside(
   content: string | Uint8Array,
   options: WriteInsideOptions = {},
 ): Promise<string> {
-  const { dir, base } = fileTarget(relPath);
+  const { dirs, base } = fileTarget(relPath);
   const realRoot = await realWorkspaceRoot(root);
-  const target = path.join(await mkdirInside(realRoot, dir), base);
-  const mode = O_WRONLY | (options.append ? O_APPEND : 0);
-  let created = true;
-  let handle: FileHandle;
+  const dir = await openDirInside(realRoot, dirs, relPath, true);
   try {
-    handle = await openNoFollow(target, mode | O_CREAT | O_EXCL, relPath);
-  } catch (e) {
-    if (errno(e) !== 'EEXIST') throw e;
-    created = false;
-    handle = await openNoFollow(target, mode, relPath);
-  }
-  try {
+    const mode = O_WRONLY | (options.append ? O_APPEND : 0);
+    let created = true;
+    let handle: FileHandle;
     try {
-      await verifyOpened(handle, target, realRoot, relPath);
+      handle = await openNoFollow(dir.entry(base), mode | O_CREAT | O_EXCL, relPath);
     } catch (e) {
-      if (created) await unlink(target).catch(() => undefined);
-      throw e;
+      if (errno(e) !== 'EEXIST') throw e;
+      created = false;
+      handle = await openNoFollow(dir.entry(base), mode, relPath);
     }
-    if (!options.append) await handle.truncate(0);
-    await handle.writeFile(content);
+    try {
+      try {
+        await verifyOpened(handle, dir, base, realRoot, relPath);
+      } catch (e) {
+        // Named through the held directory, so this removes what we created and nothing a racer put at the path.
+        if (created) await unlink(dir.entry(base)).catch(() => undefined);
+        throw e;
+      }
+      if (!options.append) await handle.truncate(0);
+      await handle.writeFile(content);
+    } finally {
+      await handle.close();
+    }
+    return path.join(dir.walked, base);
   } finally {
-    await handle.close();
+    await dir.close();
   }
-  return target;
 }
+
+const notFound = (relPath: string): NotFoundError => new NotFoundError('PATH_NOT_FOUND', `file not found: ${relPath}`, { path: relPath });
 
 /**
  * Reads a regular file inside the workspace without following symlinks.
  * @throws NotFoundError `PATH_NOT_FOUND`; BadInputError `FILE_TOO_LARGE` | `PATH_OUTSIDE_WORKSPACE` | `PATH_INVALID`
  */
 export async function readFileInside(root: string, relPath: string, maxBytes = DEFAULT_MAX_READ): Promise<Buffer> {
-  fileTarget(relPath);
+  const { dirs, base } = fileTarget(relPath);
   const realRoot = await realWorkspaceRoot(root);
-  const target = await resolveStrictInsideRoot(realRoot, relPath);
-  let handle: FileHandle;
+  const dir = await openDirInside(realRoot, dirs, relPath, false);
+  if (dir === null) throw notFound(relPath);
   try {
-    handle = await openNoFollow(target, O_RDONLY, relPath);
-  } catch (e) {
-    if (errno(e) === 'ENOENT') throw new NotFoundError('PATH_NOT_FOUND', `file not found: ${relPath}`, { path: relPath });
-    throw e;
-  }
-  try {
-    const size = await verifyOpened(handle, target, realRoot, relPath);
-    if (size > maxBytes) {
-      throw new BadInputError(`file is larger than ${maxBytes} bytes`, { path: relPath, size, maxBytes }, 'FILE_TOO_LARGE');
+    const handle = await openNoFollow(dir.entry(base), O_RDONLY, relPath).catch((e: unknown) =>
+      Promise.reject(errno(e) === 'ENOENT' ? notFound(relPath) : e),
+    );
+    try {
+      const size = await verifyOpened(handle, dir, base, realRoot, relPath);
+      if (size > maxBytes) {
+        throw new BadInputError(`file is larger than ${maxBytes} bytes`, { path: relPath, size, maxBytes }, 'FILE_TOO_LARGE');
+      }
+      return await handle.readFile();
+    } finally {
+      await handle.close();
     }
-    return await handle.readFile();
   } finally {
-    await handle.close();
+    await dir.close();
   }
 }
 
@@ -123,17 +134,18 @@ export async function readFileInside(root: string, relPath: string, maxBytes = D
  * @returns false when the file was already gone (so a retried step is harmless).
  */
 export async function removeFileInside(root: string, relPath: string): Promise<boolean> {
-  fileTarget(relPath);
-  const target = await resolveStrictInsideRoot(root, relPath);
-  let st;
+  const { dirs, base } = fileTarget(relPath);
+  const dir = await openDirInside(await realWorkspaceRoot(root), dirs, relPath, false);
+  if (dir === null) return false;
   try {
-    st = await lstat(target);
-  } catch (e) {
-    if (errno(e) === 'ENOENT') return false;
-    throw e;
+    const target = dir.entry(base);
+    const st = await lstat(target).catch((e: unknown) => (errno(e) === 'ENOENT' ? null : Promise.reject(e)));
+    if (st === null) return false;
+    if (st.isSymbolicLink()) throw pathOutside('refusing to delete through a symlink', relPath);
+    if (!st.isFile()) throw pathInvalid('path is not a regular file', relPath);
+    await unlink(target);
+    return true;
+  } finally {
+    await dir.close();
   }
-  if (st.isSymbolicLink()) throw pathOutside('refusing to delete through a symlink', relPath);
-  if (!st.isFile()) throw pathInvalid('path is not a regular file', relPath);
-  await unlink(target);
-  return true;
 }

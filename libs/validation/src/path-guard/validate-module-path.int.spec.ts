@@ -43,6 +43,13 @@ describe('validateModulePath', () => {
     expect(result.reason).toMatch(reason);
   });
 
+  it("refuses '..' in an absolute path, which the kernel applies only after following the symlink before it", async () => {
+    // Lexically this is <root>/modules/general/new_module; for the kernel it is <base>/modules/general/new_module.
+    const viaLink = `${root}/modules/linked/../../modules/general/new_module`;
+    expect(await validateModulePath(root, viaLink)).toEqual({ valid: false, reason: "'..' segments are not allowed", resolved: null });
+    expect(await validateModulePath(root, `${root}/modules/../modules/general/new_module`)).toMatchObject({ valid: false });
+  });
+
   it('does not throw for non-string input or a missing root', async () => {
     expect((await validateModulePath(root, 42 as unknown as string)).reason).toMatch(/non-empty string/);
     expect((await validateModulePath(path.join(base, 'nope'), 'modules/a/b')).reason).toMatch(/workspace root/);

@@ -2,6 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isWreError } from '../../../kernel/src/index.js';
 import { normalizeRelativePath } from './normalize-relative-path.js';
+import { pathInvalid } from './path-guard.errors.js';
 import { isInside, resolveInsideRoot } from './resolve-inside-root.js';
 
 /** Result of {@link validateModulePath}; `resolved` is the canonical absolute directory when valid. */
@@ -17,8 +18,12 @@ export const MODULE_SEGMENT_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 const fail = (reason: string): ModulePathValidation => ({ valid: false, reason, resolved: null });
 
 // Callers ported from the Python runtime pass absolute paths; accept them only when they lie under the root.
+// `..` is refused before path.resolve can collapse it: on paper `<root>/link/../x` is `<root>/x`, but the kernel
+// follows `link` first and climbs from wherever it points, so we would validate one directory and the caller
+// would open another.
 async function toRelative(root: string, modulePath: string): Promise<string | null> {
   if (!path.isAbsolute(modulePath)) return modulePath;
+  if (modulePath.split(/[\\/]/).includes('..')) throw pathInvalid("'..' segments are not allowed", modulePath);
   for (const base of [path.resolve(root), await realpath(root).catch(() => null)]) {
     if (base !== null && isInside(base, path.resolve(modulePath))) return path.relative(base, path.resolve(modulePath));
   }

@@ -1,18 +1,36 @@
 import { errorMessage } from '../../../kernel/src/index.js';
-import type { Rule, StepCheck, Verdict } from './rule.js';
+import { ALLOW, deny, type Rule, type StepCheck, type Verdict } from './rule.js';
+import { CITATION_PROTOCOL, MANDATORY_PROTOCOLS } from './builtin-protocols.js';
 
 /**
- * Runs every rule against a step; the first denial decides. A rule that throws denies (default deny), so a bug
- * in a rule can block work but can never let an unchecked step through.
+ * WSP 82: a step may only run with a citation chain that includes each mandatory protocol, so no
+ * configuration (or future bug in scoping) can let a step through that was never verified.
  */
-export function evaluateStep(rules: readonly Rule[], input: StepCheck): Verdict {
+export const citationChainRule: Rule = {
+  id: `${CITATION_PROTOCOL.id}/citation-chain`,
+  kind: 'citation-chain',
+  applies: () => true,
+  check: (_input, consulted) => {
+    const missing = MANDATORY_PROTOCOLS.filter((p) => !consulted.some((c) => c.startsWith(`${p}/`)));
+    return missing.length === 0 ? ALLOW : deny(`citation chain lacks ${missing.join(', ')}`);
+  },
+};
+
+/**
+ * Runs every applicable rule against a step, then the WSP 82 chain check; the first denial decides. A rule that
+ * throws denies (default deny), so a bug in a rule can block work but can never let an unchecked step through.
+ */
+export function evaluateStep(rules: readonly Rule[], step: StepCheck): Verdict {
+  const input = step.memo ? step : { ...step, memo: new Map<string, unknown>() };
   const citations: string[] = [];
-  for (const rule of rules) {
-    citations.push(rule.id);
+  for (const rule of [...rules, citationChainRule]) {
     let outcome;
     try {
-      outcome = rule.check(input);
+      if (!rule.applies(input)) continue;
+      citations.push(rule.id);
+      outcome = rule.check(input, citations.slice(0, -1));
     } catch (e) {
+      if (citations[citations.length - 1] !== rule.id) citations.push(rule.id);
       return { allowed: false, citations, deniedBy: rule.id, reason: `rule error: ${errorMessage(e)}` };
     }
     if (!outcome.allowed) return { allowed: false, citations, deniedBy: rule.id, reason: outcome.reason };

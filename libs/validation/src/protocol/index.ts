@@ -1,3 +1,10 @@
+export * from './protocol.types.js';
 export * from './rule.js';
+export * from './scope.js';
 export * from './evaluate-step.js';
-export * from './wsp50.rules.js';
+export * from './builtin-protocols.js';
+export * from './compile-rule.js';
+export * from './admission.js';
+export * from './protocol-set.js';
+export { pathArgs } from './rules/path-args.js';
+export * from './loader/index.js';

@@ -10,4 +10,6 @@ export class ExecuteOperationInput {
   @Field({ nullable: true, description: 'Idempotency key: a resend returns the same execution and writes nothing.' })
   commandId?: string;
   @Field({ nullable: true, description: 'Override throttling; recorded as forced.' }) force?: boolean;
+  @Field(() => [String], { nullable: true, description: 'requires-approval rule ids approved for this execution, e.g. ["ACME-7/approve-delete"].' })
+  approvals?: string[];
 }

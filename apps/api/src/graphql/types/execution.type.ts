@@ -8,7 +8,32 @@ export enum ExecutionStatus {
   BLOCKED = 'BLOCKED',
   THROTTLED = 'THROTTLED',
 }
-registerEnumType(ExecutionStatus, { name: 'ExecutionStatus', description: 'BLOCKED: a protocol rule denied a step before anything ran.' });
+registerEnumType(ExecutionStatus, {
+  name: 'ExecutionStatus',
+  description: 'BLOCKED: a protocol rule denied a step before anything ran. THROTTLED: a rate limit refused the request (nothing planned or run).',
+});
+
+@ObjectType({ description: 'Why a request was throttled.' })
+export class ThrottleInfo {
+  @Field({ description: 'The rate-limit rule that refused it, e.g. ACME-7/module-rate.' }) ruleId!: string;
+  @Field() reason!: string;
+  @Field(() => Int, { description: 'When the limit will admit the next request.' }) retryAfterMs!: number;
+}
+
+@ObjectType({ description: 'A rate limit that force: true overrode (recorded as forced).' })
+export class ForcedOverride {
+  @Field() ruleId!: string;
+  @Field() reason!: string;
+}
+
+@ObjectType({ description: 'The skill an execution ran for (executeSkill).' })
+export class SkillRun {
+  @Field() name!: string;
+  @Field() agent!: string;
+  @Field({ description: 'True when the skill file could not be used and generated fallback instructions ran.' }) fallbackUsed!: boolean;
+  @Field(() => String, { nullable: true }) fallbackReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'SKILLz.md or SKILL.md; null on fallback.' }) format!: string | null;
+}
 
 @ObjectType({ description: 'Planner tokens spent on this execution (0 when the plan was recalled).' })
 export class TokenUsage {
@@ -48,4 +73,8 @@ export class Execution {
   @Field(() => Int, { nullable: true }) durationMs!: number | null;
   @Field() requestedAt!: string;
   @Field(() => String, { nullable: true }) finishedAt!: string | null;
+  @Field(() => ThrottleInfo, { nullable: true }) throttle!: ThrottleInfo | null;
+  @Field(() => ForcedOverride, { nullable: true }) forced!: ForcedOverride | null;
+  @Field(() => [String], { description: 'requires-approval rules the requester approved.' }) approvals!: string[];
+  @Field(() => SkillRun, { nullable: true }) skill!: SkillRun | null;
 }

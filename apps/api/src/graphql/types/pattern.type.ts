@@ -35,6 +35,7 @@ export class OperationTypeStats {
   @Field(() => Int) computed!: number;
   @Field(() => Float) recallRate!: number;
   @Field(() => Int) plannerTokens!: number;
+  @Field(() => Int, { description: 'Requests refused by a rate limit (not counted in executions).' }) throttled!: number;
 }
 
 @ObjectType({ description: 'How often memory answered instead of a planner, and what planning cost.' })

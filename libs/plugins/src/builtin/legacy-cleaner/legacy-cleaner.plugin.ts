@@ -47,7 +47,7 @@ export class LegacyCleanerPlugin extends OrchestratorPlugin {
     this.tool('archive_files', spec('Copies the selected files into archiveDir, keeping their workspace-relative paths.'), (args, ctx) =>
       this.archive(args, ctx),
     );
-    this.tool('delete_files', spec('Deletes the selected files that have an identical archived copy.'), (args, ctx) => this.delete(args, ctx));
+    this.tool('delete_files', { ...spec('Deletes the selected files that have an identical archived copy.'), destructive: true }, (args, ctx) => this.delete(args, ctx));
     this.tool('write_cleanup_log', spec(`Appends what the preceding delete step removed to <archiveDir>/${LOG_FILE}.`), (args, ctx) => this.writeLog(args, ctx));
   }
 

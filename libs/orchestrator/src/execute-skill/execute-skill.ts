@@ -1,0 +1,91 @@
+import { BadInputError, isPlainObject, isWreError, WreError, type JsonObject } from '../../../kernel/src/index.js';
+import { SKILL_STATS, wilsonLowerBound, type ExecutionDoc, type ReadModelStore, type SkillStatsDoc } from '../../../pattern-memory/src/index.js';
+import { isSkillName } from '../../../skills/src/index.js';
+import type { ExecuteOperationInput } from '../execute-operation/index.js';
+import { resolveSkill } from './skill-context.js';
+
+export interface ExecuteSkillInput {
+  skillName: string;
+  agent: string;
+  inputContext?: unknown;
+  force?: boolean | null;
+  commandId?: string | null;
+  approvals?: readonly string[] | null;
+}
+
+/** The upstream `execute_skill` result, with the execution behind it. */
+export interface SkillExecutionResult {
+  success: boolean;
+  executionId: string;
+  /** Wall time of this call, whole milliseconds. */
+  executionTimeMs: number;
+  /** Wilson lower bound of this skill's success rate over its recorded outcomes (0 with none). */
+  patternFidelity: number;
+  throttled: boolean;
+  blocked: boolean;
+  blockedBy: string | null;
+  reason: string | null;
+  fallbackUsed: boolean;
+  execution: ExecutionDoc;
+}
+
+export interface ExecuteSkillDeps {
+  skillsDir: string;
+  readModel: ReadModelStore;
+  execute(input: ExecuteOperationInput): Promise<ExecutionDoc>;
+}
+
+const AGENT = /^[A-Za-z0-9_.:@-]{1,64}$/;
+
+/** The skill's fidelity after the outcomes recorded so far (blocked and failed runs count against it). */
+export async function skillFidelity(readModel: ReadModelStore, name: string): Promise<number> {
+  const s = await readModel.get<SkillStatsDoc>(SKILL_STATS, name);
+  return s ? wilsonLowerBound(s.succeeded, s.succeeded + s.failed + s.blocked) : 0;
+}
+
+/**
+ * executeSkill(skillName, agent, inputContext, force?): runs the operation the skill names (or, if the skill
+ * cannot be loaded, one named like the skill, with fallback instructions) through the same recall → validate
+ * → run path as any operation; the skill's allowed tools and throttle apply on top of the protocols.
+ */
+export async function executeSkill(deps: ExecuteSkillDeps, input: ExecuteSkillInput): Promise<SkillExecutionResult> {
+  const started = performance.now();
+  if (!isSkillName(input.skillName)) {
+    throw new BadInputError('skillName must match /^[a-z0-9][a-z0-9_-]{0,63}$/', { skillName: String(input.skillName).slice(0, 80) }, 'SKILL_NAME_INVALID');
+  }
+  if (typeof input.agent !== 'string' || !AGENT.test(input.agent)) throw new BadInputError(`agent must match ${AGENT}`, {}, 'AGENT_INVALID');
+  const inputContext = input.inputContext ?? {};
+  if (!isPlainObject(inputContext)) throw new BadInputError('inputContext must be a JSON object', {}, 'PARAMS_INVALID');
+  const resolved = await resolveSkill(deps.skillsDir, input.skillName, input.agent, inputContext as JsonObject);
+  let execution: ExecutionDoc;
+  try {
+    execution = await deps.execute({
+      type: resolved.operationType,
+      plugin: resolved.plugin,
+      params: inputContext,
+      force: input.force,
+      commandId: input.commandId,
+      approvals: input.approvals,
+      actor: input.agent,
+      skill: resolved.context,
+    });
+  } catch (e) {
+    if (!resolved.context.ref.fallbackUsed || !isWreError(e) || !/PLUGIN|OPERATION_TYPE/.test(e.code)) throw e;
+    // Nothing can run the fallback: say both why the skill failed and why no plugin could stand in.
+    const reason = `skill ${input.skillName} could not be loaded (${resolved.context.ref.fallbackReason}) and its fallback cannot run: ${e.message}`;
+    throw new WreError('SKILL_UNRESOLVED', reason, { skill: input.skillName, cause: e.code });
+  }
+  const denied = execution.steps.find((s) => s.status === 'BLOCKED');
+  return {
+    success: execution.status === 'SUCCEEDED',
+    executionId: execution.id,
+    executionTimeMs: Math.round(performance.now() - started),
+    patternFidelity: await skillFidelity(deps.readModel, input.skillName),
+    throttled: execution.status === 'THROTTLED',
+    blocked: execution.status === 'BLOCKED',
+    blockedBy: execution.throttle?.ruleId ?? (denied ? (denied.citations[denied.citations.length - 1] ?? null) : null),
+    reason: execution.error?.message ?? null,
+    fallbackUsed: resolved.context.ref.fallbackUsed,
+    execution,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './execute-skill.js';
+export * from './skill-context.js';

@@ -1,0 +1,36 @@
+import type { RecordedEvent } from '../../../kernel/src/index.js';
+import type { OperationRequested } from '../../../domain/src/index.js';
+import type { ReadModelTx } from '../read-model/index.js';
+import type { Projection } from './projection.js';
+
+/** Admission times (epoch ms, oldest first) per throttle key (`type:<operation type>` / `skill:<name>`). */
+export interface ThrottleDoc {
+  key: string;
+  times: number[];
+}
+
+export const THROTTLE = 'throttle';
+/** Rate limits allow at most this many executions per window, so older admissions never matter. */
+export const THROTTLE_HISTORY = 1000;
+
+/**
+ * Rate-limit counts derived from the log, so they survive restarts and a replay rebuilds them. Only admitted
+ * requests (OperationRequested, forced ones included) count; a throttled request consumes no quota.
+ */
+export const throttleProjection: Projection = {
+  name: 'throttle',
+  version: 1,
+  handles: ['OperationRequested'],
+  collections: [THROTTLE],
+  async apply(recorded: RecordedEvent, tx: ReadModelTx) {
+    const d = (recorded as unknown as OperationRequested).data;
+    const at = Date.parse(recorded.metadata.occurredAt);
+    const keys = [`type:${d.operationType}`, ...(d.skill ? [`skill:${d.skill.name}`] : [])];
+    for (const key of keys) {
+      const doc = (await tx.get<ThrottleDoc>(THROTTLE, key)) ?? { key, times: [] };
+      doc.times.push(at);
+      if (doc.times.length > THROTTLE_HISTORY) doc.times.splice(0, doc.times.length - THROTTLE_HISTORY);
+      await tx.put(THROTTLE, key, doc);
+    }
+  },
+};
