@@ -69,7 +69,7 @@ function main(): void {
       { name: 'evaluator overhead: 100 no-op rules', rules: noopChain },
       { name: 'built-in protocols only', rules: ProtocolSet.compile().stepRules },
       { name: '100 rules, 1 path rule (built-in)', rules: ProtocolSet.compile([protocolWith(100, 0)]).stepRules },
-      { name: '100 rules, 21 path rules (realpath each)', rules: ProtocolSet.compile([protocolWith(100, 20)]).stepRules },
+      { name: '100 rules, 21 path rules (one disk resolution per path, shared)', rules: ProtocolSet.compile([protocolWith(100, 20)]).stepRules },
     ].map((c) => ({ ...c, ...time(c.rules, input) }));
     const limits = Array.from({ length: 10 }, (_, i) => ({ id: `BENCH-1/rate${i}`, scope: { operationTypes: ['module_*'] }, max: 1000, windowMs: 3_600_000 }));
     const history = Array.from({ length: 999 }, (_, i) => Date.now() - i * 1000).reverse();

@@ -82,6 +82,15 @@ describe('executeSkill: skills loaded leniently, enforced like protocols', () =>
     expect((await core.skillsView()).find((s) => s.name === 'echo')).toMatchObject({ ok: false, code: 'SKILL_YAML_INVALID', fallbacks: 2 });
   });
 
+  it('keeps the last loaded tool list and throttle when a skill file breaks later', async () => {
+    for (const text of ['a', 'b']) expect((await core.executeSkill({ skillName: 'echo_twice', agent: 'a', inputContext: { text } })).success).toBe(true);
+    put('echo_twice', 'SKILLz.md', '---\nname: echo_twice\ndescription: [typo\n---\n');
+    put('echo_twice', 'SKILL.md', 'not a skill');
+    const r = await core.executeSkill({ skillName: 'echo_twice', agent: 'a', inputContext: { text: 'c' } });
+    expect(r).toMatchObject({ fallbackUsed: true, throttled: true, blockedBy: 'skill:echo_twice/throttle' });
+    expect(r.execution).toMatchObject({ operationType: 'echo', skill: { fallbackReason: expect.stringContaining('last loaded allowed-tools and throttle still apply') } });
+  });
+
   it('refuses bad names and contexts with typed errors, and says why a fallback cannot run', async () => {
     await expect(core.executeSkill({ skillName: '../../etc', agent: 'a' })).rejects.toMatchObject({ code: 'SKILL_NAME_INVALID' });
     await expect(core.executeSkill({ skillName: 'echo', agent: 'no spaces allowed' })).rejects.toMatchObject({ code: 'AGENT_INVALID' });

@@ -55,7 +55,7 @@ describe('checkSkills', () => {
   it('exits 2 when the directory is missing or is a file', async () => {
     const missing = await checkSkills(join(base, 'missing'), base);
     expect(missing.exitCode).toBe(2);
-    expect(missing.lines[0]).toMatch(/^FAIL .*missing: SKILL_DIR_MISSING skills directory .* does not exist$/);
+    expect(missing.lines[0]).toMatch(/^FAIL .*missing: SKILL_DIR_MISSING the skills directory does not exist$/);
     await writeFile(join(base, 'a-file'), 'x');
     expect((await checkSkills(join(base, 'a-file'), base)).exitCode).toBe(2);
   });

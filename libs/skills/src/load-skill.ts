@@ -69,7 +69,7 @@ async function resolveSkillFolder(realDir: string, name: string): Promise<{ ok: 
     return stepFailure('SKILL_UNREADABLE', `skill folder ${name} is a symbolic link that cannot be resolved: ${describeFsError(error)}`);
   }
   if (!isStrictlyInside(realDir, target)) {
-    return stepFailure('SKILL_SYMLINK_ESCAPE', `skill folder ${name} is a symbolic link to ${target}, outside the skills directory`);
+    return stepFailure('SKILL_SYMLINK_ESCAPE', `skill folder ${name} is a symbolic link to a place outside the skills directory`);
   }
   try {
     if ((await stat(target)).isDirectory()) return { ok: true, path: target };

@@ -1,22 +1,23 @@
 import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { isInside } from '../../validation/src/path-guard/index.js';
 import { describeFsError } from './fs-error.js';
 import { stepFailure, type StepFailure } from './skill.types.js';
 
-/** Real (symlink-free) absolute path of an existing skills directory. */
+/**
+ * Real (symlink-free) absolute path of an existing skills directory. Messages leave the path out: they travel
+ * into events and API answers, which should not reveal the server's layout.
+ */
 export async function resolveSkillsDir(skillsDir: string): Promise<{ ok: true; realDir: string } | StepFailure> {
   if (typeof skillsDir !== 'string' || skillsDir === '') return stepFailure('SKILL_DIR_MISSING', 'skills directory path is empty');
   try {
     const realDir = await realpath(resolve(skillsDir));
-    if (!(await stat(realDir)).isDirectory()) return stepFailure('SKILL_DIR_MISSING', `skills directory ${skillsDir} is not a directory`);
+    if (!(await stat(realDir)).isDirectory()) return stepFailure('SKILL_DIR_MISSING', 'the skills directory is not a directory');
     return { ok: true, realDir };
   } catch (error) {
-    return stepFailure('SKILL_DIR_MISSING', `skills directory ${skillsDir} ${describeFsError(error)}`);
+    return stepFailure('SKILL_DIR_MISSING', `the skills directory ${describeFsError(error)}`);
   }
 }
 
 /** True when `target` is strictly below `root` (both real paths). */
-export function isStrictlyInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
+export const isStrictlyInside = (root: string, target: string): boolean => target !== root && isInside(root, target);

@@ -18,6 +18,8 @@ export interface SkillRef {
   instructionsHash: string;
   /** Why the skill file could not be used (also recorded as SkillLoadFailed). */
   fallbackReason?: string;
+  /** The tool list and throttle enforced for this run (the file's, or on fallback the last ones that loaded). */
+  constraints?: { allowedTools: string[] | null; throttle: { max: number; windowMs: number; cooldownMs?: number } | null };
 }
 
 export type OperationRequested = {

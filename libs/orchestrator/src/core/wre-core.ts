@@ -144,7 +144,8 @@ export class WreCore {
   }
 
   async rebuildProjections() {
-    const report = await this.runner.rebuild();
+    // Admissions wait: a rate limit read from a half-rebuilt throttle projection would count too few executions.
+    const report = await this.gate.run(() => this.runner.rebuild());
     return { ...report, digest: await this.digest() };
   }
 

@@ -1,7 +1,12 @@
 import { THROTTLE, type ThrottleDoc } from '../../../pattern-memory/src/index.js';
 import { decideAdmission, throttleKeysOf, type Admission, type AdmissionRequest } from '../../../validation/src/protocol/index.js';
+import { errorMessage, isWreError } from '../../../kernel/src/index.js';
 import type { ExecuteDeps } from './execute-operation.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
+import type { ExecutionWriter } from './execution-writer.js';
+
+/** How long an admission waits for its own request to be projected before letting the next one decide. */
+const PROJECTED_WITHIN_MS = 10_000;
 
 /** The admission outcome as the request records it. */
 export type AdmissionRecord =
@@ -32,4 +37,52 @@ export async function decideRequestAdmission(deps: ExecuteDeps, input: ValidExec
   if (verdict.admitted) return { throttled: null, admission: verdict.citations, override: null };
   if (input.force) return { throttled: null, admission: verdict.citations, override: { ruleId: verdict.ruleId, reason: verdict.reason } };
   return { throttled: verdict, admission: verdict.citations, override: null };
+}
+
+/**
+ * Decides admission and writes the request (OperationRequested, or OperationThrottled) in one append. Under rate
+ * limits this runs inside the gate and waits until the throttle projection has the request, so the next decision
+ * counts it. That wait is bounded and never fails the request: once written, the execution must be driven to an
+ * end, whatever the projections are doing.
+ */
+export async function recordRequest(deps: ExecuteDeps, writer: ExecutionWriter, input: ValidExecuteInput, plugin: string, requestHash: string): Promise<void> {
+  const write = async (): Promise<void> => {
+    const verdict = await decideRequestAdmission(deps, input, plugin);
+    const skill = input.skill;
+    try {
+      await writer.do(
+        {
+          type: 'RequestOperation', executionId: writer.executionId, operationType: input.type, plugin, params: input.params, force: input.force, requestHash,
+          ...(verdict.admission.length > 0 ? { admission: verdict.admission } : {}),
+          ...(verdict.override ? { throttleOverride: verdict.override } : {}),
+          ...(input.approvals.length > 0 ? { approvals: input.approvals } : {}),
+          ...(skill ? { skill: skill.ref } : {}),
+          ...(skill?.failure ? { skillFailure: skill.failure } : {}),
+          ...(verdict.throttled ? { throttled: verdict.throttled } : {}),
+        },
+        'request',
+      );
+    } catch (e) {
+      // A concurrent resend created the stream first (or wrote a different request under this commandId).
+      if (!(isWreError(e) && e.code === 'WRONG_EXPECTED_REVISION')) throw e;
+    }
+  };
+  if (deps.protocols.rateLimitsFor(input.skill?.constraints ?? null).length === 0) return write();
+  await deps.gate.run(async () => {
+    await write();
+    if (writer.lastWritten) await projectedWithin(deps, writer.lastPosition);
+  });
+}
+
+async function projectedWithin(deps: ExecuteDeps, position: bigint): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), PROJECTED_WITHIN_MS)));
+  try {
+    const outcome = await Promise.race([deps.runner.waitFor(position), expired]);
+    if (outcome === 'expired') console.warn(`[wre] throttle projection did not reach ${position} within ${PROJECTED_WITHIN_MS} ms; admitting the next request anyway`);
+  } catch (e) {
+    console.warn(`[wre] throttle projection failed (${errorMessage(e)}); the request is recorded and runs`);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,9 +1,9 @@
-import { deterministicId, isWreError, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
+import { deterministicId, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import { isTerminal } from '../../../domain/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import type { ProjectionRunner, ReadModelStore, ExecutionDoc } from '../../../pattern-memory/src/index.js';
 import type { ProtocolSet } from '../../../validation/src/protocol/index.js';
-import { validateArgs } from '../../../validation/src/args-schema/index.js';
+import { describeIssues, validateArgs } from '../../../validation/src/args-schema/index.js';
 import { BadInputError } from '../../../kernel/src/index.js';
 import type { PluginRuntimeRegistry } from '../registry/index.js';
 import { ExecutionWriter } from './execution-writer.js';
@@ -14,7 +14,7 @@ import { errorInfo, planExecution } from './plan-execution.js';
 import { readExecution } from './read-execution.js';
 import { resolvePlugin } from './resolve-plugin.js';
 import { runSteps, validatePlan } from './run-steps.js';
-import { AdmissionGate, decideRequestAdmission } from './admit-request.js';
+import { AdmissionGate, recordRequest } from './admit-request.js';
 
 export interface ExecuteDeps {
   store: EventStore;
@@ -49,36 +49,11 @@ export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationI
   if (paramsSchema) {
     const issues = validateArgs(paramsSchema, input.params);
     if (issues.length > 0) {
-      const detail = issues.slice(0, 5).map((i) => `${i.path || '/'}: ${i.message}`).join('; ');
-      throw new BadInputError(`params do not fit ${doc.name}'s "${input.type}" schema: ${detail}`, { issues: issues.slice(0, 20) }, 'PARAMS_INVALID');
+      throw new BadInputError(`params do not fit ${doc.name}'s "${input.type}" schema: ${describeIssues(issues)}`, { issues: issues.slice(0, 20) }, 'PARAMS_INVALID');
     }
   }
   const requestHash = requestHashOf(input, doc.name);
-  const request = async () => {
-    const verdict = await decideRequestAdmission(deps, input, doc.name);
-    const skill = input.skill;
-    try {
-      await writer.do(
-        {
-          type: 'RequestOperation', executionId, operationType: input.type, plugin: doc.name, params: input.params, force: input.force, requestHash,
-          ...(verdict.admission.length > 0 ? { admission: verdict.admission } : {}),
-          ...(verdict.override ? { throttleOverride: verdict.override } : {}),
-          ...(input.approvals.length > 0 ? { approvals: input.approvals } : {}),
-          ...(skill ? { skill: skill.ref } : {}),
-          ...(skill?.failure ? { skillFailure: skill.failure } : {}),
-          ...(verdict.throttled ? { throttled: verdict.throttled } : {}),
-        },
-        'request',
-      );
-    } catch (e) {
-      // A concurrent resend created the stream first (or wrote a different request under this commandId).
-      if (!(isWreError(e) && e.code === 'WRONG_EXPECTED_REVISION')) throw e;
-    }
-    // The next admission must see this one in the throttle projection.
-    if (writer.lastWritten) await deps.runner.waitFor(writer.lastPosition);
-  };
-  const limited = deps.protocols.rateLimitsFor(input.skill?.constraints ?? null).length > 0;
-  await (limited ? deps.gate.run(request) : request());
+  await recordRequest(deps, writer, input, doc.name, requestHash);
   // Only the caller whose append wrote OperationRequested drives the execution; everyone else waits for it.
   if (!writer.lastWritten) return answerResend(deps, await load(), input);
   if (!isTerminal(writer.state)) await drive(deps, writer, runtime, input);

@@ -38,10 +38,8 @@ export interface ExecuteSkillDeps {
 const AGENT = /^[A-Za-z0-9_.:@-]{1,64}$/;
 
 /** The skill's fidelity after the outcomes recorded so far (blocked and failed runs count against it). */
-export async function skillFidelity(readModel: ReadModelStore, name: string): Promise<number> {
-  const s = await readModel.get<SkillStatsDoc>(SKILL_STATS, name);
-  return s ? wilsonLowerBound(s.succeeded, s.succeeded + s.failed + s.blocked) : 0;
-}
+export const skillFidelity = (s: SkillStatsDoc | null | undefined): number =>
+  s ? wilsonLowerBound(s.succeeded, s.succeeded + s.failed + s.blocked) : 0;
 
 /**
  * executeSkill(skillName, agent, inputContext, force?): runs the operation the skill names (or, if the skill
@@ -56,7 +54,7 @@ export async function executeSkill(deps: ExecuteSkillDeps, input: ExecuteSkillIn
   if (typeof input.agent !== 'string' || !AGENT.test(input.agent)) throw new BadInputError(`agent must match ${AGENT}`, {}, 'AGENT_INVALID');
   const inputContext = input.inputContext ?? {};
   if (!isPlainObject(inputContext)) throw new BadInputError('inputContext must be a JSON object', {}, 'PARAMS_INVALID');
-  const resolved = await resolveSkill(deps.skillsDir, input.skillName, input.agent, inputContext as JsonObject);
+  const resolved = await resolveSkill(deps.skillsDir, deps.readModel, input.skillName, input.agent, inputContext as JsonObject);
   let execution: ExecutionDoc;
   try {
     execution = await deps.execute({
@@ -80,7 +78,7 @@ export async function executeSkill(deps: ExecuteSkillDeps, input: ExecuteSkillIn
     success: execution.status === 'SUCCEEDED',
     executionId: execution.id,
     executionTimeMs: Math.round(performance.now() - started),
-    patternFidelity: await skillFidelity(deps.readModel, input.skillName),
+    patternFidelity: skillFidelity(await deps.readModel.get<SkillStatsDoc>(SKILL_STATS, input.skillName)),
     throttled: execution.status === 'THROTTLED',
     blocked: execution.status === 'BLOCKED',
     blockedBy: execution.throttle?.ruleId ?? (denied ? (denied.citations[denied.citations.length - 1] ?? null) : null),

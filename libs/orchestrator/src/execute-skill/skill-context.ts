@@ -2,6 +2,7 @@ import path from 'node:path';
 import { contentHash, type JsonObject } from '../../../kernel/src/index.js';
 import { fallbackInstructions, loadSkill } from '../../../skills/src/index.js';
 import type { SkillContext } from '../execute-operation/index.js';
+import { SKILL_STATS, type ReadModelStore, type SkillStatsDoc } from '../../../pattern-memory/src/index.js';
 
 export interface ResolvedSkill {
   operationType: string;
@@ -14,30 +15,36 @@ export interface ResolvedSkill {
  * throttle; anything else gives deterministic fallback instructions, the operation type named like the skill and
  * a SkillLoadFailed record. Never throws for a broken skill file.
  */
-export async function resolveSkill(skillsDir: string, name: string, agent: string, inputContext: JsonObject): Promise<ResolvedSkill> {
+export async function resolveSkill(skillsDir: string, readModel: ReadModelStore, name: string, agent: string, inputContext: JsonObject): Promise<ResolvedSkill> {
   const load = await loadSkill(skillsDir, name);
   if (load.ok) {
     const { skill } = load;
+    const constraints = { allowedTools: skill.allowedTools, throttle: skill.throttle };
     return {
       operationType: skill.operationTypes[0] ?? name,
       plugin: skill.plugin,
       context: {
-        ref: { name, agent, fallbackUsed: false, format: skill.format, contentHash: skill.contentHash, instructionsHash: contentHash(skill.instructions) },
-        constraints: { name, allowedTools: skill.allowedTools, throttle: skill.throttle },
+        ref: { name, agent, fallbackUsed: false, format: skill.format, contentHash: skill.contentHash, instructionsHash: contentHash(skill.instructions), constraints },
+        constraints: { name, ...constraints },
         instructions: skill.instructions,
         failure: null,
       },
     };
   }
-  const instructions = fallbackInstructions({ skillName: name, agent, operationType: name, inputKeys: Object.keys(inputContext), reason: load.reason });
+  // A file that broke after it once loaded keeps its last operation, tool list and throttle: a typo must not lift them.
+  const lastGood = (await readModel.get<SkillStatsDoc>(SKILL_STATS, name))?.lastGood ?? null;
+  const operationType = lastGood?.operationType ?? name;
+  const instructions = fallbackInstructions({ skillName: name, agent, operationType, inputKeys: Object.keys(inputContext), reason: load.reason });
   // Relative to the skills directory: the log should not carry the server's absolute paths.
   const file = load.file === null ? null : path.relative(skillsDir, load.file) || null;
+  const constraints = lastGood?.constraints ?? { allowedTools: null, throttle: null };
+  const fallbackReason = lastGood ? `${load.reason} (the last loaded allowed-tools and throttle still apply)` : load.reason;
   return {
-    operationType: name,
-    plugin: null,
+    operationType,
+    plugin: lastGood?.plugin ?? null,
     context: {
-      ref: { name, agent, fallbackUsed: true, format: null, contentHash: null, instructionsHash: contentHash(instructions), fallbackReason: load.reason },
-      constraints: { name, allowedTools: null, throttle: null },
+      ref: { name, agent, fallbackUsed: true, format: null, contentHash: null, instructionsHash: contentHash(instructions), fallbackReason, constraints },
+      constraints: { name, ...constraints },
       instructions,
       failure: { skill: name, code: load.code, reason: load.reason, file, line: load.line },
     },

@@ -1,4 +1,5 @@
-import { SKILL_STATS, wilsonLowerBound, type ReadModelStore, type SkillStatsDoc } from '../../../pattern-memory/src/index.js';
+import { SKILL_STATS, type ReadModelStore, type SkillStatsDoc } from '../../../pattern-memory/src/index.js';
+import { skillFidelity } from '../execute-skill/execute-skill.js';
 import type { SkillLoad } from '../../../skills/src/index.js';
 import { citationChainRule, CITATION_PROTOCOL, type ProtocolSet } from '../../../validation/src/protocol/index.js';
 
@@ -34,7 +35,6 @@ export async function skillsView(loads: SkillLoad[], readModel: ReadModelStore):
   return loads.filter((l) => l.ok || l.code !== 'SKILL_DIR_MISSING').map((l) => {
     const name = l.ok ? l.skill.name : l.name;
     const s = stats.get(name);
-    const outcomes = s ? s.succeeded + s.failed + s.blocked : 0;
     return {
       name,
       ok: l.ok,
@@ -49,7 +49,7 @@ export async function skillsView(loads: SkillLoad[], readModel: ReadModelStore):
       succeeded: s?.succeeded ?? 0,
       throttled: s?.throttled ?? 0,
       fallbacks: s?.fallbacks ?? 0,
-      fidelity: s ? wilsonLowerBound(s.succeeded, outcomes) : 0,
+      fidelity: skillFidelity(s),
     };
   });
 }

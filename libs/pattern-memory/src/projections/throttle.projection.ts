@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../../../kernel/src/index.js';
 import type { OperationRequested } from '../../../domain/src/index.js';
 import type { ReadModelTx } from '../read-model/index.js';
 import type { Projection } from './projection.js';
+import { throttleKeysOf } from '../../../validation/src/protocol/admission.js';
 
 /** Admission times (epoch ms, oldest first) per throttle key (`type:<operation type>` / `skill:<name>`). */
 export interface ThrottleDoc {
@@ -25,10 +26,12 @@ export const throttleProjection: Projection = {
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const d = (recorded as unknown as OperationRequested).data;
     const at = Date.parse(recorded.metadata.occurredAt);
-    const keys = [`type:${d.operationType}`, ...(d.skill ? [`skill:${d.skill.name}`] : [])];
-    for (const key of keys) {
+    for (const key of throttleKeysOf({ operationType: d.operationType, skill: d.skill?.name ?? null })) {
       const doc = (await tx.get<ThrottleDoc>(THROTTLE, key)) ?? { key, times: [] };
-      doc.times.push(at);
+      // Kept ascending even if the clock stepped back between two requests: admission counts by binary search.
+      let i = doc.times.length;
+      while (i > 0 && doc.times[i - 1]! > at) i -= 1;
+      doc.times.splice(i, 0, at);
       if (doc.times.length > THROTTLE_HISTORY) doc.times.splice(0, doc.times.length - THROTTLE_HISTORY);
       await tx.put(THROTTLE, key, doc);
     }

@@ -1,5 +1,5 @@
 import { BadInputError, isPlainObject } from '../../../kernel/src/index.js';
-import { checkSchema } from '../../../validation/src/args-schema/index.js';
+import { checkSchema, describeIssues } from '../../../validation/src/args-schema/index.js';
 import type { ArgsSchema, ToolDefinition } from '../plugin.types.js';
 
 /** Tool names: stable identifiers that end up in plans and learned patterns. */
@@ -39,7 +39,7 @@ export function validateToolDefinitions(plugin: string, tools: unknown): ToolDef
     }
     const issues = checkSchema(tool.argsSchema);
     if (issues.length > 0) {
-      const detail = issues.slice(0, 3).map((issue) => `${issue.path || '/'}: ${issue.message}`).join('; ');
+      const detail = describeIssues(issues, 3);
       throw new BadInputError(`plugin ${plugin}: tool ${tool.name} has an invalid argsSchema: ${detail}`, { plugin, tool: tool.name }, 'TOOL_SCHEMA_INVALID');
     }
     if (tool.description !== undefined && typeof tool.description !== 'string') {
@@ -76,7 +76,7 @@ export function readParamsSchemas(plugin: string, value: unknown): Record<string
   for (const [operationType, schema] of Object.entries(value)) {
     const issues = isJsonSchemaObject(schema) ? checkSchema(schema) : [{ path: '', message: 'must be a JSON object' }];
     if (issues.length > 0) {
-      const detail = issues.slice(0, 3).map((i) => `${i.path || '/'}: ${i.message}`).join('; ');
+      const detail = describeIssues(issues, 3);
       throw invalid(`plugin ${plugin}: params schema for ${operationType} is invalid: ${detail}`, { plugin, operationType });
     }
     out[operationType] = JSON.parse(JSON.stringify(schema)) as ArgsSchema;

@@ -11,6 +11,6 @@
  * Use `checkSchema` when a plugin registers (refuse the plugin on any issue); `validateArgs` before a step runs.
  * Limits (`ARGS_SCHEMA_LIMITS`): depth 32, pattern input ≤ 10k chars, ≤ 100 issues per call.
  */
-export { type ArgsIssue, ARGS_SCHEMA_LIMITS } from './args-issue.js';
+export { type ArgsIssue, ARGS_SCHEMA_LIMITS, describeIssues } from './args-issue.js';
 export { checkSchema, ARGS_SCHEMA_TYPES } from './check-schema.js';
 export { validateArgs } from './validate-args.js';

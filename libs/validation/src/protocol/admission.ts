@@ -47,8 +47,8 @@ function countAfter(times: readonly number[], since: number): number {
 export const throttleKey = (limit: RateLimit, req: AdmissionRequest): string =>
   limit.scope?.skills && req.skill !== null ? `skill:${req.skill}` : `type:${req.operationType}`;
 
-/** The keys whose history an admission decision may read. */
-export const throttleKeysOf = (req: AdmissionRequest): string[] =>
+/** Every key an admitted request counts under (the throttle projection) and a decision may read. */
+export const throttleKeysOf = (req: Pick<AdmissionRequest, 'operationType' | 'skill'>): string[] =>
   req.skill === null ? [`type:${req.operationType}`] : [`type:${req.operationType}`, `skill:${req.skill}`];
 
 /**

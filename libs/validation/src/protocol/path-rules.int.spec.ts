@@ -19,6 +19,8 @@ describe('path rules against a real workspace', () => {
     writeFileSync(join(base, 'outside', 'secret'), 'x');
     symlinkSync(join(base, 'outside'), join(root, 'escape'));
     symlinkSync(join(root, 'modules'), join(root, 'mods'));
+    mkdirSync(join(root, '.git'));
+    symlinkSync(join(root, '.git'), join(root, 'gitlink'));
   });
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -46,11 +48,24 @@ describe('path rules against a real workspace', () => {
     expect(check('write_file', { path: 'ok.md', files: ['a', '../b'] } as never, other)).toMatchObject({ deniedBy: 'WSP-64/path-containment' });
   });
 
+  it('finds paths nested in objects and arrays, under unconventional keys, and anything that reads as an escape', () => {
+    const other = { operation: { type: 'other', params: {} } };
+    for (const args of [{ folder: '../../etc' }, { to: '/etc/passwd' }, { filename: '/etc/passwd' }, { options: { path: '/etc/passwd' } }, { files: [{ path: 'escape/secret' }] }, { x: 'C:\\Windows' }]) {
+      expect(check('write_file', { path: 'ok.md', ...args } as never, other)).toMatchObject({ allowed: false, deniedBy: 'WSP-64/path-containment' });
+    }
+    // Prose and file contents are not paths, even when they mention one.
+    expect(check('write_file', { path: 'ok.md', content: '/** see ../docs and /etc for details */' }, other).allowed).toBe(true);
+  });
+
   it('keeps destructive tools off the workspace root and protected paths', () => {
     const other = { operation: { type: 'cleanup', params: {} } };
     expect(check('remove_dir', { path: '.' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard', reason: expect.stringContaining('workspace root') });
     expect(check('delete_files', { root: '.git/objects' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard', reason: expect.stringContaining('".git"') });
     expect(check('delete_files', { root: '.', pattern: '*.bak' }, other).allowed).toBe(true);
+    // Through a symlink, in another case, or by a glob's base directory: still the protected path.
+    expect(check('remove_dir', { path: 'gitlink/HEAD' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard', reason: expect.stringContaining('".git"') });
+    expect(check('remove_dir', { path: '.GIT/HEAD' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard' });
+    expect(check('delete_files', { root: '.', pattern: 'protocols/**' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard', reason: expect.stringContaining('"protocols"') });
     expect(check('remove_dir', { path: 'modules/core/auth' }, other).allowed).toBe(true);
   });
 
@@ -63,7 +78,7 @@ describe('path rules against a real workspace', () => {
   it('lets a protocol list the argument names it treats as paths', () => {
     const p: ProtocolDefinition = { id: 'ACME-7', title: 'a', source: 't', rules: [{ id: 'paths', kind: 'path-containment', args: ['content'] }] };
     const set = ProtocolSet.compile([p]);
-    const v = evaluateStep(set.stepRules, stepCheck({ tool: 'write_file', args: { path: 'docs/a', content: '../x' } }, { workspaceRoot: root, operation: { type: 'o', params: {} } }));
+    const v = evaluateStep(set.stepRules, stepCheck({ tool: 'write_file', args: { path: 'docs/a', content: 'escape/secret' } }, { workspaceRoot: root, operation: { type: 'o', params: {} } }));
     expect(v).toMatchObject({ deniedBy: 'ACME-7/paths' });
   });
 });

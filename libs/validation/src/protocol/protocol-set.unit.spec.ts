@@ -21,6 +21,10 @@ describe('protocol set and step evaluation', () => {
     expect(v).toMatchObject({ allowed: false, deniedBy: 'WSP-50/args-schema', reason: expect.stringContaining('path') });
     expect(v.citations[v.citations.length - 1]).toBe('WSP-50/args-schema');
     expect(evaluateStep(offline(builtins), stepCheck({ tool: 'shell', args: {} }))).toMatchObject({ allowed: false, deniedBy: 'WSP-64/forbidden-tools' });
+    // Deny lists ignore case: a plugin cannot slip a forbidden tool through as SHELL or Exec_Cmd.
+    const loud = { plugin: { name: 'p', tools: [{ name: 'SHELL', argsSchema: {} }, { name: 'Exec_Cmd', argsSchema: {} }], registered: true } };
+    expect(evaluateStep(offline(builtins), stepCheck({ tool: 'SHELL', args: {} }, loud))).toMatchObject({ deniedBy: 'WSP-64/forbidden-tools' });
+    expect(evaluateStep(offline(builtins), stepCheck({ tool: 'Exec_Cmd', args: {} }, loud))).toMatchObject({ deniedBy: 'WSP-64/forbidden-tools' });
     expect(evaluateStep(offline(builtins), stepCheck({ tool: 'nope', args: {} }))).toMatchObject({ allowed: false, deniedBy: 'WSP-50/tool-exists' });
   });
 

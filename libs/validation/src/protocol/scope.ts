@@ -10,11 +10,18 @@ export interface ScopeSubject {
 
 type NameTest = (name: string) => boolean;
 
-/** `delete_*` matches by prefix, anything else exactly. */
-export function nameMatcher(patterns: readonly string[]): NameTest {
-  const exact = new Set(patterns.filter((p) => !p.endsWith('*')));
-  const prefixes = patterns.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
-  return (name) => exact.has(name) || prefixes.some((p) => name.startsWith(p));
+/**
+ * `delete_*` matches by prefix, anything else exactly. `ignoreCase` for deny lists: a forbidden `shell` must also
+ * catch a tool named `SHELL` (allow lists stay exact, so case never widens what is allowed).
+ */
+export function nameMatcher(patterns: readonly string[], ignoreCase = false): NameTest {
+  const fold = (s: string) => (ignoreCase ? s.toLowerCase() : s);
+  const exact = new Set(patterns.filter((p) => !p.endsWith('*')).map(fold));
+  const prefixes = patterns.filter((p) => p.endsWith('*')).map((p) => fold(p.slice(0, -1)));
+  return (raw) => {
+    const name = fold(raw);
+    return exact.has(name) || prefixes.some((p) => name.startsWith(p));
+  };
 }
 
 /**

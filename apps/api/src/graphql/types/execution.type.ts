@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar } from '../scalars/index.js';
 
 export enum ExecutionStatus {
@@ -17,7 +17,8 @@ registerEnumType(ExecutionStatus, {
 export class ThrottleInfo {
   @Field({ description: 'The rate-limit rule that refused it, e.g. ACME-7/module-rate.' }) ruleId!: string;
   @Field() reason!: string;
-  @Field(() => Int, { description: 'When the limit will admit the next request.' }) retryAfterMs!: number;
+  @Field(() => Float, { description: 'Milliseconds until the limit admits the next request (windows reach 30 days, beyond GraphQL Int).' })
+  retryAfterMs!: number;
 }
 
 @ObjectType({ description: 'A rate limit that force: true overrode (recorded as forced).' })

@@ -32,6 +32,12 @@ export function validateRule(value: unknown, path: ValuePath, sink: ProblemSink)
   const when = validateScope(rule, path, scoped);
   // Without a known kind the allowed keys are unknown too, so unknown-key checks wait until the kind is fixed.
   if (kind === undefined) return undefined;
+  // A request has no tool or plan source yet when its rate limit is decided: such a scope would match everything.
+  if (kind === 'rate-limit' && when) {
+    for (const key of ['tools', 'source'] as const) {
+      if (when[key] !== undefined) scoped.add([...path, 'when', key], `'when.${key}' cannot scope a rate-limit rule (limits apply per request, before any plan); use operationTypes, plugins or skills`);
+    }
+  }
   const fields = KIND_FIELDS[kind];
   rejectUnknownKeys(rule, [...COMMON_FIELDS, ...fields.fields], path, scoped, `a ${kind} rule`);
   const spec = fields.build(rule, path, scoped, compact({ id: id ?? '', kind, description, when }));

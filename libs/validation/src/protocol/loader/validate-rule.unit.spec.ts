@@ -100,3 +100,10 @@ describe('validateRule: problems', () => {
     expect(check({ id: 7, kind: 'nope' }).problems[1]?.message).toMatch(/^rules\[0\]: unknown rule kind 'nope'/);
   });
 });
+
+describe('validateRule: rate-limit scopes', () => {
+  it.each(['tools', 'source'])('refuses when.%s on a rate-limit (it would match every request)', (key) => {
+    const when = key === 'tools' ? { tools: ['delete_*'] } : { source: 'computed' };
+    expect(problem({ id: 'r', kind: 'rate-limit', max: 1, window: '1m', when }).message).toContain(`'when.${key}' cannot scope a rate-limit rule`);
+  });
+});

@@ -13,7 +13,7 @@ export function toolAllowRule(id: string, tools: readonly string[], scope?: Rule
 
 /** The listed tools never run (within the rule's scope). */
 export function toolDenyRule(id: string, tools: readonly string[], scope?: RuleScope, reason?: string): Rule {
-  const forbidden = nameMatcher(tools);
+  const forbidden = nameMatcher(tools, true);
   return scopedRule(id, 'tool-deny', scope, ({ step }) =>
     forbidden(step.tool) ? deny(reason ?? `tool "${step.tool}" is forbidden`) : ALLOW,
   );

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../../../kernel/src/index.js';
-import { validateArgs } from '../../args-schema/index.js';
+import { describeIssues, validateArgs } from '../../args-schema/index.js';
 import type { RuleScope } from '../protocol.types.js';
 import { ALLOW, deny, type Rule } from '../rule.js';
 import { scopedRule } from './scoped-rule.js';
@@ -13,9 +13,6 @@ export const toolExistsRule = (id: string, scope?: RuleScope): Rule =>
   scopedRule(id, 'tool-exists', scope, ({ plugin, step }) =>
     plugin.tools.some((t) => t.name === step.tool) ? ALLOW : deny(`plugin ${plugin.name} has no tool "${step.tool}"`),
   );
-
-const describeIssues = (issues: ReturnType<typeof validateArgs>): string =>
-  issues.slice(0, 5).map((i) => `${i.path || '/'}: ${i.message}`).join('; ');
 
 /** WSP 50: the args fit the tool's own schema, or the schema the rule carries (a protocol narrowing a tool). */
 export const argsSchemaRule = (id: string, scope?: RuleScope, schema?: JsonObject): Rule =>
