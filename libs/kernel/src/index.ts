@@ -6,3 +6,5 @@ export * from './bigint.js';
 export * from './event.js';
 export * from './with-metadata.js';
 export * from './duration.js';
+export * from './async-mutex.js';
+export * from './text-bytes.js';

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { lstat, open, type FileHandle } from 'node:fs/promises';
+import { readAtMost } from '../../kernel/src/index.js';
 import { describeFsError, errnoCode } from './fs-error.js';
 import { MAX_SKILL_FILE_BYTES, stepFailure, type StepFailure } from './skill.types.js';
 
@@ -51,17 +52,12 @@ async function readOpened(handle: FileHandle): Promise<SkillFileRead> {
     return fail('SKILL_TOO_LARGE', `is ${info.size} bytes; the limit is ${MAX_SKILL_FILE_BYTES} bytes (256 KiB)`);
   }
   // One spare byte: a file that grows after fstat is noticed instead of being read truncated or unbounded.
-  const buffer = Buffer.alloc(Math.min(info.size, MAX_SKILL_FILE_BYTES) + 1);
-  let total = 0;
-  for (;;) {
-    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
-    if (bytesRead === 0) break;
-    total += bytesRead;
-    if (total === buffer.length) {
-      return total > MAX_SKILL_FILE_BYTES
-        ? fail('SKILL_TOO_LARGE', `grew past ${MAX_SKILL_FILE_BYTES} bytes while being read`)
-        : fail('SKILL_UNREADABLE', 'changed size while being read; try again');
-    }
+  const limit = Math.min(info.size, MAX_SKILL_FILE_BYTES) + 1;
+  const bytes = await readAtMost(handle, limit);
+  if (bytes.length === limit) {
+    return bytes.length > MAX_SKILL_FILE_BYTES
+      ? fail('SKILL_TOO_LARGE', `grew past ${MAX_SKILL_FILE_BYTES} bytes while being read`)
+      : fail('SKILL_UNREADABLE', 'changed size while being read; try again');
   }
-  return { ok: true, bytes: buffer.subarray(0, total) };
+  return { ok: true, bytes };
 }

@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
 import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
-import type { ExecutionEvent, SkillRef } from './execution.events.js';
+import type { ExecutionEvent, OperationRequested, OperationThrottled, SkillRef } from './execution.events.js';
 
 export type ExecutionPhase = 'none' | 'requested' | 'planned' | 'validated' | 'succeeded' | 'failed' | 'throttled';
 
@@ -40,38 +40,19 @@ export const initialExecutionState: ExecutionState = {
   skill: null,
 };
 
+/** What a request (admitted or throttled) fixes about an execution. */
+function requestedState(state: ExecutionState, d: OperationRequested['data'] | OperationThrottled['data'], occurredAt: string): ExecutionState {
+  const { executionId, operationType, plugin, params, requestHash } = d;
+  return { ...state, executionId, operationType, plugin, params, requestHash, requestedAt: occurredAt, skill: d.skill ?? null };
+}
+
 /** `occurredAt` comes from metadata, so evolve takes it alongside the event. */
 export function evolveExecution(state: ExecutionState, event: ExecutionEvent, occurredAt: string): ExecutionState {
   switch (event.type) {
-    case 'OperationRequested': {
-      const d = event.data;
-      return {
-        ...state,
-        phase: 'requested',
-        executionId: d.executionId,
-        operationType: d.operationType,
-        plugin: d.plugin,
-        params: d.params,
-        requestHash: d.requestHash,
-        requestedAt: occurredAt,
-        approvals: d.approvals ?? [],
-        skill: d.skill ?? null,
-      };
-    }
-    case 'OperationThrottled': {
-      const d = event.data;
-      return {
-        ...state,
-        phase: 'throttled',
-        executionId: d.executionId,
-        operationType: d.operationType,
-        plugin: d.plugin,
-        params: d.params,
-        requestHash: d.requestHash,
-        requestedAt: occurredAt,
-        skill: d.skill ?? null,
-      };
-    }
+    case 'OperationRequested':
+      return { ...requestedState(state, event.data, occurredAt), phase: 'requested', approvals: event.data.approvals ?? [] };
+    case 'OperationThrottled':
+      return { ...requestedState(state, event.data, occurredAt), phase: 'throttled' };
     case 'PatternRecalled':
       return { ...state, phase: 'planned', steps: event.data.steps, planTokens: event.data.tokens, planSource: 'recalled' };
     case 'PlanComputed':

@@ -1,6 +1,6 @@
 import { THROTTLE, type ThrottleDoc } from '../../../pattern-memory/src/index.js';
 import { decideAdmission, throttleKeysOf, type Admission, type AdmissionRequest } from '../../../validation/src/protocol/index.js';
-import { errorMessage, isWreError } from '../../../kernel/src/index.js';
+import { AsyncMutex, errorMessage, isWreError } from '../../../kernel/src/index.js';
 import type { ExecuteDeps } from './execute-operation.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 import type { ExecutionWriter } from './execution-writer.js';
@@ -17,15 +17,7 @@ export type AdmissionRecord =
  * Serialises admissions in this process: the decision reads the throttle projection and must see every
  * admission before it, so the next one waits until the previous request is written and projected.
  */
-export class AdmissionGate {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(fn, fn);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-}
+export class AdmissionGate extends AsyncMutex {}
 
 /** Decides whether the request may run now (rate limits), honouring `force` (recorded as an override). */
 export async function decideRequestAdmission(deps: ExecuteDeps, input: ValidExecuteInput, plugin: string): Promise<AdmissionRecord> {

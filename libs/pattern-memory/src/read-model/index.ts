@@ -1,4 +1,3 @@
 export * from './read-model.port.js';
 export * from './sqlite-read-model.js';
-export * from './async-mutex.js';
 export * from './write-back-tx.js';

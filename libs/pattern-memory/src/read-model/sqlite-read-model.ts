@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { BadInputError } from '../../../kernel/src/index.js';
-import { AsyncMutex } from './async-mutex.js';
+import { AsyncMutex } from '../../../kernel/src/index.js';
 import type { Checkpoint, FindQuery, ReadModelStore, ReadModelTx } from './read-model.port.js';
 import { SqliteDocs } from './sqlite-docs.js';
 import { WriteBackTx } from './write-back-tx.js';

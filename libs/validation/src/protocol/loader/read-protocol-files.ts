@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { constants as fsConstants } from 'node:fs';
 import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError } from '../../../../kernel/src/index.js';
+import { ConfigError, firstInvalidUtf8Line, readAtMost } from '../../../../kernel/src/index.js';
 import { isInside } from '../../path-guard/index.js';
 import type { ProtocolFileProblem } from './protocol-file-problem.js';
 
@@ -87,31 +87,8 @@ async function readOne(realDir: string, file: string): Promise<ReadOutcome> {
   }
 }
 
-async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array> {
-  const buffer = Buffer.alloc(limit);
-  let filled = 0;
-  while (filled < limit) {
-    const { bytesRead } = await handle.read(buffer, filled, limit - filled, filled);
-    if (bytesRead === 0) break;
-    filled += bytesRead;
-  }
-  return buffer.subarray(0, filled);
-}
-
 /** Strict UTF-8; a leading BOM is dropped. */
 function decodeUtf8(bytes: Uint8Array): ReadOutcome {
   if (isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
-  return { problem: 'file is not valid UTF-8', line: firstInvalidLine(bytes) };
-}
-
-/** A newline byte never occurs inside a multi-byte sequence, so checking line by line finds the bad line. */
-function firstInvalidLine(bytes: Uint8Array): number {
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline === -1 ? bytes.length : newline;
-    if (!isUtf8(bytes.subarray(start, end))) return line;
-    start = end + 1;
-  }
-  return 1;
+  return { problem: 'file is not valid UTF-8', line: firstInvalidUtf8Line(bytes) ?? 1 };
 }
