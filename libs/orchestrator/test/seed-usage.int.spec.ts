@@ -37,6 +37,13 @@ describe("the seed's in-process API", () => {
       expect(await master.recallPattern('never_seen')).toBeNull();
       expect(await master.validateModulePath('modules/general/new_module')).toEqual({ valid: true, reason: null });
       expect((await master.validateModulePath('../../etc')).valid).toBe(false);
+
+      // execute_skill without a skills directory: the fallback runs (upstream contract fields, real fidelity).
+      const skill = await master.executeSkill('module_creation', '0102', { name: 'third_module' });
+      expect(skill).toMatchObject({ success: true, fallbackUsed: true, throttled: false, blocked: false, blockedBy: null });
+      expect(Number.isInteger(skill.executionTimeMs)).toBe(true);
+      expect(skill.patternFidelity).toBeGreaterThan(0);
+      expect(skill.patternFidelity).toBeLessThan(1);
     } finally {
       await master.close();
     }
