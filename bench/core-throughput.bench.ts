@@ -8,35 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfig, OrchestratorPlugin, WreCore } from '../libs/orchestrator/src/index.js';
+import { loadConfig, WreCore } from '../libs/orchestrator/src/index.js';
 import { toRuntimePlugin } from '../libs/plugins/src/index.js';
-import type { ComputedPlan, Operation, PlanStep } from '../libs/plugins/src/index.js';
 import { machineInfo, median, RESULTS_DIR, writeSection } from './lib/benchmarks-md.js';
+import { BenchPlugin } from './lib/bench-plugin.js';
 
 const RECALLED = 2000;
 const COMPUTED = 200;
 const REBUILDS = 5;
-
-/** In-memory plugin: three pure steps, so the figures measure the orchestrator and store, not the tools. */
-class BenchPlugin extends OrchestratorPlugin {
-  override operationTypes = ['bench_op'];
-  constructor() {
-    super('bench');
-    const any = { type: 'object' };
-    this.tool('prepare', { argsSchema: any }, (args) => ({ prepared: args }));
-    this.tool('apply', { argsSchema: any }, (args) => ({ applied: args }));
-    this.tool('report', { argsSchema: any }, () => ({ ok: true }));
-  }
-  override plan(op: Operation): ComputedPlan {
-    const { name } = op.params as { name: string };
-    const steps: PlanStep[] = [
-      { tool: 'prepare', args: { path: `work/${name}/in`, ...op.params } },
-      { tool: 'apply', args: { target: `work/${name}/out`, mode: 'fast' } },
-      { tool: 'report', args: { title: `done ${name}` } },
-    ];
-    return { steps, planner: 'deterministic:bench', tokens: { prompt: 0, completion: 0, total: 0 } };
-  }
-}
 
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 

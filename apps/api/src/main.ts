@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { isWreError } from '../../../libs/kernel/src/index.js';
-import { loadConfig } from '../../../libs/orchestrator/src/index.js';
+import { describeStore, loadConfig } from '../../../libs/orchestrator/src/index.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureHttp } from './http/configure-http.js';
@@ -18,8 +18,10 @@ async function bootstrap(): Promise<void> {
   configureHttp(app);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}/graphql`;
-  console.log(`[wre] GraphQL on ${url} (events: ${config.eventStore.path}, read models: ${config.readModel.path}, workspace: ${config.workspaceRoot})`);
+  // PORT=0 picks a free port; report the one actually bound.
+  const port = (app.getHttpServer().address() as { port: number } | null)?.port ?? config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
+  console.log(`[wre] GraphQL on ${url} (events: ${describeStore(config.eventStore)}, read models: ${describeStore(config.readModel)}, projections: ${config.projections}, workspace: ${config.workspaceRoot})`);
 }
 
 bootstrap().catch((e: unknown) => {

@@ -7,3 +7,4 @@ export * from './queries/index.js';
 export * from './live-feed/index.js';
 export * from './validate-module-path/index.js';
 export { OrchestratorPlugin } from '../../plugins/src/index.js';
+export * from './worker/index.js';

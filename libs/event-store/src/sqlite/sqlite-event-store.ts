@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { BadInputError, type NewEvent, type RecordedEvent } from '../../../kernel/src/index.js';
 import { DEFAULT_MAX_EVENT_BYTES, type AppendResult, type EventStore, type ExpectedRevision, type ReadAllOptions, type SubscribeOptions } from '../event-store.port.js';
 import { IdempotencyConflictError } from '../errors.js';
-import { assertExpectedRevision, assertStreamName, checkExpectedRevision, encodeBatch, type EncodedEvent } from './append-guards.js';
-import { ChangeNotifier } from './change-notifier.js';
+import { assertExpectedRevision, assertStreamName, checkExpectedRevision, encodeBatch, type EncodedEvent } from '../append-guards.js';
+import { ChangeNotifier } from '../change-notifier.js';
 import { initialize, isDuplicateEventId, prepareStatements, toRecordedEvent, type SqliteSynchronous, type Statements } from './sqlite-schema.js';
 
 /** Options of the embedded SQLite event store. */

@@ -1,1 +1,2 @@
 export * from './wre-config.js';
+export * from './store-urls.js';

@@ -1,11 +1,23 @@
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError } from '../../../kernel/src/index.js';
+import { eventStoreConfig, readModelConfig, type EventStoreConfig, type ReadModelConfig } from './store-urls.js';
 
 export interface WreConfig {
-  /** `sqlite:<path>` — the only event store in this release (PostgreSQL/EventStoreDB adapters come later). */
-  eventStore: { kind: 'sqlite'; path: string };
-  /** Where the pattern memory and other read models live (`WRE_PATTERN_MEMORY_DB`): a file path or `:memory:`. */
-  readModel: { kind: 'sqlite'; path: string };
+  /** `WRE_EVENT_STORE`: `sqlite:<path>` (default) | `postgres://…` | `esdb://…`. */
+  eventStore: EventStoreConfig;
+  /** `WRE_PATTERN_MEMORY_DB`: where the pattern memory and other read models live (file, `:memory:`, postgres, mongodb). */
+  readModel: ReadModelConfig;
+  /**
+   * `WRE_PROJECTIONS`: `inline` (this process projects; on shared stores only while it holds the projection
+   * lease) or `off` (it only follows checkpoints; a worker projects).
+   */
+  projections: 'inline' | 'off';
+  /**
+   * `WRE_INTERRUPTED_AFTER_MS`: on start, RUNNING executions with no event for this long are closed as
+   * INTERRUPTED. 0 (the embedded default: one process owns the store); on shared stores it defaults to the plan
+   * plus step timeout, so a live execution on another instance is never closed.
+   */
+  interruptedAfterMs: number;
   workspaceRoot: string;
   /** Protocol files (`*.yaml|yml|json`); `required` when set explicitly, so a typo in the path fails the start. */
   protocols: { dir: string; required: boolean };
@@ -31,29 +43,28 @@ const int = (env: Record<string, string | undefined>, name: string, dflt: number
   return Number(raw);
 };
 
-function sqlitePath(name: string, raw: string, cwd: string): string {
-  if (raw.includes('\0')) throw new ConfigError(`${name} contains a NUL byte`, { variable: name });
-  if (raw === ':memory:') return raw;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
-    throw new ConfigError(`${name}: "${raw.split('://')[0]}://" stores are not supported yet; use a file path or :memory:`, { variable: name });
-  }
-  return isAbsolute(raw) ? raw : resolve(cwd, raw);
-}
 
 /** Reads and validates configuration from the environment; throws ConfigError with the variable's name. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): WreConfig {
-  const es = env.WRE_EVENT_STORE ?? 'sqlite:./data/wre.db';
-  if (!es.startsWith('sqlite:')) {
-    throw new ConfigError(`WRE_EVENT_STORE must be sqlite:<path> in this release, got "${es}"`, { variable: 'WRE_EVENT_STORE' });
+  const eventStore = eventStoreConfig(env.WRE_EVENT_STORE || 'sqlite:./data/wre.db', cwd);
+  const readModel = readModelConfig(env.WRE_PATTERN_MEMORY_DB || './data/patterns.db', cwd);
+  const projections = (env.WRE_PROJECTIONS || 'inline').toLowerCase();
+  if (projections !== 'inline' && projections !== 'off') {
+    throw new ConfigError(`WRE_PROJECTIONS must be "inline" or "off", got "${env.WRE_PROJECTIONS}"`, { variable: 'WRE_PROJECTIONS' });
   }
+  const stepTimeoutMs = int(env, 'WRE_STEP_TIMEOUT_MS', 60_000, 1, 3_600_000);
+  const planTimeoutMs = int(env, 'WRE_PLAN_TIMEOUT_MS', 120_000, 1, 3_600_000);
+  const shared = eventStore.kind !== 'sqlite';
   const allow = (env.WRE_REMOTE_PLUGIN_ALLOW ?? 'loopback').split(',').map((s) => s.trim()).filter(Boolean);
   const sync = (env.WRE_SQLITE_SYNCHRONOUS ?? 'full').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') {
     throw new ConfigError(`WRE_SQLITE_SYNCHRONOUS must be "full" or "normal", got "${env.WRE_SQLITE_SYNCHRONOUS}"`, { variable: 'WRE_SQLITE_SYNCHRONOUS' });
   }
   return {
-    eventStore: { kind: 'sqlite', path: sqlitePath('WRE_EVENT_STORE', es.slice('sqlite:'.length) || './data/wre.db', cwd) },
-    readModel: { kind: 'sqlite', path: sqlitePath('WRE_PATTERN_MEMORY_DB', env.WRE_PATTERN_MEMORY_DB ?? './data/patterns.db', cwd) },
+    eventStore,
+    readModel,
+    projections,
+    interruptedAfterMs: int(env, 'WRE_INTERRUPTED_AFTER_MS', shared ? stepTimeoutMs + planTimeoutMs : 0, 0, 86_400_000),
     workspaceRoot: resolve(cwd, env.WRE_WORKSPACE ?? './workspace'),
     protocols: { dir: resolve(cwd, env.WRE_PROTOCOLS_DIR || './protocols'), required: Boolean(env.WRE_PROTOCOLS_DIR) },
     skillsDir: resolve(cwd, env.WRE_SKILLS_DIR || './skills'),
@@ -61,8 +72,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: int(env, 'PORT', 3000, 0, 65535),
     remoteAllowList: allow,
     maxEventBytes: int(env, 'WRE_MAX_EVENT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    stepTimeoutMs: int(env, 'WRE_STEP_TIMEOUT_MS', 60_000, 1, 3_600_000),
-    planTimeoutMs: int(env, 'WRE_PLAN_TIMEOUT_MS', 120_000, 1, 3_600_000),
+    stepTimeoutMs,
+    planTimeoutMs,
     sqliteSynchronous: sync,
   };
 }

@@ -16,15 +16,31 @@ describe('loadConfig', () => {
   });
 
   it("keeps the seed's WRE_PATTERN_MEMORY_DB, including :memory:", () => {
-    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: ':memory:' }, '/x').readModel.path).toBe(':memory:');
-    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: 'pm.db' }, '/x').readModel.path).toBe('/x/pm.db');
+    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: ':memory:' }, '/x').readModel).toEqual({ kind: 'sqlite', path: ':memory:' });
+    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: 'pm.db' }, '/x').readModel).toEqual({ kind: 'sqlite', path: '/x/pm.db' });
+  });
+
+  it('reads store URLs; shared stores wait before closing RUNNING executions of other instances', () => {
+    const c = loadConfig({ WRE_EVENT_STORE: 'postgres://postgres@127.0.0.1:5432/test', WRE_PATTERN_MEMORY_DB: 'mongodb://m:27017/wre?replicaSet=rs0', WRE_PROJECTIONS: 'off' }, '/x');
+    expect(c).toMatchObject({
+      eventStore: { kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' },
+      readModel: { kind: 'mongodb' },
+      projections: 'off',
+      interruptedAfterMs: 180_000,
+    });
+    expect(loadConfig({ WRE_EVENT_STORE: 'esdb://es:2113?tls=false' }, '/x').eventStore).toEqual({ kind: 'esdb', url: 'esdb://es:2113?tls=false' });
+    expect(loadConfig({}, '/x').interruptedAfterMs).toBe(0);
   });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
-    [{ WRE_EVENT_STORE: 'postgres://localhost/test' }, 'WRE_EVENT_STORE'],
-    [{ WRE_PATTERN_MEMORY_DB: 'mongodb://localhost/wre' }, 'WRE_PATTERN_MEMORY_DB'],
+    [{ WRE_EVENT_STORE: 'mysql://localhost/test' }, 'WRE_EVENT_STORE'],
+    [{ WRE_EVENT_STORE: 'postgres://' }, 'WRE_EVENT_STORE'],
+    [{ WRE_EVENT_STORE: 'esdb://[bad' }, 'WRE_EVENT_STORE'],
+    [{ WRE_PATTERN_MEMORY_DB: 'redis://localhost/0' }, 'WRE_PATTERN_MEMORY_DB'],
+    [{ WRE_PATTERN_MEMORY_DB: 'mongodb://' }, 'WRE_PATTERN_MEMORY_DB'],
+    [{ WRE_PROJECTIONS: 'sometimes' }, 'WRE_PROJECTIONS'],
     [{ WRE_SQLITE_SYNCHRONOUS: 'sometimes' }, 'WRE_SQLITE_SYNCHRONOUS'],
     [{ WRE_STEP_TIMEOUT_MS: '0' }, 'WRE_STEP_TIMEOUT_MS'],
   ])('refuses %j with a ConfigError naming %s', (env, variable) => {

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { errorMessage, randomIds, systemClock, type Clock, type IdGenerator, type RecordedEvent } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
-import { SqliteEventStore } from '../../../event-store/src/index.js';
-import { allProjections, ProjectionRunner, SqliteReadModel, type PluginDoc, type ReadModelStore, PLUGINS } from '../../../pattern-memory/src/index.js';
+import { allProjections, type PluginDoc, type Projector, type ReadModelStore, PLUGINS } from '../../../pattern-memory/src/index.js';
+import { openEventStore, openReadModel, projectorFor } from './open-stores.js';
 import type { RuntimePlugin, ToolDefinition } from '../../../plugins/src/plugin.types.js';
 import { builtinPlugins, RemotePlugin, assertEndpointAllowed, toRuntimePlugin } from '../../../plugins/src/index.js';
 import { BUILTIN_PROTOCOLS, CITATION_PROTOCOL, loadProtocolDir, ProtocolSet } from '../../../validation/src/protocol/index.js';
@@ -55,7 +55,7 @@ export class WreCore {
     readonly config: WreConfig,
     readonly store: EventStore,
     readonly readModel: ReadModelStore,
-    readonly runner: ProjectionRunner,
+    readonly runner: Projector,
     readonly feed: LiveFeed,
     readonly protocols: ProtocolSet,
     readonly clock: Clock,
@@ -69,13 +69,13 @@ export class WreCore {
     // Protocol files are checked before any store is opened: a bad file stops the start, nothing half-applied.
     const reservedIds = [...BUILTIN_PROTOCOLS.map((p) => p.id), CITATION_PROTOCOL.id];
     const protocols = ProtocolSet.compile(options.protocols ?? (await loadProtocolDir(config.protocols.dir, { reservedIds, required: config.protocols.required })));
-    const store = SqliteEventStore.open(config.eventStore.path, { maxEventBytes: config.maxEventBytes, synchronous: config.sqliteSynchronous });
-    const readModel = SqliteReadModel.open(config.readModel.path);
-    const runner = new ProjectionRunner(store, readModel, allProjections);
+    const store = await openEventStore(config);
+    const readModel = await openReadModel(config);
+    const runner = await projectorFor(config, store, readModel);
     const core = new WreCore(config, store, readModel, runner, new LiveFeed(store), protocols, options.clock ?? systemClock, options.ids ?? randomIds);
     await runner.start();
     if (options.recoverInterrupted !== false) {
-      const closed = await recoverInterrupted({ store, readModel, runner, clock: core.clock });
+      const closed = await recoverInterrupted({ store, readModel, runner, clock: core.clock }, config.interruptedAfterMs);
       if (closed.length > 0) console.warn(`[wre] closed ${closed.length} interrupted execution(s) as INTERRUPTED`);
     }
     await core.feed.start();

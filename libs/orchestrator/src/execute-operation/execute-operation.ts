@@ -1,7 +1,7 @@
 import { deterministicId, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import { isTerminal } from '../../../domain/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
-import type { ProjectionRunner, ReadModelStore, ExecutionDoc } from '../../../pattern-memory/src/index.js';
+import type { Projector, ReadModelStore, ExecutionDoc } from '../../../pattern-memory/src/index.js';
 import type { ProtocolSet } from '../../../validation/src/protocol/index.js';
 import { describeIssues, validateArgs } from '../../../validation/src/args-schema/index.js';
 import { BadInputError } from '../../../kernel/src/index.js';
@@ -19,7 +19,7 @@ import { AdmissionGate, recordRequest } from './admit-request.js';
 export interface ExecuteDeps {
   store: EventStore;
   readModel: ReadModelStore;
-  runner: ProjectionRunner;
+  runner: Projector;
   registry: PluginRuntimeRegistry;
   protocols: ProtocolSet;
   gate: AdmissionGate;

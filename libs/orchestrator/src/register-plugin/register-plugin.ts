@@ -2,7 +2,7 @@ import { withMetadata, type Clock, type IdGenerator } from '../../../kernel/src/
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import { decidePlugin, evolvePlugin, initialPluginState, type PluginDefinition, type PluginEvent, type PluginState } from '../../../domain/src/index.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
-import { PLUGINS, type PluginDoc, type ProjectionRunner, type ReadModelStore } from '../../../pattern-memory/src/index.js';
+import { PLUGINS, type PluginDoc, type Projector, type ReadModelStore } from '../../../pattern-memory/src/index.js';
 import { readOperationTypes, validateToolDefinitions } from '../../../plugins/src/index.js';
 import type { PluginRuntimeRegistry } from '../registry/index.js';
 import { loadStream } from '../streams/index.js';
@@ -10,7 +10,7 @@ import { loadStream } from '../streams/index.js';
 export interface PluginDeps {
   store: EventStore;
   readModel: ReadModelStore;
-  runner: ProjectionRunner;
+  runner: Projector;
   registry: PluginRuntimeRegistry;
   clock: Clock;
   ids: IdGenerator;

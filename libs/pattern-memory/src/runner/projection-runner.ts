@@ -3,6 +3,7 @@ import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import type { ReadModelStore } from '../read-model/index.js';
 import type { Projection } from '../projections/projection.js';
 import { PositionWaiters } from './position-waiters.js';
+import type { Projector } from './projector.js';
 
 const BATCH = 1000;
 
@@ -20,7 +21,7 @@ export interface RebuildReport {
  * cannot apply an event twice. Live events arrive through the store subscription; the runner catches up in
  * batches of up to 1000 events per transaction.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements Projector {
   private readonly waiters = new PositionWaiters();
   private abort: AbortController | null = null;
   private loop: Promise<void> | null = null;
@@ -99,7 +100,7 @@ export class ProjectionRunner {
       if (batch.length === 0) break;
       await this.applyBatch(batch);
       count += batch.length;
-      from = batch[batch.length - 1]!.position;
+      from = batch.reduce((max, e) => (e.position > max ? e.position : max), from);
     }
     this.advance(from);
     return count;
@@ -146,7 +147,18 @@ export class ProjectionRunner {
     console.error('[wre] projection runner stopped:', error);
   }
 
-  private async applyBatch(batch: RecordedEvent[]): Promise<void> {
+  /**
+   * Position order, each position once: stores deliver in order, but a resubscription overlap or a page read twice
+   * must neither apply an event twice nor move a checkpoint past an event not yet applied.
+   */
+  private static ordered(batch: RecordedEvent[]): RecordedEvent[] {
+    const byPosition = new Map<bigint, RecordedEvent>();
+    for (const e of batch) if (!byPosition.has(e.position)) byPosition.set(e.position, e);
+    return [...byPosition.values()].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  }
+
+  private async applyBatch(delivered: RecordedEvent[]): Promise<void> {
+    const batch = ProjectionRunner.ordered(delivered);
     const last = batch[batch.length - 1]!.position;
     const moved: [string, bigint][] = [];
     await this.readModel.transact(async (tx) => {

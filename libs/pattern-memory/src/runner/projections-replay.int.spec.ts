@@ -7,8 +7,11 @@ import {
   type ExecutionDoc, type PatternDoc, type PatternKeyDoc, type RecallStatsDoc,
 } from '../projections/index.js';
 import { recallPattern, shouldRetire, wilsonLowerBound } from '../recall/index.js';
-import type { ProjectionRunner } from './projection-runner.js';
+import { ProjectionRunner } from './projection-runner.js';
+import type { EventStore, ReadAllOptions } from '../../../event-store/src/index.js';
 import { es, rm, runner, openReadModel, dump, withMeta } from './runner.fixture.js';
+import { PostgresReadModel } from '../read-model/postgres/index.js';
+import { adminPool, dropSchema, freshSchemaName, TEST_PG_URL } from '../read-model/postgres/postgres-test-db.fixture.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The four real projections fed hand-written execution streams, shaped as execution.events.ts declares them.
@@ -190,6 +193,38 @@ describe('ProjectionRunner with the real projections', () => {
     expect(await dump(other, allProjections)).toEqual(live);
     for (const p of allProjections) expect(await other.getCheckpoint(p.name)).toEqual({ position: head, version: p.version });
   });
+
+  it('builds the same documents into PostgreSQL from a store that delivers duplicates and out of order', async () => {
+    const r = runner(allProjections);
+    await r.start();
+    await runScenario(r);
+    const live = await dump(rm, allProjections);
+    const schema = freshSchemaName('wre_replay');
+    const pgModel = await PostgresReadModel.open(TEST_PG_URL, { schema });
+    const admin = adminPool();
+    // Every page comes back reversed and followed by its first half again, as an overlapping resubscription might.
+    const messy: EventStore = Object.create(es, {
+      readAll: {
+        value: async (o?: ReadAllOptions) => {
+          const page = await es.readAll(o);
+          return [...page].reverse().concat(page.slice(0, Math.ceil(page.length / 2)));
+        },
+      },
+    });
+    try {
+      const onPg = new ProjectionRunner(messy, pgModel, allProjections);
+      await onPg.start();
+      await onPg.stop();
+      expect(await dump(pgModel, allProjections)).toEqual(live);
+      // Started again over the same log, it applies nothing twice.
+      const again = new ProjectionRunner(messy, pgModel, allProjections);
+      await again.start();
+      await again.stop();
+      expect(await dump(pgModel, allProjections)).toEqual(live);
+    } finally {
+      await pgModel.close();
+      await dropSchema(admin, schema);
+      await admin.end();
+    }
+  });
 });
-
-

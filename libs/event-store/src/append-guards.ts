@@ -1,8 +1,8 @@
-import { BadInputError, WrongExpectedRevisionError, type NewEvent } from '../../../kernel/src/index.js';
-import type { ExpectedRevision } from '../event-store.port.js';
-import { EventTooLargeError } from '../errors.js';
+import { BadInputError, WrongExpectedRevisionError, type NewEvent } from '../../kernel/src/index.js';
+import type { ExpectedRevision } from './event-store.port.js';
+import { EventTooLargeError } from './errors.js';
 
-// Nothing here is SQLite-specific; it lives next to its only user until a second adapter needs it.
+// Shared by every adapter, so all stores accept and refuse exactly the same appends.
 
 const MAX_STREAM_NAME_LENGTH = 255;
 

@@ -1,0 +1,63 @@
+import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import { SqliteEventStore } from '../../../event-store/src/index.js';
+import {
+  allProjections, CheckpointFollower, LeasedRunner, ProjectionRunner, SqliteReadModel, type Projector, type ReadModelStore,
+} from '../../../pattern-memory/src/index.js';
+import type { WreConfig } from '../config/index.js';
+
+/** `?schema=<name>` on a postgres URL selects the schema (one database, several deployments or tests). */
+export function postgresTarget(raw: string): { url: string; schema: string | undefined } {
+  const url = new URL(raw);
+  const schema = url.searchParams.get('schema') ?? undefined;
+  url.searchParams.delete('schema');
+  return { url: url.toString(), schema };
+}
+
+export async function openEventStore(config: WreConfig): Promise<EventStore> {
+  const es = config.eventStore;
+  switch (es.kind) {
+    case 'sqlite':
+      return SqliteEventStore.open(es.path, { maxEventBytes: config.maxEventBytes, synchronous: config.sqliteSynchronous });
+    case 'postgres': {
+      // Adapters load on demand: an embedded install never loads pg, the EventStoreDB client or mongodb.
+      const { PostgresEventStore } = await import('../../../event-store/src/postgres/index.js');
+      return PostgresEventStore.open(postgresTarget(es.url).url, { schema: postgresTarget(es.url).schema, maxEventBytes: config.maxEventBytes });
+    }
+    case 'esdb': {
+      const { EsdbEventStore } = await import('../../../event-store/src/esdb/index.js');
+      return EsdbEventStore.open(es.url, { maxEventBytes: config.maxEventBytes });
+    }
+  }
+}
+
+export async function openReadModel(config: WreConfig): Promise<ReadModelStore> {
+  const rm = config.readModel;
+  switch (rm.kind) {
+    case 'sqlite':
+      return SqliteReadModel.open(rm.path);
+    case 'postgres': {
+      const { PostgresReadModel } = await import('../../../pattern-memory/src/read-model/postgres/index.js');
+      return PostgresReadModel.open(postgresTarget(rm.url).url, { schema: postgresTarget(rm.url).schema });
+    }
+    case 'mongodb': {
+      const { MongoReadModel } = await import('../../../pattern-memory/src/read-model/mongodb/index.js');
+      return MongoReadModel.open(rm.url);
+    }
+  }
+}
+
+/**
+ * Who keeps the read models current. Embedded SQLite: this process, always. Shared read models: a process with
+ * `WRE_PROJECTIONS=off` only follows checkpoints; an inline one projects while it holds the PostgreSQL lease
+ * (MongoDB has no lease here: run exactly one projecting process, the worker, and the api with projections off).
+ */
+export async function projectorFor(config: WreConfig, store: EventStore, readModel: ReadModelStore): Promise<Projector> {
+  const runner = new ProjectionRunner(store, readModel, allProjections);
+  const follower = new CheckpointFollower(readModel, allProjections);
+  if (config.projections === 'off') return follower;
+  if (config.readModel.kind === 'postgres') {
+    const { PostgresProjectionLease } = await import('../../../pattern-memory/src/read-model/postgres/index.js');
+    return new LeasedRunner(runner, follower, new PostgresProjectionLease(config.readModel.url));
+  }
+  return runner;
+}

@@ -1,0 +1,56 @@
+import { errorMessage, systemClock, type Clock } from '../../../kernel/src/index.js';
+import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import type { Projector, ReadModelStore } from '../../../pattern-memory/src/index.js';
+import type { WreConfig } from '../config/index.js';
+import { openEventStore, openReadModel, projectorFor } from '../core/open-stores.js';
+import { recoverInterrupted } from '../recover-interrupted/index.js';
+
+/**
+ * `apps/worker`: keeps the read models current outside the api (scale-out). It projects while it holds the
+ * projection lease (PostgreSQL) and closes executions whose process died, once they have been silent for
+ * `interruptedAfterMs`, so api instances can run with `WRE_PROJECTIONS=off`.
+ */
+export class ProjectionWorker {
+  private sweep: NodeJS.Timeout | null = null;
+
+  private constructor(
+    readonly store: EventStore,
+    readonly readModel: ReadModelStore,
+    readonly projector: Projector,
+    private readonly config: WreConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  static async start(config: WreConfig, clock: Clock = systemClock): Promise<ProjectionWorker> {
+    const inline = { ...config, projections: 'inline' as const };
+    const store = await openEventStore(inline);
+    const readModel = await openReadModel(inline);
+    const projector = await projectorFor(inline, store, readModel);
+    await projector.start();
+    const worker = new ProjectionWorker(store, readModel, projector, config, clock);
+    worker.scheduleSweep();
+    return worker;
+  }
+
+  /** One recovery pass; returns the executions it closed. */
+  recover(): Promise<string[]> {
+    return recoverInterrupted({ store: this.store, readModel: this.readModel, runner: this.projector, clock: this.clock }, this.config.interruptedAfterMs);
+  }
+
+  private scheduleSweep(): void {
+    const every = Math.max(1000, Math.min(60_000, Math.floor(this.config.interruptedAfterMs / 2) || 60_000));
+    this.sweep = setInterval(() => {
+      this.recover()
+        .then((closed) => closed.length > 0 && console.warn(`[wre-worker] closed ${closed.length} interrupted execution(s)`))
+        .catch((e: unknown) => console.warn(`[wre-worker] recovery pass failed: ${errorMessage(e)}`));
+    }, every);
+    this.sweep.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.sweep) clearInterval(this.sweep);
+    await this.projector.stop();
+    await this.store.close();
+    await this.readModel.close();
+  }
+}
