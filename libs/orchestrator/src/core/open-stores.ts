@@ -3,7 +3,18 @@ import { SqliteEventStore } from '../../../event-store/src/index.js';
 import {
   allProjections, CheckpointFollower, LeasedRunner, ProjectionRunner, SqliteReadModel, type Projector, type ReadModelStore,
 } from '../../../pattern-memory/src/index.js';
-import type { WreConfig } from '../config/index.js';
+import { errorMessage, isWreError, WreError } from '../../../kernel/src/index.js';
+import { describeStore, type WreConfig } from '../config/index.js';
+
+/** A store that cannot be opened stops the start with one clear line (credentials masked), not a driver stack. */
+async function reachable<T>(what: string, target: WreConfig['eventStore'] | WreConfig['readModel'], open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (e) {
+    if (isWreError(e)) throw e;
+    throw new WreError('STORE_UNAVAILABLE', `cannot open the ${what} ${describeStore(target)}: ${errorMessage(e)}`, { store: target.kind });
+  }
+}
 
 /** `?schema=<name>` on a postgres URL selects the schema (one database, several deployments or tests). */
 export function postgresTarget(raw: string): { url: string; schema: string | undefined } {
@@ -13,7 +24,11 @@ export function postgresTarget(raw: string): { url: string; schema: string | und
   return { url: url.toString(), schema };
 }
 
-export async function openEventStore(config: WreConfig): Promise<EventStore> {
+export function openEventStore(config: WreConfig): Promise<EventStore> {
+  return reachable('event store', config.eventStore, () => openEventStoreRaw(config));
+}
+
+async function openEventStoreRaw(config: WreConfig): Promise<EventStore> {
   const es = config.eventStore;
   switch (es.kind) {
     case 'sqlite':
@@ -30,7 +45,11 @@ export async function openEventStore(config: WreConfig): Promise<EventStore> {
   }
 }
 
-export async function openReadModel(config: WreConfig): Promise<ReadModelStore> {
+export function openReadModel(config: WreConfig): Promise<ReadModelStore> {
+  return reachable('read-model store', config.readModel, () => openReadModelRaw(config));
+}
+
+async function openReadModelRaw(config: WreConfig): Promise<ReadModelStore> {
   const rm = config.readModel;
   switch (rm.kind) {
     case 'sqlite':
