@@ -72,8 +72,20 @@ export function spawnEntry(entry: string, env: Record<string, string>, cwd: stri
 /** Starts an api process on a free port and resolves once it serves GraphQL. */
 export async function startApi(env: Record<string, string>, cwd: string): Promise<Spawned & { url: string }> {
   const s = spawnEntry('apps/api/src/main.js', { HOST: '127.0.0.1', PORT: '0', ...env }, cwd);
-  const m = await s.waitFor(/GraphQL on (http:\/\/127\.0\.0\.1:\d+\/graphql)/);
-  return { ...s, url: m[1]! };
+  try {
+    const m = await s.waitFor(/GraphQL on (http:\/\/127\.0\.0\.1:\d+\/graphql)/);
+    return { ...s, url: m[1]! };
+  } catch (e) {
+    s.proc.kill('SIGKILL'); // never leave a half-started server behind a failed test
+    throw e;
+  }
+}
+
+/** A PostgreSQL test URL with `?schema=` added, whatever query the base URL already has. */
+export function withSchema(base: string, schema: string): string {
+  const url = new URL(base);
+  url.searchParams.set('schema', schema);
+  return url.toString();
 }
 
 export async function gql<T = any>(url: string, query: string, variables?: object): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {

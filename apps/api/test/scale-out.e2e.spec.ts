@@ -8,7 +8,7 @@ import { postgresTarget, readModelDigest } from '../../../libs/orchestrator/src/
 import { allProjections, ProjectionRunner } from '../../../libs/pattern-memory/src/index.js';
 import { PostgresEventStore } from '../../../libs/event-store/src/postgres/index.js';
 import { PostgresReadModel } from '../../../libs/pattern-memory/src/read-model/postgres/index.js';
-import { buildOnce, gql, spawnEntry, startApi, type Spawned } from './process-harness.js';
+import { buildOnce, gql, spawnEntry, startApi, withSchema, type Spawned } from './process-harness.js';
 
 const PG_URL = process.env.WRE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const EXECUTE = `mutation($input: ExecuteOperationInput!) { executeOperation(input: $input) { id status recalled } }`;
@@ -16,7 +16,7 @@ const PER_INSTANCE = 6;
 
 describe('scale-out on PostgreSQL: two api processes + one worker', () => {
   const schema = `wre_scale_${process.pid}_${Date.now()}`;
-  const url = `${PG_URL}?schema=${schema}`;
+  const url = withSchema(PG_URL, schema);
   let dir: string;
   const procs: Spawned[] = [];
   beforeAll(() => {
@@ -58,7 +58,7 @@ describe('scale-out on PostgreSQL: two api processes + one worker', () => {
         complete: () => undefined,
       },
     );
-    await new Promise((r) => setTimeout(r, 300)); // let the subscription register before the first write
+    await new Promise((r) => setTimeout(r, 1000)); // let the subscription register before the first write
 
     const run = (target: string, tag: string, i: number) =>
       gql(target, EXECUTE, { input: { type: 'module_creation', commandId: `${tag}-${i}`, params: { name: `${tag}_${i}`, domain: 'scale' } } });

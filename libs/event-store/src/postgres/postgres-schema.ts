@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { BadInputError } from '../../../kernel/src/index.js';
+import { BadInputError, guardErrors } from '../../../kernel/src/index.js';
 import { installAppendFunction } from './postgres-append-fn.js';
 
 // Lower-case only, as in the read-model adapter: quoted and unquoted spellings then name the same schema.
@@ -72,6 +72,7 @@ export async function createEventTables(pool: pg.Pool, tables: PgEventTables): P
 
 async function createOnce(pool: pg.Pool, tables: PgEventTables): Promise<string> {
   const client = await pool.connect();
+  const unguard = guardErrors(client);
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
@@ -85,6 +86,7 @@ async function createOnce(pool: pg.Pool, tables: PgEventTables): Promise<string>
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw e;
   } finally {
+    unguard();
     client.release(broken);
   }
 }

@@ -6,15 +6,26 @@ export type ReadModelConfig = { kind: 'sqlite'; path: string } | { kind: 'postgr
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
-function parseUrl(variable: string, raw: string, hint: string): URL {
-  let url: URL;
+const MASK_USERINFO = /\/\/[^@/?#]*@/;
+const MASK_SECRETS = /([?&](?:password|pass|pwd|sslpassword|authSource)=)[^&#]*/gi;
+
+/** For logs and errors: the URL without user info or password parameters. */
+export const maskUrl = (raw: string): string => raw.replace(MASK_USERINFO, '//***@').replace(MASK_SECRETS, '$1***');
+
+/**
+ * Checks a store URL without echoing it. PostgreSQL URLs must parse as URLs; EventStoreDB and MongoDB URLs may list
+ * several hosts (`mongodb://h1:27017,h2:27017/wre?replicaSet=rs0`), which WHATWG URL refuses, so for those only the
+ * host list is checked — their clients parse the rest at start.
+ */
+function checkUrl(variable: string, raw: string, hint: string, multiHost: boolean): void {
+  const hosts = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(raw)?.[1] ?? '';
+  if (hosts === '' || hosts.split(',').some((h) => h.trim() === '')) throw new ConfigError(`${variable} needs a host (${hint})`, { variable });
+  if (multiHost) return;
   try {
-    url = new URL(raw);
+    new URL(raw);
   } catch {
-    throw new ConfigError(`${variable} is not a valid URL: "${raw.replace(/\/\/[^@/]*@/, '//***@')}" (${hint})`, { variable });
+    throw new ConfigError(`${variable} is not a valid URL (percent-encode special characters in the password); ${hint}`, { variable });
   }
-  if (!url.hostname) throw new ConfigError(`${variable} needs a host (${hint})`, { variable });
-  return url;
 }
 
 function sqlitePath(variable: string, raw: string, cwd: string): string {
@@ -29,8 +40,8 @@ export function eventStoreConfig(raw: string, cwd: string): EventStoreConfig {
   const hint = 'use sqlite:<path>, postgres://user@host:5432/db or esdb://host:2113?tls=false';
   if (raw.startsWith('sqlite:')) return { kind: 'sqlite', path: sqlitePath(variable, raw.slice('sqlite:'.length) || './data/wre.db', cwd) };
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
-  if (scheme === 'postgres' || scheme === 'postgresql') return parseUrl(variable, raw, hint) && { kind: 'postgres', url: raw };
-  if (scheme === 'esdb' || scheme === 'esdb+discover') return parseUrl(variable, raw, hint) && { kind: 'esdb', url: raw };
+  if (scheme === 'postgres' || scheme === 'postgresql') return checkUrl(variable, raw, hint, false), { kind: 'postgres', url: raw };
+  if (scheme === 'esdb' || scheme === 'esdb+discover') return checkUrl(variable, raw, hint, true), { kind: 'esdb', url: raw };
   throw new ConfigError(`${variable} must be one of sqlite:<path>, postgres://…, esdb://… (got "${raw.split('://')[0]}…"); ${hint}`, { variable });
 }
 
@@ -40,11 +51,10 @@ export function readModelConfig(raw: string, cwd: string): ReadModelConfig {
   const hint = 'use a file path, :memory:, postgres://user@host:5432/db or mongodb://host:27017/wre?replicaSet=rs0';
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
   if (scheme === undefined) return { kind: 'sqlite', path: sqlitePath(variable, raw, cwd) };
-  if (scheme === 'postgres' || scheme === 'postgresql') return parseUrl(variable, raw, hint) && { kind: 'postgres', url: raw };
-  if (scheme === 'mongodb' || scheme === 'mongodb+srv') return parseUrl(variable, raw, hint) && { kind: 'mongodb', url: raw };
+  if (scheme === 'postgres' || scheme === 'postgresql') return checkUrl(variable, raw, hint, false), { kind: 'postgres', url: raw };
+  if (scheme === 'mongodb' || scheme === 'mongodb+srv') return checkUrl(variable, raw, hint, true), { kind: 'mongodb', url: raw };
   throw new ConfigError(`${variable}: "${scheme}://" is not a supported store; ${hint}`, { variable });
 }
 
 /** For logs: the store without credentials. */
-export const describeStore = (s: EventStoreConfig | ReadModelConfig): string =>
-  s.kind === 'sqlite' ? s.path : `${s.kind}:${s.url.replace(/\/\/[^@/]*@/, '//***@')}`;
+export const describeStore = (s: EventStoreConfig | ReadModelConfig): string => (s.kind === 'sqlite' ? s.path : `${s.kind}:${maskUrl(s.url)}`);

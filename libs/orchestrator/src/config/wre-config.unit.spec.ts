@@ -1,5 +1,6 @@
 import { ConfigError } from '../../../kernel/src/index.js';
 import { loadConfig } from './wre-config.js';
+import { describeStore } from './store-urls.js';
 
 describe('loadConfig', () => {
   it('defaults to the embedded store under ./data, loopback, port 3000', () => {
@@ -30,6 +31,21 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ WRE_EVENT_STORE: 'esdb://es:2113?tls=false' }, '/x').eventStore).toEqual({ kind: 'esdb', url: 'esdb://es:2113?tls=false' });
     expect(loadConfig({}, '/x').interruptedAfterMs).toBe(0);
+    // Replica sets and clusters list several hosts.
+    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: 'mongodb://h1:27017,h2:27017/wre?replicaSet=rs0' }, '/x').readModel.kind).toBe('mongodb');
+    expect(loadConfig({ WRE_EVENT_STORE: 'esdb://n1:2113,n2:2113?tls=false' }, '/x').eventStore.kind).toBe('esdb');
+  });
+
+  it('never repeats a password in errors or store descriptions', () => {
+    let message = '';
+    try {
+      loadConfig({ WRE_EVENT_STORE: 'postgres://u:pa/ss@db/x' }, '/x');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('WRE_EVENT_STORE');
+    expect(message).not.toContain('pa/ss');
+    expect(describeStore({ kind: 'postgres', url: 'postgres://u:s3cret@db/x?password=s3cret&schema=a' })).toBe('postgres:postgres://***@db/x?password=***&schema=a');
   });
 
   it.each([
@@ -37,7 +53,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ WRE_EVENT_STORE: 'mysql://localhost/test' }, 'WRE_EVENT_STORE'],
     [{ WRE_EVENT_STORE: 'postgres://' }, 'WRE_EVENT_STORE'],
-    [{ WRE_EVENT_STORE: 'esdb://[bad' }, 'WRE_EVENT_STORE'],
+    [{ WRE_EVENT_STORE: 'esdb://,n2:2113' }, 'WRE_EVENT_STORE'],
     [{ WRE_PATTERN_MEMORY_DB: 'redis://localhost/0' }, 'WRE_PATTERN_MEMORY_DB'],
     [{ WRE_PATTERN_MEMORY_DB: 'mongodb://' }, 'WRE_PATTERN_MEMORY_DB'],
     [{ WRE_PROJECTIONS: 'sometimes' }, 'WRE_PROJECTIONS'],

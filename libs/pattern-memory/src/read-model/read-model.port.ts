@@ -20,7 +20,11 @@ export interface ReadModelTx {
   put(collection: string, id: string, doc: object): Promise<void>;
   delete(collection: string, id: string): Promise<void>;
   find<T extends object>(collection: string, query?: FindQuery): Promise<T[]>;
-  setCheckpoint(projection: string, checkpoint: Checkpoint): Promise<void>;
+  /**
+   * `expected`: the position the writer believes is stored (0 for none). If another writer moved it meanwhile,
+   * the commit fails with CHECKPOINT_MOVED and nothing of the transaction is written (fencing a stale leader).
+   */
+  setCheckpoint(projection: string, checkpoint: Checkpoint, expected?: bigint): Promise<void>;
 }
 
 /**

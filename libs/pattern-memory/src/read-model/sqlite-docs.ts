@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { BadInputError } from '../../../kernel/src/index.js';
 import type { Checkpoint, FieldValue, FindQuery } from './read-model.port.js';
-import type { TxBackend } from './write-back-tx.js';
+import { assertCheckpointAt, type TxBackend } from './write-back-tx.js';
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
@@ -91,7 +91,10 @@ export class SqliteDocs {
       find: async (c, q) => this.find(c, q),
       write: async (writes, checkpoints) => {
         for (const w of writes) (w.doc === null ? this.delete(w.collection, w.id) : this.put(w.collection, w.id, w.doc));
-        for (const [p, cp] of checkpoints) this.setCheckpoint(p, cp);
+        for (const [p, cp, expected] of checkpoints) {
+          assertCheckpointAt(p, this.getCheckpoint(p)?.position ?? null, expected);
+          this.setCheckpoint(p, cp);
+        }
       },
     };
   }

@@ -1,4 +1,14 @@
+import { WreError } from '../../../kernel/src/index.js';
 import type { Checkpoint, FindQuery, ReadModelTx } from './read-model.port.js';
+
+/** A checkpoint write: the new value and, when fenced, the position the writer expects to replace. */
+export type CheckpointWrite = [projection: string, checkpoint: Checkpoint, expected: bigint | undefined];
+
+/** Fencing check shared by the adapters: the stored checkpoint must be where the writer last saw it. */
+export function assertCheckpointAt(projection: string, stored: bigint | null, expected: bigint | undefined): void {
+  if (expected === undefined || (stored ?? 0n) === expected) return;
+  throw new WreError('CHECKPOINT_MOVED', `checkpoint of ${projection} is at ${stored ?? 0n}, expected ${expected}: another process projected meanwhile`, { projection });
+}
 
 export interface PendingWrite {
   collection: string;
@@ -11,7 +21,7 @@ export interface PendingWrite {
 export interface TxBackend {
   get<T extends object>(collection: string, id: string): Promise<T | null>;
   find<T extends object>(collection: string, query: FindQuery): Promise<T[]>;
-  write(writes: PendingWrite[], checkpoints: [string, Checkpoint][]): Promise<void>;
+  write(writes: PendingWrite[], checkpoints: CheckpointWrite[]): Promise<void>;
 }
 
 interface Entry extends PendingWrite {
@@ -28,7 +38,7 @@ const keyOf = (collection: string, id: string): string => `${collection}\u0000${
  */
 export class WriteBackTx implements ReadModelTx {
   private readonly entries = new Map<string, Entry>();
-  private readonly checkpoints = new Map<string, Checkpoint>();
+  private readonly checkpoints = new Map<string, CheckpointWrite>();
 
   constructor(private readonly backend: TxBackend) {}
 
@@ -55,15 +65,16 @@ export class WriteBackTx implements ReadModelTx {
     return this.backend.find<T>(collection, query);
   }
 
-  async setCheckpoint(projection: string, checkpoint: Checkpoint): Promise<void> {
-    this.checkpoints.set(projection, checkpoint);
+  async setCheckpoint(projection: string, checkpoint: Checkpoint, expected?: bigint): Promise<void> {
+    // A second set in one transaction keeps the first expectation: it is what the store holds.
+    this.checkpoints.set(projection, [projection, checkpoint, this.checkpoints.get(projection)?.[2] ?? expected]);
   }
 
   /** Writes every dirty document and checkpoint; they stay cached as clean state for later reads. */
   async flush(): Promise<void> {
     const dirty = [...this.entries.values()].filter((e) => e.dirty);
     if (dirty.length === 0 && this.checkpoints.size === 0) return;
-    await this.backend.write(dirty.map(({ collection, id, doc }) => ({ collection, id, doc })), [...this.checkpoints.entries()]);
+    await this.backend.write(dirty.map(({ collection, id, doc }) => ({ collection, id, doc })), [...this.checkpoints.values()]);
     for (const e of dirty) e.dirty = false;
     this.checkpoints.clear();
   }

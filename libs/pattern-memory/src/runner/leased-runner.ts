@@ -12,13 +12,16 @@ export class LeasedRunner implements Projector {
   private leading = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
+  private attempt: Promise<void> | null = null;
 
   constructor(
     private readonly runner: ProjectionRunner,
     private readonly follower: CheckpointFollower,
     private readonly lease: ProjectionLease,
     private readonly retryMs = 1000,
-  ) {}
+  ) {
+    runner.onFailure((e) => void this.stepDown(`projections stopped on an error (${errorMessage(e)})`));
+  }
 
   get isLeader(): boolean {
     return this.leading;
@@ -44,19 +47,32 @@ export class LeasedRunner implements Projector {
     this.timer.unref();
   }
 
-  private async tryLead(): Promise<void> {
-    if (this.leading || !(await this.lease.tryAcquire())) return;
-    this.leading = true;
-    // Another process may take the lock once ours is gone: stop writing at once, then compete again.
-    void this.lease.whenLost?.().then(() => this.stepDown());
-    await this.runner.start();
+  private tryLead(): Promise<void> {
+    // One attempt at a time, and stop() waits for it: an attempt that wins after stop() must not start projecting.
+    this.attempt ??= this.lead().finally(() => (this.attempt = null));
+    return this.attempt;
   }
 
-  private async stepDown(): Promise<void> {
+  private async lead(): Promise<void> {
+    if (this.leading || this.stopped || !(await this.lease.tryAcquire())) return;
+    if (this.stopped) return this.lease.release();
+    this.leading = true;
+    // Another process may take the lock once ours is gone: stop writing at once, then compete again.
+    void this.lease.whenLost?.().then(() => this.stepDown('projection lease lost'));
+    try {
+      await this.runner.start();
+    } catch (e) {
+      await this.stepDown(`projections failed to start (${errorMessage(e)})`);
+    }
+  }
+
+  /** Stops projecting and frees the lease, so a healthy process can lead; then competes again later. */
+  private async stepDown(why: string): Promise<void> {
     if (!this.leading) return;
     this.leading = false;
-    console.warn('[wre] projection lease lost; this process stops projecting and follows checkpoints');
+    console.warn(`[wre] ${why}; this process stops projecting and follows checkpoints`);
     await this.runner.stop().catch(() => undefined);
+    await this.lease.release().catch(() => undefined);
     if (this.timer === null) this.schedule();
   }
 
@@ -64,12 +80,14 @@ export class LeasedRunner implements Projector {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // Stop first (interrupts a catch-up an attempt may be in), let the attempt settle, then stop again in case it
+    // started the runner in between: no path leaves a runner going after stop().
+    await this.runner.stop();
+    await this.attempt?.catch(() => undefined);
+    await this.runner.stop();
     await this.follower.stop();
-    if (this.leading) {
-      await this.runner.stop();
-      await this.lease.release();
-      this.leading = false;
-    }
+    if (this.leading) await this.lease.release();
+    this.leading = false;
   }
 
   waitFor(position: bigint): Promise<void> {

@@ -28,6 +28,13 @@ export class ProjectionRunner implements Projector {
   private processed = 0n;
   private readonly checkpoints = new Map<string, bigint>();
   private failure: unknown = null;
+  private starting: Promise<void> | null = null;
+  private readonly failureListeners: ((error: unknown) => void)[] = [];
+
+  /** Called when live processing stops on an error (a leader then gives its lease up). */
+  onFailure(listener: (error: unknown) => void): void {
+    this.failureListeners.push(listener);
+  }
 
   constructor(
     private readonly store: EventStore,
@@ -42,6 +49,19 @@ export class ProjectionRunner implements Projector {
 
   async start(): Promise<void> {
     if (this.loop) return;
+    if (this.starting) return this.starting;
+    // Created before catch-up, so stop() can interrupt a long catch-up (a leader losing its lease must stop now).
+    const abort = new AbortController();
+    this.abort = abort;
+    this.starting = this.startWith(abort.signal);
+    try {
+      await this.starting;
+    } finally {
+      this.starting = null;
+    }
+  }
+
+  private async startWith(signal: AbortSignal): Promise<void> {
     for (const p of this.projections) {
       for (const idx of p.indexes ?? []) await this.readModel.ensureIndex(idx.collection, idx.field);
       const cp = await this.readModel.getCheckpoint(p.name);
@@ -49,17 +69,18 @@ export class ProjectionRunner implements Projector {
     }
     this.failure = null;
     try {
-      await this.catchUp();
+      await this.catchUp(signal);
     } catch (e) {
       this.failure = e;
       this.waiters.failAll(e);
       throw e;
     }
-    this.resumeLive();
+    if (!signal.aborted) this.loop = this.follow(signal);
   }
 
   async stop(): Promise<void> {
     this.abort?.abort();
+    await this.starting?.catch(() => undefined);
     await this.loop;
     this.loop = null;
     this.abort = null;
@@ -92,10 +113,10 @@ export class ProjectionRunner implements Projector {
     };
   }
 
-  private async catchUp(): Promise<number> {
+  private async catchUp(signal?: AbortSignal): Promise<number> {
     let from = await this.lowestCheckpoint();
     let count = 0;
-    for (;;) {
+    while (!signal?.aborted) {
       const batch = await this.store.readAll({ fromPosition: from, limit: BATCH });
       if (batch.length === 0) break;
       await this.applyBatch(batch);
@@ -142,6 +163,7 @@ export class ProjectionRunner implements Projector {
    */
   private fail(error: unknown): void {
     this.failure = error;
+    for (const listener of this.failureListeners) listener(error);
     this.waiters.failAll(error);
     this.abort?.abort();
     console.error('[wre] projection runner stopped:', error);
@@ -169,7 +191,8 @@ export class ProjectionRunner implements Projector {
           if (event.position <= current || !p.handles.includes(event.type)) continue;
           await p.apply(event, tx);
         }
-        await tx.setCheckpoint(p.name, { position: last, version: p.version });
+        // Fenced: if another process moved this checkpoint (a leader that lost its lease), the batch rolls back.
+        await tx.setCheckpoint(p.name, { position: last, version: p.version }, current);
         moved.push([p.name, last]);
       }
     });

@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, ClientSession, Db } from 'mongodb';
 import type { Checkpoint, FindQuery } from '../read-model.port.js';
-import type { PendingWrite, TxBackend } from '../write-back-tx.js';
+import { assertCheckpointAt, type CheckpointWrite, type PendingWrite, type TxBackend } from '../write-back-tx.js';
 import {
   buildFilter, buildSort, CHECKPOINTS_COLLECTION, collectionName, findLimit, fromStoredCheckpoint, toStoredCheckpoint, toStoredDoc,
   type StoredCheckpoint, type StoredDoc,
@@ -36,7 +36,12 @@ export class MongoDocs {
   }
 
   /** Upserts and deletes grouped per collection, one bulk write each, then the checkpoints. */
-  async write(writes: readonly PendingWrite[], checkpoints: readonly [string, Checkpoint][]): Promise<void> {
+  async write(writes: readonly PendingWrite[], checkpoints: readonly CheckpointWrite[]): Promise<void> {
+    // Inside the session transaction: a concurrent writer of the same checkpoint gets a write conflict, retries,
+    // and then sees the moved value here.
+    for (const [p, , expected] of checkpoints) {
+      if (expected !== undefined) assertCheckpointAt(p, (await this.getCheckpoint(p))?.position ?? null, expected);
+    }
     const byCollection = new Map<string, AnyBulkWriteOperation<StoredDoc>[]>();
     for (const { collection, id, doc } of writes) {
       const name = collectionName(collection);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Checkpoint, FindQuery } from '../read-model.port.js';
-import type { PendingWrite, TxBackend } from '../write-back-tx.js';
+import { assertCheckpointAt, type CheckpointWrite, type PendingWrite, type TxBackend } from '../write-back-tx.js';
 import { findSql, textOf } from './postgres-find-sql.js';
 import type { PgTables } from './postgres-schema.js';
 
@@ -53,7 +53,15 @@ export class PostgresDocs {
    * One statement per kind of write however large the batch, through unnest: a replay batch costs three round
    * trips, not one per document. WriteBackTx hands each key at most once, which ON CONFLICT requires.
    */
-  async write(writes: readonly PendingWrite[], checkpoints: readonly [string, Checkpoint][]): Promise<void> {
+  async write(writes: readonly PendingWrite[], checkpoints: readonly CheckpointWrite[]): Promise<void> {
+    const fenced = checkpoints.filter(([, , expected]) => expected !== undefined);
+    if (fenced.length > 0) {
+      // FOR UPDATE: a concurrent writer of the same checkpoint waits for us, then sees the moved value and fails.
+      const text = `SELECT projection, position::text AS position FROM ${this.t.checkpoints} WHERE projection = ANY($1::text[]) FOR UPDATE`;
+      const { rows } = await this.db.query<{ projection: string; position: string }>(text, [fenced.map(([p]) => p)]);
+      const stored = new Map(rows.map((r) => [r.projection, BigInt(r.position)]));
+      for (const [p, , expected] of fenced) assertCheckpointAt(p, stored.get(p) ?? null, expected);
+    }
     const deletes = writes.filter((w) => w.doc === null);
     const puts = writes.filter((w) => w.doc !== null);
     if (deletes.length > 0) {

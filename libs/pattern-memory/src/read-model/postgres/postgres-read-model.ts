@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { AsyncMutex, BadInputError } from '../../../../kernel/src/index.js';
+import { AsyncMutex, BadInputError, guardErrors } from '../../../../kernel/src/index.js';
 import type { Checkpoint, FindQuery, ReadModelStore, ReadModelTx } from '../read-model.port.js';
 import { WriteBackTx } from '../write-back-tx.js';
 import { PostgresDocs } from './postgres-docs.js';
@@ -85,6 +85,7 @@ export class PostgresReadModel implements ReadModelStore {
   private inTransaction<T>(fn: (docs: PostgresDocs) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       const client = await this.pool.connect();
+      const unguard = guardErrors(client);
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
@@ -97,6 +98,7 @@ export class PostgresReadModel implements ReadModelStore {
         await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
         throw e;
       } finally {
+        unguard();
         client.release(broken);
       }
     });

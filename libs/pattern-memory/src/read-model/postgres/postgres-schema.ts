@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { BadInputError } from '../../../../kernel/src/index.js';
+import { BadInputError, guardErrors } from '../../../../kernel/src/index.js';
 
 // Lower-case only: quoted and unquoted spellings then name the same schema, so psql users find it as typed.
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -40,6 +40,7 @@ const ddl = (t: PgTables): string => `
  */
 export async function createTables(pool: pg.Pool, tables: PgTables): Promise<void> {
   const client = await pool.connect();
+  const unguard = guardErrors(client);
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
@@ -50,6 +51,7 @@ export async function createTables(pool: pg.Pool, tables: PgTables): Promise<voi
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw e;
   } finally {
+    unguard();
     client.release(broken);
   }
 }

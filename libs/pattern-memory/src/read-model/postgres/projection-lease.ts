@@ -33,7 +33,7 @@ async function openSession(target: string | pg.Pool): Promise<Session> {
     return { client, close: async (error) => client.release(error ?? false) };
   }
   // keepAlive: a holder whose host vanishes is noticed by TCP, not only when the next query fails.
-  const client = new pg.Client({ connectionString: target, keepAlive: true });
+  const client = new pg.Client({ connectionString: target, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
   client.on('error', () => undefined);
   await client.connect();
   return { client, close: () => client.end() };
