@@ -9,3 +9,4 @@ export * from './duration.js';
 export * from './async-mutex.js';
 export * from './text-bytes.js';
 export * from './error-guard.js';
+export * from './pooled-transaction.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { BadInputError, guardErrors } from '../../../kernel/src/index.js';
+import { BadInputError, inPooledTransaction } from '../../../kernel/src/index.js';
 import { installAppendFunction } from './postgres-append-fn.js';
 
 // Lower-case only, as in the read-model adapter: quoted and unquoted spellings then name the same schema.
@@ -70,23 +70,15 @@ export async function createEventTables(pool: pg.Pool, tables: PgEventTables): P
   }
 }
 
-async function createOnce(pool: pg.Pool, tables: PgEventTables): Promise<string> {
-  const client = await pool.connect();
-  const unguard = guardErrors(client);
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`wre-event-store-ddl:${tables.schema}`]);
-    await client.query(ddl(tables));
-    await installAppendFunction(client, tables);
-    const { rows } = await client.query<{ seq: string }>(`SELECT pg_get_serial_sequence($1, 'position') AS seq`, [tables.events]);
-    await client.query('COMMIT');
-    return rows[0]!.seq;
-  } catch (e) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-    throw e;
-  } finally {
-    unguard();
-    client.release(broken);
-  }
+function createOnce(pool: pg.Pool, tables: PgEventTables): Promise<string> {
+  return inPooledTransaction(
+    () => pool.connect(),
+    async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`wre-event-store-ddl:${tables.schema}`]);
+      await client.query(ddl(tables));
+      await installAppendFunction(client, tables);
+      const { rows } = await client.query<{ seq: string }>(`SELECT pg_get_serial_sequence($1, 'position') AS seq`, [tables.events]);
+      return rows[0]!.seq;
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { AsyncMutex, BadInputError, guardErrors } from '../../../../kernel/src/index.js';
+import { AsyncMutex, BadInputError, inPooledTransaction } from '../../../../kernel/src/index.js';
 import type { Checkpoint, FindQuery, ReadModelStore, ReadModelTx } from '../read-model.port.js';
 import { WriteBackTx } from '../write-back-tx.js';
 import { PostgresDocs } from './postgres-docs.js';
@@ -83,25 +83,7 @@ export class PostgresReadModel implements ReadModelStore {
 
   /** BEGIN … COMMIT on one pooled client, serialised with every other transaction of this store. */
   private inTransaction<T>(fn: (docs: PostgresDocs) => Promise<T>): Promise<T> {
-    return this.mutex.run(async () => {
-      const client = await this.pool.connect();
-      const unguard = guardErrors(client);
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        const result = await fn(new PostgresDocs(client, this.tables));
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        // A failed ROLLBACK means the connection is gone or confused: release(err) destroys it instead of
-        // handing a client with an open transaction to the next reader.
-        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-        throw e;
-      } finally {
-        unguard();
-        client.release(broken);
-      }
-    });
+    return this.mutex.run(() => inPooledTransaction(() => this.pool.connect(), (client) => fn(new PostgresDocs(client, this.tables))));
   }
 
   /** Waits for the running and queued transactions, then closes the pool; a second call does nothing. */

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { BadInputError, guardErrors } from '../../../../kernel/src/index.js';
+import { BadInputError, inPooledTransaction } from '../../../../kernel/src/index.js';
 
 // Lower-case only: quoted and unquoted spellings then name the same schema, so psql users find it as typed.
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -38,20 +38,12 @@ const ddl = (t: PgTables): string => `
  * same schema at once (a unique violation on pg_namespace or pg_type), so a transaction-scoped advisory lock keyed
  * on the schema serialises openers.
  */
-export async function createTables(pool: pg.Pool, tables: PgTables): Promise<void> {
-  const client = await pool.connect();
-  const unguard = guardErrors(client);
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`wre-read-model-ddl:${tables.schema}`]);
-    await client.query(ddl(tables));
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-    throw e;
-  } finally {
-    unguard();
-    client.release(broken);
-  }
+export function createTables(pool: pg.Pool, tables: PgTables): Promise<void> {
+  return inPooledTransaction(
+    () => pool.connect(),
+    async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`wre-read-model-ddl:${tables.schema}`]);
+      await client.query(ddl(tables));
+    },
+  );
 }
