@@ -10,3 +10,4 @@ export * from './async-mutex.js';
 export * from './text-bytes.js';
 export * from './error-guard.js';
 export * from './pooled-transaction.js';
+export * from './postgres-target.js';

@@ -3,7 +3,7 @@ import { SqliteEventStore } from '../../../event-store/src/index.js';
 import {
   allProjections, CheckpointFollower, LeasedRunner, ProjectionRunner, SqliteReadModel, type Projector, type ReadModelStore,
 } from '../../../pattern-memory/src/index.js';
-import { errorMessage, isWreError, WreError } from '../../../kernel/src/index.js';
+import { errorMessage, isWreError, postgresTarget, WreError } from '../../../kernel/src/index.js';
 import { describeStore, type WreConfig } from '../config/index.js';
 
 /** A store that cannot be opened stops the start with one clear line (credentials masked), not a driver stack. */
@@ -16,13 +16,7 @@ async function reachable<T>(what: string, target: WreConfig['eventStore'] | WreC
   }
 }
 
-/** `?schema=<name>` on a postgres URL selects the schema (one database, several deployments or tests). */
-export function postgresTarget(raw: string): { url: string; schema: string | undefined } {
-  const url = new URL(raw);
-  const schema = url.searchParams.get('schema') ?? undefined;
-  url.searchParams.delete('schema');
-  return { url: url.toString(), schema };
-}
+export { postgresTarget };
 
 export function openEventStore(config: WreConfig): Promise<EventStore> {
   return reachable('event store', config.eventStore, () => openEventStoreRaw(config));
@@ -36,7 +30,8 @@ async function openEventStoreRaw(config: WreConfig): Promise<EventStore> {
     case 'postgres': {
       // Adapters load on demand: an embedded install never loads pg, the EventStoreDB client or mongodb.
       const { PostgresEventStore } = await import('../../../event-store/src/postgres/index.js');
-      return PostgresEventStore.open(postgresTarget(es.url).url, { schema: postgresTarget(es.url).schema, maxEventBytes: config.maxEventBytes });
+      const { url, schema } = postgresTarget(es.url);
+      return PostgresEventStore.open(url, { schema, maxEventBytes: config.maxEventBytes });
     }
     case 'esdb': {
       const { EsdbEventStore } = await import('../../../event-store/src/esdb/index.js');
@@ -56,7 +51,8 @@ async function openReadModelRaw(config: WreConfig): Promise<ReadModelStore> {
       return SqliteReadModel.open(rm.path);
     case 'postgres': {
       const { PostgresReadModel } = await import('../../../pattern-memory/src/read-model/postgres/index.js');
-      return PostgresReadModel.open(postgresTarget(rm.url).url, { schema: postgresTarget(rm.url).schema });
+      const { url, schema } = postgresTarget(rm.url);
+      return PostgresReadModel.open(url, { schema });
     }
     case 'mongodb': {
       const { MongoReadModel } = await import('../../../pattern-memory/src/read-model/mongodb/index.js');

@@ -1,5 +1,5 @@
 import { THROTTLE, type ThrottleDoc } from '../../../pattern-memory/src/index.js';
-import { decideAdmission, throttleKeysOf, type Admission, type AdmissionRequest } from '../../../validation/src/protocol/index.js';
+import { applicableLimits, decideAdmission, throttleKeysOf, type Admission, type AdmissionRequest, type RateLimit } from '../../../validation/src/protocol/index.js';
 import { AsyncMutex, errorMessage, isWreError } from '../../../kernel/src/index.js';
 import type { ExecuteDeps } from './execute-operation.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
@@ -19,10 +19,11 @@ export type AdmissionRecord =
  */
 export class AdmissionGate extends AsyncMutex {}
 
-/** Decides whether the request may run now (rate limits), honouring `force` (recorded as an override). */
-export async function decideRequestAdmission(deps: ExecuteDeps, input: ValidExecuteInput, plugin: string): Promise<AdmissionRecord> {
-  const limits = deps.protocols.rateLimitsFor(input.skill?.constraints ?? null);
-  const req: AdmissionRequest = { operationType: input.type, plugin, skill: input.skill?.ref.name ?? null };
+const admittedFreely: AdmissionRecord = { throttled: null, admission: [], override: null };
+
+/** Decides whether the request may run now under `limits` (those that apply), honouring `force` (recorded). */
+async function decideRequestAdmission(deps: ExecuteDeps, input: ValidExecuteInput, req: AdmissionRequest, limits: readonly RateLimit[]): Promise<AdmissionRecord> {
+  if (limits.length === 0) return admittedFreely;
   const history = new Map<string, number[]>();
   for (const key of throttleKeysOf(req)) history.set(key, (await deps.readModel.get<ThrottleDoc>(THROTTLE, key))?.times ?? []);
   const verdict = decideAdmission(limits, req, (key) => history.get(key) ?? [], deps.clock.now().getTime());
@@ -38,8 +39,10 @@ export async function decideRequestAdmission(deps: ExecuteDeps, input: ValidExec
  * end, whatever the projections are doing.
  */
 export async function recordRequest(deps: ExecuteDeps, writer: ExecutionWriter, input: ValidExecuteInput, plugin: string, requestHash: string): Promise<void> {
+  const req: AdmissionRequest = { operationType: input.type, plugin, skill: input.skill?.ref.name ?? null };
+  const limits = applicableLimits(deps.protocols.rateLimitsFor(input.skill?.constraints ?? null), req);
   const write = async (): Promise<void> => {
-    const verdict = await decideRequestAdmission(deps, input, plugin);
+    const verdict = await decideRequestAdmission(deps, input, req, limits);
     const skill = input.skill;
     try {
       await writer.do(
@@ -59,7 +62,8 @@ export async function recordRequest(deps: ExecuteDeps, writer: ExecutionWriter, 
       if (!(isWreError(e) && e.code === 'WRONG_EXPECTED_REVISION')) throw e;
     }
   };
-  if (deps.protocols.rateLimitsFor(input.skill?.constraints ?? null).length === 0) return write();
+  // Only requests a limit applies to pay for the gate and the wait on the throttle projection.
+  if (limits.length === 0) return write();
   await deps.gate.run(async () => {
     await write();
     if (writer.lastWritten) await projectedWithin(deps, writer.lastPosition);

@@ -28,6 +28,9 @@ const inScope = (limit: RateLimit, req: AdmissionRequest): boolean => {
   return test({ operationType: req.operationType, plugin: req.plugin, skill: req.skill });
 };
 
+/** The limits whose scope covers this request; none means no admission decision (and no history read) at all. */
+export const applicableLimits = (limits: readonly RateLimit[], req: AdmissionRequest): RateLimit[] => limits.filter((l) => inScope(l, req));
+
 /** Admissions after `since` in an ascending list (binary search: histories hold up to 1000 entries). */
 function countAfter(times: readonly number[], since: number): number {
   let lo = 0;

@@ -23,17 +23,23 @@ export const citationChainRule: Rule = {
 export function evaluateStep(rules: readonly Rule[], step: StepCheck): Verdict {
   const input = step.memo ? step : { ...step, memo: new Map<string, unknown>() };
   const citations: string[] = [];
-  for (const rule of [...rules, citationChainRule]) {
+  // Returns the denial, or null when the rule does not apply or allows. `citations` is the chain so far, the
+  // rule itself not yet included (what `check` receives), and gains the rule once it has been consulted.
+  const consult = (rule: Rule): Verdict | null => {
     let outcome;
     try {
-      if (!rule.applies(input)) continue;
-      citations.push(rule.id);
-      outcome = rule.check(input, citations.slice(0, -1));
+      if (!rule.applies(input)) return null;
+      outcome = rule.check(input, citations);
     } catch (e) {
-      if (citations[citations.length - 1] !== rule.id) citations.push(rule.id);
+      citations.push(rule.id);
       return { allowed: false, citations, deniedBy: rule.id, reason: `rule error: ${errorMessage(e)}` };
     }
-    if (!outcome.allowed) return { allowed: false, citations, deniedBy: rule.id, reason: outcome.reason };
+    citations.push(rule.id);
+    return outcome.allowed ? null : { allowed: false, citations, deniedBy: rule.id, reason: outcome.reason };
+  };
+  for (const rule of rules) {
+    const denial = consult(rule);
+    if (denial) return denial;
   }
-  return { allowed: true, citations };
+  return consult(citationChainRule) ?? { allowed: true, citations };
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { AsyncMutex } from '../../../../kernel/src/index.js';
+import { AsyncMutex, postgresTarget } from '../../../../kernel/src/index.js';
 import type { ProjectionLease } from '../../runner/projector.js';
 import { acquireProjectionLease, type ProjectionLeaseHandle } from './projection-lease.js';
 
@@ -9,15 +9,12 @@ const NEVER = new Promise<void>(() => undefined);
  * Default lease name: one per read-model schema, since that is what a projecting process writes. Deployments (or
  * tests) sharing a database under different `?schema=` values then never wait on each other's leader.
  */
-function fromUrl(url: string): { url: string; name: string } {
+function fromUrl(raw: string): { url: string; name: string } {
   try {
-    const parsed = new URL(url);
-    const schema = parsed.searchParams.get('schema');
-    // The query parameter is our convention, not libpq's: the connection does not get to see it.
-    parsed.searchParams.delete('schema');
-    return { url: parsed.toString(), name: `all@${schema ?? 'read_model'}` };
+    const { url, schema } = postgresTarget(raw);
+    return { url, name: `all@${schema ?? 'read_model'}` };
   } catch {
-    return { url, name: 'all@read_model' };
+    return { url: raw, name: 'all@read_model' };
   }
 }
 

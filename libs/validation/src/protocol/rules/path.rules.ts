@@ -10,8 +10,15 @@ import { scopedRule } from './scoped-rule.js';
 const reasonOf = (e: unknown): string =>
   isWreError(e) && typeof e.details.reason === 'string' ? e.details.reason : errorMessage(e);
 
-const argsOf = (i: StepCheck, explicit?: readonly string[]): PathArg[] =>
-  pathArgs(i.step, i.plugin.tools.find((t) => t.name === i.step.tool), explicit);
+/** The step's path arguments; the default detection walks args and schema once per decision, not once per rule. */
+function argsOf(i: StepCheck, explicit?: readonly string[]): PathArg[] {
+  const key = explicit ? `args:${explicit.join('\u0000')}` : 'args';
+  const cached = i.memo?.get(key);
+  if (cached !== undefined) return cached as PathArg[];
+  const found = pathArgs(i.step, i.plugin.tools.find((t) => t.name === i.step.tool), explicit);
+  i.memo?.set(key, found);
+  return found;
+}
 
 /** Why `value` is not contained in the workspace, or null when it is; memoised for the current decision. */
 function containmentProblem(i: StepCheck, value: string): string | null {
