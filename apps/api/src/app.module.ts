@@ -16,6 +16,7 @@ import { GetExecutionsHandler, ListExecutionsResolver } from './executions/list-
 import { ExecutionEventsResolver } from './executions/execution-events/execution-events.resolver.js';
 import { GetPatternsHandler, ListPatternsResolver } from './patterns/list-patterns/list-patterns.resolver.js';
 import { GetRecallStatsHandler, RecallStatsResolver } from './patterns/recall-stats/recall-stats.resolver.js';
+import { GetTokenReportHandler, TokenReportResolver } from './patterns/token-report/token-report.resolver.js';
 import { ValidateModulePathHandler, ValidateModulePathResolver } from './paths/validate-module-path/validate-module-path.resolver.js';
 import { GetEventsHandler, ListEventsResolver } from './events/list-events/list-events.resolver.js';
 import { RebuildProjectionsHandler, RebuildProjectionsResolver } from './projections/rebuild-projections/rebuild-projections.resolver.js';
@@ -31,12 +32,12 @@ export interface AppOptions extends CoreOptions {
 
 const handlers = [
   RegisterPluginHandler, DeregisterPluginHandler, GetPluginsHandler, ExecuteOperationHandler, GetExecutionsHandler,
-  GetPatternsHandler, GetRecallStatsHandler, ValidateModulePathHandler, GetEventsHandler, RebuildProjectionsHandler,
+  GetPatternsHandler, GetRecallStatsHandler, GetTokenReportHandler, ValidateModulePathHandler, GetEventsHandler, RebuildProjectionsHandler,
   ExecuteSkillHandler, GetSkillsHandler, GetProtocolsHandler,
 ];
 const resolvers = [
   RegisterPluginResolver, DeregisterPluginResolver, ListPluginsResolver, ExecuteOperationResolver, ListExecutionsResolver,
-  ExecutionEventsResolver, ListPatternsResolver, RecallStatsResolver, ValidateModulePathResolver, ListEventsResolver,
+  ExecutionEventsResolver, ListPatternsResolver, RecallStatsResolver, TokenReportResolver, ValidateModulePathResolver, ListEventsResolver,
   RebuildProjectionsResolver, ExecuteSkillResolver, ListSkillsResolver, ListProtocolsResolver,
 ];
 

@@ -73,7 +73,8 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
     await secondEnded;
     unsubscribe();
     const secondTypes = seen.filter((e) => e.streamId === `execution-${b.id}`).map((e) => e.type);
-    expect(secondTypes).toEqual(['OperationRequested', 'PatternRecalled', 'ValidationPassed', 'ValidationPassed', 'StepSucceeded', 'StepSucceeded', 'ExecutionSucceeded']);
+    // The delivered text is the composed output ({@0/text}): the second step is built from it once the first ran, then validated.
+    expect(secondTypes).toEqual(['OperationRequested', 'PatternRecalled', 'ValidationPassed', 'StepSucceeded', 'PlanStepsResolved', 'ValidationPassed', 'StepSucceeded', 'ExecutionSucceeded']);
     const positions = seen.map((e) => BigInt(e.position));
     expect(positions).toEqual([...positions].sort((x, y) => (x < y ? -1 : 1)));
 

@@ -66,7 +66,12 @@ export interface RuntimePlugin {
    * keyed by operation type; lets the orchestrator refuse bad params before anything is recorded.
    */
   readonly paramsSchemas?: Record<string, ArgsSchema>;
-  /** The "compute" path. Absent: the orchestrator cannot plan for this plugin without a learned pattern. */
+  /**
+   * Params whose values (not just their types) need different plans, per operation type (e.g. `target_os`): they
+   * are part of the pattern-memory recall key, so a plan learned for one value is never served for another.
+   */
+  readonly recallKeyParams?: Record<string, string[]>;
+  /** The "compute" path. Absent: the configured LLM planner plans with this plugin's tools, if there is one. */
   plan?(operation: Operation): Promise<ComputedPlan>;
   runStep(step: PlanStep, ctx: StepContext): Promise<JsonValue>;
 }

@@ -21,7 +21,13 @@ export const toExecution = (d: ExecutionDoc): Execution => ({
   skill: d.skill ? { ...d.skill, fallbackReason: d.skill.fallbackReason ?? null, format: d.skill.format ?? null } : null,
 });
 
-export const toPattern = (d: PatternDoc): Pattern => ({ ...d, sourceExecutionId: d.provenance.executionId });
+export const toPattern = (d: PatternDoc): Pattern => ({
+  ...d,
+  sourceExecutionId: d.provenance.executionId,
+  sourceExecutionIds: (d.sources ?? [d.provenance]).map((s) => s.executionId),
+  fragile: d.fragile ?? [],
+  retiredReason: d.retiredReason ?? null,
+});
 
 export const toStoredEvent = (e: RecordedEvent): StoredEvent => ({
   id: e.metadata.eventId, type: e.type, streamId: e.streamId, revision: e.revision, position: e.position,

@@ -16,7 +16,13 @@ export type RecordRecall = {
   patternVersion: number;
   patternHash: string;
   steps: PlanStep[];
+  complete?: boolean;
+  templateSteps?: number[];
 };
+/** More steps of a recalled plan, once the steps before them ran. */
+export type RecordStepsResolved = { type: 'RecordStepsResolved'; steps: PlanStep[]; templateSteps: number[]; complete: boolean; now: string };
+export type RecordPlanRejected = { type: 'RecordPlanRejected'; planner: string; attempt: number; reason: string; tokens: TokenUsage };
+export type RecordPatternRefused = { type: 'RecordPatternRefused'; patternId: string; reason: 'hash_mismatch' | 'unresolvable'; detail: string };
 export type RecordComputedPlan = { type: 'RecordComputedPlan'; planner: string; steps: PlanStep[]; tokens: TokenUsage };
 /** One verdict per step, in order; the first denial ends the list and blocks the execution. */
 export type RecordValidation = {
@@ -38,6 +44,9 @@ export type ExecutionCommand =
   | RequestOperation
   | RecordRecall
   | RecordComputedPlan
+  | RecordStepsResolved
+  | RecordPlanRejected
+  | RecordPatternRefused
   | RecordValidation
   | RecordStepOutcome
   | FailExecution;

@@ -10,8 +10,9 @@ const elapsed = (state: ExecutionState, now: string): number =>
   state.requestedAt ? Math.max(0, Date.parse(now) - Date.parse(state.requestedAt)) : 0;
 
 /**
- * Pure execution state machine: requested -> planned (recalled | computed) -> validated -> steps -> terminal.
- * Invariants: a plan has at least one step; nothing runs before every step is validated; a denied step blocks
+ * Pure execution state machine: requested -> planned (recalled | computed) -> validated -> steps -> terminal; a
+ * recalled plan that reads step outputs goes validated -> steps -> (PlanStepsResolved) planned -> validated again.
+ * Invariants: a plan has at least one step; no step runs before it and every step built with it is validated; a denied step blocks
  * the execution; the last successful step completes it; a terminal execution accepts nothing more.
  */
 export function decideExecution(command: ExecutionCommand, state: ExecutionState): ExecutionEvent[] {
@@ -40,7 +41,20 @@ export function decideExecution(command: ExecutionCommand, state: ExecutionState
         return [{ type: 'PlanComputed', data: { planner: command.planner, steps: command.steps, tokens: command.tokens } }];
       }
       const { type: _t, ...rest } = command;
+      if (rest.templateSteps && rest.templateSteps.length !== rest.steps.length) throw new WreError('PLAN_INVALID', 'templateSteps must map every step');
       return [{ type: 'PatternRecalled', data: { ...rest, tokens: { prompt: 0, completion: 0, total: 0 } } }];
+    }
+    case 'RecordStepsResolved':
+      return decideResolved(command, state);
+    case 'RecordPlanRejected': {
+      if (state.phase !== 'requested') throw invalid(command.type, state.phase, 'plan already chosen');
+      const { type: _t, ...data } = command;
+      return [{ type: 'PlanRejected', data }];
+    }
+    case 'RecordPatternRefused': {
+      if (state.phase !== 'requested') throw invalid(command.type, state.phase, 'plan already chosen');
+      const { type: _t, ...data } = command;
+      return [{ type: 'PatternRefused', data }];
     }
     case 'RecordValidation':
       return decideValidation(command, state);
@@ -74,6 +88,20 @@ function decideValidation(command: Extract<ExecutionCommand, { type: 'RecordVali
   return events;
 }
 
+function decideResolved(command: Extract<ExecutionCommand, { type: 'RecordStepsResolved' }>, state: ExecutionState): ExecutionEvent[] {
+  if (state.phase !== 'validated' || state.planComplete) throw invalid(command.type, state.phase, 'no plan waiting for outputs');
+  if (state.completedSteps !== state.steps.length) throw invalid(command.type, state.phase, 'earlier steps have not all run');
+  if (command.templateSteps.length !== command.steps.length) throw new WreError('PLAN_INVALID', 'templateSteps must map every step');
+  const { steps, templateSteps, complete } = command;
+  const events: ExecutionEvent[] = [{ type: 'PlanStepsResolved', data: { fromStep: state.steps.length, steps, templateSteps, complete } }];
+  if (steps.length === 0) {
+    // Nothing left to build (e.g. a per-item step over an empty list): the last step that ran decides.
+    if (!complete) throw new WreError('PLAN_INVALID', 'an incomplete plan must add steps');
+    events.push({ type: 'ExecutionSucceeded', data: { result: state.outputs.at(-1) ?? null, durationMs: elapsed(state, command.now) } });
+  }
+  return events;
+}
+
 function decideStep(command: Extract<ExecutionCommand, { type: 'RecordStepOutcome' }>, state: ExecutionState): ExecutionEvent[] {
   if (state.phase !== 'validated') throw invalid(command.type, state.phase, 'steps run only after validation');
   if (command.stepIndex !== state.completedSteps) {
@@ -87,7 +115,7 @@ function decideStep(command: Extract<ExecutionCommand, { type: 'RecordStepOutcom
     ];
   }
   const events: ExecutionEvent[] = [{ type: 'StepSucceeded', data: { stepIndex, tool, output: outcome.output, durationMs } }];
-  if (stepIndex === state.steps.length - 1) {
+  if (stepIndex === state.steps.length - 1 && state.planComplete) {
     events.push({ type: 'ExecutionSucceeded', data: { result: outcome.output, durationMs: elapsed(state, command.now) } });
   }
   return events;

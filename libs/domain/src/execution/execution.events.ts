@@ -39,6 +39,8 @@ export type OperationRequested = {
     /** Rule ids the requester approved (requires-approval rules). */
     approvals?: string[];
     skill?: SkillRef;
+    /** The pattern-memory key this request was recalled under (type, plugin, param shape and discriminators). */
+    recallKey?: string;
   };
 };
 /** A request refused by a rate limit; terminal (status THROTTLED), nothing was planned or run. */
@@ -62,11 +64,39 @@ export type SkillLoadFailed = {
   type: 'SkillLoadFailed';
   data: { skill: string; code: string; reason: string; file: string | null; line: number | null };
 };
+/**
+ * A learned pattern was chosen. `steps` are the concrete steps that could be built before anything ran; when the
+ * pattern reads step outputs (`complete: false`), more steps follow as PlanStepsResolved. `templateSteps[i]` is
+ * the pattern step that concrete step i came from (absent on events written before output references existed).
+ */
 export type PatternRecalled = {
   type: 'PatternRecalled';
-  data: { patternId: string; patternVersion: number; patternHash: string; steps: PlanStep[]; tokens: TokenUsage };
+  data: {
+    patternId: string;
+    patternVersion: number;
+    patternHash: string;
+    steps: PlanStep[];
+    tokens: TokenUsage;
+    complete?: boolean;
+    templateSteps?: number[];
+  };
 };
 export type PlanComputed = { type: 'PlanComputed'; data: { planner: string; steps: PlanStep[]; tokens: TokenUsage } };
+/** More steps of a recalled plan, built from the outputs of the steps that ran; each is validated before it runs. */
+export type PlanStepsResolved = {
+  type: 'PlanStepsResolved';
+  data: { fromStep: number; steps: PlanStep[]; templateSteps: number[]; complete: boolean };
+};
+/** A planner answer that was refused (not JSON, wrong schema, unknown tool, bad args) and the tokens it cost. */
+export type PlanRejected = {
+  type: 'PlanRejected';
+  data: { planner: string; attempt: number; reason: string; tokens: TokenUsage };
+};
+/** A learned pattern was not served: its stored content no longer matches its hash, or it cannot be built. */
+export type PatternRefused = {
+  type: 'PatternRefused';
+  data: { patternId: string; reason: 'hash_mismatch' | 'unresolvable'; detail: string };
+};
 export type ValidationPassed = {
   type: 'ValidationPassed';
   data: { stepIndex: number; tool: string; citations: string[] };
@@ -97,7 +127,10 @@ export type ExecutionEvent =
   | OperationRequested
   | OperationThrottled
   | PatternRecalled
+  | PatternRefused
   | PlanComputed
+  | PlanRejected
+  | PlanStepsResolved
   | ValidationPassed
   | ValidationFailed
   | StepSucceeded
@@ -110,7 +143,10 @@ export const EXECUTION_EVENT_TYPES = [
   'OperationRequested',
   'OperationThrottled',
   'PatternRecalled',
+  'PatternRefused',
   'PlanComputed',
+  'PlanRejected',
+  'PlanStepsResolved',
   'ValidationPassed',
   'ValidationFailed',
   'StepSucceeded',

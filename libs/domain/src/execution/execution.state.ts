@@ -15,11 +15,16 @@ export interface ExecutionState {
   steps: PlanStep[];
   planTokens: TokenUsage;
   planSource: 'recalled' | 'computed' | null;
+  /** False while a recalled plan still has steps to build from outputs (PlanStepsResolved). */
+  planComplete: boolean;
+  /** Per concrete step, the pattern step it came from (recalled plans). */
+  templateSteps: number[];
   validated: number;
   completedSteps: number;
   outputs: JsonValue[];
   approvals: string[];
   skill: SkillRef | null;
+  recallKey: string | null;
 }
 
 export const initialExecutionState: ExecutionState = {
@@ -33,11 +38,14 @@ export const initialExecutionState: ExecutionState = {
   steps: [],
   planTokens: { prompt: 0, completion: 0, total: 0 },
   planSource: null,
+  planComplete: true,
+  templateSteps: [],
   validated: 0,
   completedSteps: 0,
   outputs: [],
   approvals: [],
   skill: null,
+  recallKey: null,
 };
 
 /** What a request (admitted or throttled) fixes about an execution. */
@@ -50,11 +58,18 @@ function requestedState(state: ExecutionState, d: OperationRequested['data'] | O
 export function evolveExecution(state: ExecutionState, event: ExecutionEvent, occurredAt: string): ExecutionState {
   switch (event.type) {
     case 'OperationRequested':
-      return { ...requestedState(state, event.data, occurredAt), phase: 'requested', approvals: event.data.approvals ?? [] };
+      return { ...requestedState(state, event.data, occurredAt), phase: 'requested', approvals: event.data.approvals ?? [], recallKey: event.data.recallKey ?? null };
     case 'OperationThrottled':
       return { ...requestedState(state, event.data, occurredAt), phase: 'throttled' };
-    case 'PatternRecalled':
-      return { ...state, phase: 'planned', steps: event.data.steps, planTokens: event.data.tokens, planSource: 'recalled' };
+    case 'PatternRecalled': {
+      const { steps, tokens, complete, templateSteps } = event.data;
+      return { ...state, phase: 'planned', steps, planTokens: tokens, planSource: 'recalled', planComplete: complete ?? true, templateSteps: templateSteps ?? steps.map((_, i) => i) };
+    }
+    case 'PlanStepsResolved': {
+      const steps = [...state.steps, ...event.data.steps];
+      const phase = event.data.steps.length > 0 ? 'planned' : state.phase;
+      return { ...state, phase, steps, planComplete: event.data.complete, templateSteps: [...state.templateSteps, ...event.data.templateSteps] };
+    }
     case 'PlanComputed':
       return { ...state, phase: 'planned', steps: event.data.steps, planTokens: event.data.tokens, planSource: 'computed' };
     case 'ValidationPassed': {
@@ -70,6 +85,8 @@ export function evolveExecution(state: ExecutionState, event: ExecutionEvent, oc
     case 'ValidationFailed':
     case 'StepFailed':
     case 'SkillLoadFailed':
+    case 'PlanRejected':
+    case 'PatternRefused':
       return state;
   }
 }

@@ -30,8 +30,37 @@ export interface WreConfig {
   maxEventBytes: number;
   stepTimeoutMs: number;
   planTimeoutMs: number;
+  /**
+   * `WRE_PLANNER`: the LLM planner for plugins without their own plan(): `none` (default), `openai` (any
+   * OpenAI-compatible server: `WRE_PLANNER_BASE_URL` for Ollama/vLLM/llama.cpp) or `anthropic`.
+   * `WRE_PLANNER_MODEL` is required with a planner; the key is `WRE_PLANNER_API_KEY`, else `OPENAI_API_KEY` /
+   * `ANTHROPIC_API_KEY`.
+   */
+  planner: PlannerConfig;
   /** SQLite event store fsync policy: FULL (default, durable across power loss) or NORMAL (faster, see README). */
   sqliteSynchronous: 'FULL' | 'NORMAL';
+}
+
+export type PlannerConfig =
+  | { kind: 'none' }
+  | { kind: 'openai' | 'anthropic'; model: string; apiKey: string; baseURL?: string; maxTokens: number };
+
+function plannerConfig(env: Record<string, string | undefined>): PlannerConfig {
+  const kind = (env.WRE_PLANNER || 'none').toLowerCase();
+  if (kind === 'none') return { kind };
+  if (kind !== 'openai' && kind !== 'anthropic') {
+    throw new ConfigError(`WRE_PLANNER must be "none", "openai" or "anthropic", got "${env.WRE_PLANNER}"`, { variable: 'WRE_PLANNER' });
+  }
+  const model = env.WRE_PLANNER_MODEL;
+  if (!model) throw new ConfigError(`WRE_PLANNER_MODEL is required with WRE_PLANNER=${kind}`, { variable: 'WRE_PLANNER_MODEL' });
+  const apiKey = env.WRE_PLANNER_API_KEY || (kind === 'openai' ? env.OPENAI_API_KEY : env.ANTHROPIC_API_KEY);
+  const baseURL = env.WRE_PLANNER_BASE_URL || undefined;
+  // Local OpenAI-compatible servers (Ollama, llama.cpp) accept any key; hosted APIs need a real one.
+  if (!apiKey && !(kind === 'openai' && baseURL)) {
+    throw new ConfigError(`WRE_PLANNER=${kind} needs WRE_PLANNER_API_KEY (or ${kind === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY'})`, { variable: 'WRE_PLANNER_API_KEY' });
+  }
+  if (baseURL && !/^https?:\/\/[^\s]+$/.test(baseURL)) throw new ConfigError('WRE_PLANNER_BASE_URL must be an http(s) URL', { variable: 'WRE_PLANNER_BASE_URL' });
+  return { kind, model, apiKey: apiKey || 'none', ...(baseURL ? { baseURL } : {}), maxTokens: int(env, 'WRE_PLANNER_MAX_TOKENS', 4096, 64, 200_000) };
 }
 
 const int = (env: Record<string, string | undefined>, name: string, dflt: number, min: number, max: number): number => {
@@ -75,5 +104,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stepTimeoutMs,
     planTimeoutMs,
     sqliteSynchronous: sync,
+    planner: plannerConfig(env),
   };
 }

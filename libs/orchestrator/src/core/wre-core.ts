@@ -9,6 +9,8 @@ import { BUILTIN_PROTOCOLS, CITATION_PROTOCOL, loadProtocolDir, ProtocolSet } fr
 
 import { AdmissionGate } from '../execute-operation/admit-request.js';
 import type { WreConfig } from '../config/index.js';
+import type { Planner } from '../../../planners/src/index.js';
+import { openPlanner } from './open-planner.js';
 import type { ProtocolDefinition } from '../../../validation/src/protocol/index.js';
 import { deregisterPlugin } from '../deregister-plugin/index.js';
 import { executeOperation, type ExecuteOperationInput } from '../execute-operation/index.js';
@@ -50,6 +52,7 @@ export class WreCore {
   readonly registry = new PluginRuntimeRegistry();
   readonly queries: WreQueries;
   private readonly gate = new AdmissionGate();
+  private readonly llmPlanner: Planner | null;
 
   private constructor(
     readonly config: WreConfig,
@@ -62,6 +65,7 @@ export class WreCore {
     readonly ids: IdGenerator,
   ) {
     this.queries = new WreQueries(readModel);
+    this.llmPlanner = openPlanner(config.planner, config.planTimeoutMs);
   }
 
   static async create(config: WreConfig, options: CoreOptions = {}): Promise<WreCore> {
@@ -117,6 +121,7 @@ export class WreCore {
         stepTimeoutMs: this.config.stepTimeoutMs,
         planTimeoutMs: this.config.planTimeoutMs,
         feed: this.feed,
+        llmPlanner: this.llmPlanner,
       },
       input,
     );

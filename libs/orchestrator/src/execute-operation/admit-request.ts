@@ -38,7 +38,7 @@ async function decideRequestAdmission(deps: ExecuteDeps, input: ValidExecuteInpu
  * counts it. That wait is bounded and never fails the request: once written, the execution must be driven to an
  * end, whatever the projections are doing.
  */
-export async function recordRequest(deps: ExecuteDeps, writer: ExecutionWriter, input: ValidExecuteInput, plugin: string, requestHash: string): Promise<void> {
+export async function recordRequest(deps: ExecuteDeps, writer: ExecutionWriter, input: ValidExecuteInput, plugin: string, requestHash: string, recallKey: string): Promise<void> {
   const req: AdmissionRequest = { operationType: input.type, plugin, skill: input.skill?.ref.name ?? null };
   const limits = applicableLimits(deps.protocols.rateLimitsFor(input.skill?.constraints ?? null), req);
   const write = async (): Promise<void> => {
@@ -47,7 +47,7 @@ export async function recordRequest(deps: ExecuteDeps, writer: ExecutionWriter, 
     try {
       await writer.do(
         {
-          type: 'RequestOperation', executionId: writer.executionId, operationType: input.type, plugin, params: input.params, force: input.force, requestHash,
+          type: 'RequestOperation', executionId: writer.executionId, operationType: input.type, plugin, params: input.params, force: input.force, requestHash, recallKey,
           ...(verdict.admission.length > 0 ? { admission: verdict.admission } : {}),
           ...(verdict.override ? { throttleOverride: verdict.override } : {}),
           ...(input.approvals.length > 0 ? { approvals: input.approvals } : {}),

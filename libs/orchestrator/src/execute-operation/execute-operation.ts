@@ -1,7 +1,9 @@
 import { deterministicId, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import { isTerminal } from '../../../domain/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
-import type { Projector, ReadModelStore, ExecutionDoc } from '../../../pattern-memory/src/index.js';
+import { discriminatorsFor, recallKeyFor, type Projector, type ReadModelStore, type ExecutionDoc, type PatternDoc } from '../../../pattern-memory/src/index.js';
+import type { Planner } from '../../../planners/src/index.js';
+import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import type { ProtocolSet } from '../../../validation/src/protocol/index.js';
 import { describeIssues, validateArgs } from '../../../validation/src/args-schema/index.js';
 import { BadInputError } from '../../../kernel/src/index.js';
@@ -14,6 +16,8 @@ import { errorInfo, planExecution } from './plan-execution.js';
 import { readExecution } from './read-execution.js';
 import { resolvePlugin } from './resolve-plugin.js';
 import { runSteps, validatePlan } from './run-steps.js';
+import { resolveMoreSteps } from './resolve-more.js';
+import { describeRules } from './describe-rules.js';
 import { AdmissionGate, recordRequest } from './admit-request.js';
 
 export interface ExecuteDeps {
@@ -29,6 +33,8 @@ export interface ExecuteDeps {
   stepTimeoutMs: number;
   planTimeoutMs: number;
   feed: LiveFeed;
+  /** LLM planner for plugins without their own plan() (WRE_PLANNER); null: such plugins need a learned pattern. */
+  llmPlanner: Planner | null;
 }
 
 /**
@@ -53,24 +59,40 @@ export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationI
     }
   }
   const requestHash = requestHashOf(input, doc.name);
-  await recordRequest(deps, writer, input, doc.name, requestHash);
+  const recallKey = recallKeyOf(runtime, input);
+  await recordRequest(deps, writer, input, doc.name, requestHash, recallKey);
   // Only the caller whose append wrote OperationRequested drives the execution; everyone else waits for it.
   if (!writer.lastWritten) return answerResend(deps, await load(), input);
   if (!isTerminal(writer.state)) await drive(deps, writer, runtime, input);
   return readExecution(deps, writer.executionId, writer.lastPosition);
 }
 
-async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: Parameters<typeof runSteps>[1], input: ValidExecuteInput): Promise<void> {
+/** The key this operation is recalled and learned under: type, plugin, param shape, skill, declared params' values. */
+function recallKeyOf(runtime: RuntimePlugin, input: ValidExecuteInput): string {
+  const declared = runtime.recallKeyParams?.[input.type] ?? [];
+  return recallKeyFor(input.type, runtime.name, input.params, discriminatorsFor(input.params, declared, input.skill?.ref.name));
+}
+
+async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: RuntimePlugin, input: ValidExecuteInput): Promise<void> {
   try {
     const operation = { type: input.type, params: input.params, ...(input.skill ? { instructions: input.skill.instructions } : {}) };
-    await planExecution(writer, deps.readModel, runtime, operation, deps.planTimeoutMs);
-    if (writer.state.phase === 'planned') {
-      const rules = deps.protocols.stepRulesFor(input.skill?.constraints ?? null);
-      await validatePlan(writer, runtime, rules, deps.workspaceRoot);
-    }
-    await runSteps(writer, runtime, deps.workspaceRoot, deps.stepTimeoutMs);
+    const rules = deps.protocols.stepRulesFor(input.skill?.constraints ?? null);
+    const ctx = { readModel: deps.readModel, llmPlanner: deps.llmPlanner, planTimeoutMs: deps.planTimeoutMs, protocolText: describeRules(rules) };
+    const pattern = await planExecution(writer, ctx, runtime, operation, writer.state.recallKey ?? recallKeyOf(runtime, input));
+    await validateAndRun(deps, writer, runtime, rules, pattern);
   } catch (e) {
     // Last resort (e.g. a plan too large to store): close the execution rather than leave it dangling.
     await writer.do({ type: 'FailExecution', error: errorInfo(e, 'INTERNAL'), now: writer.now() }, 'fail');
+  }
+}
+
+/** Validate what is planned, run it; a recalled plan that reads outputs builds, validates and runs its next steps. */
+async function validateAndRun(deps: ExecuteDeps, writer: ExecutionWriter, runtime: RuntimePlugin, rules: Parameters<typeof validatePlan>[2], pattern: PatternDoc | null): Promise<void> {
+  for (;;) {
+    if (writer.state.phase === 'planned') await validatePlan(writer, runtime, rules, deps.workspaceRoot);
+    await runSteps(writer, runtime, deps.workspaceRoot, deps.stepTimeoutMs);
+    const s = writer.state;
+    if (s.phase !== 'validated' || s.planComplete || !pattern || s.completedSteps !== s.steps.length) return;
+    await resolveMoreSteps(writer, pattern);
   }
 }

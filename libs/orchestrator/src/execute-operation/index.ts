@@ -1,2 +1,3 @@
 export * from './execute-operation.js';
 export * from './execute-operation.input.js';
+export { describeRules } from './describe-rules.js';

@@ -5,7 +5,10 @@ import type { ExecutionWriter } from './execution-writer.js';
 import { withTimeout } from './with-timeout.js';
 import { errorInfo } from './plan-execution.js';
 
-/** WSP 50/64: every step of the plan, recalled or computed, is judged before the first one runs. */
+/**
+ * WSP 50/64: every step of the plan, recalled or computed, is judged before the first one runs; steps a recalled
+ * plan builds from outputs later (PlanStepsResolved) are judged the same way before any of them runs.
+ */
 export async function validatePlan(writer: ExecutionWriter, plugin: RuntimePlugin, rules: readonly Rule[], workspaceRoot: string): Promise<void> {
   const s = writer.state;
   const operation = { type: s.operationType ?? '', params: s.params };
@@ -19,17 +22,19 @@ export async function validatePlan(writer: ExecutionWriter, plugin: RuntimePlugi
     skill: s.skill?.name ?? null,
   } as const;
   const verdicts = [];
-  for (const [stepIndex, step] of s.steps.entries()) {
+  const from = s.validated;
+  for (let stepIndex = from; stepIndex < s.steps.length; stepIndex++) {
+    const step = s.steps[stepIndex]!;
     const v = evaluateStep(rules, { ...base, step, stepIndex });
     verdicts.push({ stepIndex, tool: step.tool, ...v });
     if (!v.allowed) break;
   }
-  await writer.do({ type: 'RecordValidation', verdicts, now: writer.now() }, 'validate');
+  await writer.do({ type: 'RecordValidation', verdicts, now: writer.now() }, from === 0 ? 'validate' : `validate-${from}`);
 }
 
 /** Runs the validated steps in order; the first failure is recorded and ends the execution. */
 export async function runSteps(writer: ExecutionWriter, plugin: RuntimePlugin, workspaceRoot: string, stepTimeoutMs: number): Promise<void> {
-  while (writer.state.phase === 'validated') {
+  while (writer.state.phase === 'validated' && writer.state.completedSteps < writer.state.steps.length) {
     const stepIndex = writer.state.completedSteps;
     const step = writer.state.steps[stepIndex]!;
     const ctx: StepContext = {

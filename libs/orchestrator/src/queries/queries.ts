@@ -1,5 +1,6 @@
 import { BadInputError } from '../../../kernel/src/index.js';
 import {
+  ALL_TYPES, TOKEN_LEDGER, TOKEN_TOTALS, type TokenLedgerEntry, type TokenTotalsDoc,
   EXECUTIONS, PATTERNS, PLUGINS, RECALL_STATS, recallRate,
   type ExecutionDoc, type PatternDoc, type PluginDoc, type ReadModelStore, type RecallStatsDoc,
 } from '../../../pattern-memory/src/index.js';
@@ -11,6 +12,35 @@ export interface RecallStatsView {
   recallRate: number;
   plannerTokens: number;
   byOperationType: (RecallStatsDoc & { recallRate: number })[];
+}
+
+export interface TokenTotalsView extends TokenTotalsDoc {
+  /** Planner tokens per execution, all paths. */
+  tokensPerOperation: number;
+  /** Mean tokens of a computed plan (refused answers included). */
+  avgComputedTokens: number;
+  /** Estimate: recalled executions × avgComputedTokens (what planning them would have cost). */
+  estimatedSavedTokens: number;
+  recallRate: number;
+}
+
+export interface TokenReportView {
+  total: TokenTotalsView;
+  byType: TokenTotalsView[];
+  recent: TokenLedgerEntry[];
+}
+
+const emptyTotals: TokenTotalsDoc = { operationType: '', executions: 0, recalled: 0, computed: 0, promptTokens: 0, completionTokens: 0, totalTokens: 0, computedTokens: 0, rejectedTokens: 0 };
+
+function tokenTotalsView(t: TokenTotalsDoc): TokenTotalsView {
+  const avgComputedTokens = t.computed === 0 ? 0 : t.computedTokens / t.computed;
+  return {
+    ...t,
+    tokensPerOperation: t.executions === 0 ? 0 : t.totalTokens / t.executions,
+    avgComputedTokens,
+    estimatedSavedTokens: Math.round(t.recalled * avgComputedTokens),
+    recallRate: recallRate(t.recalled, t.computed),
+  };
 }
 
 const clampFirst = (first: number | null | undefined, dflt: number, max: number): number => {
@@ -72,5 +102,15 @@ export class WreQueries {
       plannerTokens: sum((r) => r.plannerTokens),
       byOperationType: rows.map((r) => ({ ...r, recallRate: recallRate(r.recalled, r.computed) })),
     };
+  }
+
+  /** WSP 75 token ledger: planner tokens by path, per operation type and in total (`operationType` narrows byType). */
+  async tokenReport(operationType?: string | null, recent?: number | null): Promise<TokenReportView> {
+    const rows = await this.readModel.find<TokenTotalsDoc>(TOKEN_TOTALS, { orderBy: 'operationType' });
+    const all = rows.find((r) => r.operationType === ALL_TYPES) ?? { ...emptyTotals, operationType: ALL_TYPES };
+    const byType = rows.filter((r) => r.operationType !== ALL_TYPES && (!operationType || r.operationType === operationType));
+    const where = operationType ? { operationType } : undefined;
+    const entries = await this.readModel.find<TokenLedgerEntry>(TOKEN_LEDGER, { where, orderBy: 'position', descending: true, limit: clampFirst(recent, 20, 500) });
+    return { total: tokenTotalsView(all), byType: byType.map(tokenTotalsView), recent: entries };
   }
 }

@@ -34,12 +34,14 @@ export interface ExecutionDoc {
 
 export const EXECUTIONS = 'executions';
 
+const addTokens = (a: TokenUsage, b: TokenUsage): TokenUsage => ({ prompt: a.prompt + b.prompt, completion: a.completion + b.completion, total: a.total + b.total });
+
 const addCitations = (doc: ExecutionDoc, citations: string[]): string[] => [...new Set([...doc.citations, ...citations])];
 
 /** One document per execution with its plan, step outcomes and citations, as the API shows it. */
 export const executionsProjection: Projection = {
   name: 'executions',
-  version: 2,
+  version: 3,
   handles: EXECUTION_EVENT_TYPES,
   collections: [EXECUTIONS],
   indexes: [{ collection: EXECUTIONS, field: 'operationType' }, { collection: EXECUTIONS, field: 'position' }],
@@ -74,7 +76,8 @@ export const executionsProjection: Projection = {
       case 'PatternRecalled':
       case 'PlanComputed': {
         doc.steps = event.data.steps.map((s) => ({ ...s, status: 'PENDING', output: null, error: null, citations: [] }));
-        doc.tokens = event.data.tokens;
+        // Refused answers before this plan (PlanRejected) were already added: tokens are what planning cost in all.
+        doc.tokens = addTokens(doc.tokens, event.data.tokens);
         if (event.type === 'PatternRecalled') {
           doc.recalled = true;
           doc.patternId = event.data.patternId;
@@ -82,6 +85,12 @@ export const executionsProjection: Projection = {
         } else doc.planner = event.data.planner;
         break;
       }
+      case 'PlanStepsResolved':
+        doc.steps.push(...event.data.steps.map((s) => ({ ...s, status: 'PENDING' as const, output: null, error: null, citations: [] })));
+        break;
+      case 'PlanRejected':
+        doc.tokens = addTokens(doc.tokens, event.data.tokens);
+        break;
       case 'ValidationPassed':
       case 'ValidationFailed': {
         const s = step(event.data.stepIndex);

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
+import type { TemplateStep } from '../template/index.js';
 
 /** CANDIDATE: learned from one example whose template repeats a value; served only once a second example agrees. */
 export type PatternStatus = 'CANDIDATE' | 'ACTIVE' | 'SUPERSEDED' | 'RETIRED';
@@ -11,7 +11,8 @@ export interface PatternDoc {
   plugin: string;
   paramShape: string;
   version: number;
-  steps: { tool: string; args: JsonObject }[];
+  /** Template steps: args may hold markers ($slot, $format, $out, $item); `each` marks a per-item step. */
+  steps: TemplateStep[];
   slots: string[];
   /** Protocol rules consulted when the source execution was validated, plus the memory protocols themselves. */
   citations: string[];
@@ -21,14 +22,27 @@ export interface PatternDoc {
   fidelity: number;
   status: PatternStatus;
   contentHash: string;
+  /** The computed execution it was learned from. */
   provenance: { executionId: string; position: string };
+  /** Every computed execution that produced this same template (first 20), confirming it. */
+  sources?: { executionId: string; position: string }[];
+  /** Why one example was not enough to serve it (see PlanTemplate.fragile); kept after promotion for the record. */
+  fragile?: string[];
+  /** Why it was retired, when it was. */
+  retiredReason?: string;
   learnedAt: string;
   lastUsedAt: string | null;
   /** CANDIDATE only: hash of each slot's value in the example it was learned from (promotion needs new values). */
   candidateValues?: Record<string, string>;
 }
 
-/** The recall index entry: which pattern serves this key now (null once retired) and the latest version number. */
+/**
+ * The recall index entry: which pattern serves this key now (null when none may) and the latest version number.
+ * The choice is made when patterns change, not at recall, so recall is one key read and one pattern read.
+ * Ranking among a key's versions: only the newest version is a candidate (a new version is learned only when the
+ * served one could not serve: retired, unconfirmed, or unresolvable for an operation); it serves while ACTIVE;
+ * CANDIDATE waits for a confirming example; SUPERSEDED and RETIRED versions are never served again.
+ */
 export interface PatternKeyDoc {
   keyId: string;
   patternId: string | null;

@@ -29,8 +29,8 @@ const empty = (operationType: string): RecallStatsDoc => ({
 
 export const recallStatsProjection: Projection = {
   name: 'recall-stats',
-  version: 2,
-  handles: ['OperationRequested', 'OperationThrottled', 'PatternRecalled', 'PlanComputed', 'ExecutionSucceeded', 'ExecutionFailed'],
+  version: 3,
+  handles: ['OperationRequested', 'OperationThrottled', 'PatternRecalled', 'PlanComputed', 'PlanRejected', 'ExecutionSucceeded', 'ExecutionFailed'],
   collections: [RECALL_STATS, EXEC_TYPES],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
@@ -56,6 +56,12 @@ export const recallStatsProjection: Projection = {
         break;
       case 'PatternRecalled':
         s.recalled += 1;
+        break;
+      case 'PlanRejected':
+        // A refused planner answer cost tokens too (the retry's are in the PlanComputed that follows, if any).
+        s.plannerTokens += event.data.tokens.total;
+        s.promptTokens += event.data.tokens.prompt;
+        s.completionTokens += event.data.tokens.completion;
         break;
       case 'PlanComputed':
         s.computed += 1;

@@ -1,11 +1,35 @@
-import { contentHash, deterministicId } from '../../../kernel/src/index.js';
+import { contentHash, deterministicId, stableStringify, type JsonObject, type JsonValue } from '../../../kernel/src/index.js';
+import { paramShape } from '../template/index.js';
 
 /**
- * Exact recall key: operation type + plugin + parameter shape. Two operations with the same key can be served by
- * the same template because every slot the template needs exists, with the same JSON type, in both.
+ * What, besides type, plugin and param shape, separates operations that need different plans: the skill they run
+ * for, and the values of params a plugin or skill declares discriminating (`recallKeyParams`), e.g. `target_os`.
  */
-export const recallKeyId = (operationType: string, plugin: string, shape: string): string =>
-  deterministicId('pattern-key', operationType, plugin, shape);
+export interface RecallDiscriminators {
+  skill?: string;
+  values?: Record<string, JsonValue>;
+}
+
+/**
+ * Exact recall key: operation type + plugin + parameter shape (+ discriminators). Two operations with the same key
+ * can be served by the same template because every slot the template needs exists, with the same JSON type, in both.
+ * Without discriminators the key is the one earlier versions wrote, so existing history keeps its keys.
+ */
+export function recallKeyId(operationType: string, plugin: string, shape: string, discriminators: RecallDiscriminators = {}): string {
+  const values = discriminators.values ?? {};
+  const extra = discriminators.skill !== undefined || Object.keys(values).length > 0 ? [stableStringify({ skill: discriminators.skill ?? null, values })] : [];
+  return deterministicId('pattern-key', operationType, plugin, shape, ...extra);
+}
+
+/** The discriminators of an operation: declared params that are missing count as null (a shape difference anyway). */
+export function discriminatorsFor(params: JsonObject, declared: readonly string[], skill?: string): RecallDiscriminators {
+  const values = Object.fromEntries([...new Set(declared)].sort().map((name) => [name, params[name] ?? null]));
+  return { ...(skill !== undefined ? { skill } : {}), ...(declared.length > 0 ? { values } : {}) };
+}
+
+/** The key an operation is recalled (and later learned) under. */
+export const recallKeyFor = (operationType: string, plugin: string, params: JsonObject, discriminators: RecallDiscriminators = {}): string =>
+  recallKeyId(operationType, plugin, paramShape(params), discriminators);
 
 export const patternIdFor = (keyId: string, version: number): string => deterministicId('pattern', keyId, String(version));
 

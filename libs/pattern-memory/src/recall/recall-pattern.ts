@@ -2,27 +2,39 @@ import type { JsonObject } from '../../../kernel/src/index.js';
 import type { PlanStep } from '../../../plugins/src/plugin.types.js';
 import type { ReadModelStore } from '../read-model/index.js';
 import { PATTERNS, PATTERN_KEYS, type PatternDoc, type PatternKeyDoc } from '../projections/pattern.doc.js';
-import { instantiateTemplate, paramShape } from '../template/index.js';
-import { patternContentHash, recallKeyId } from './recall-key.js';
+import { resolveTemplate } from '../template/index.js';
+import { patternContentHash, recallKeyFor, type RecallDiscriminators } from './recall-key.js';
+
+export type RecallMiss = 'no_pattern' | 'not_active' | 'hash_mismatch' | 'slots_unfilled';
 
 export type RecallOutcome =
-  | { hit: true; pattern: PatternDoc; steps: PlanStep[] }
-  | { hit: false; reason: 'no_pattern' | 'not_active' | 'hash_mismatch' | 'slots_unfilled'; patternId: string | null; detail?: string };
+  | { hit: true; pattern: PatternDoc; steps: PlanStep[]; templateSteps: number[]; complete: boolean }
+  | { hit: false; reason: RecallMiss; patternId: string | null; detail?: string };
 
-/**
- * Exact recall: one key lookup, one document read. A pattern is served only if it is active, its content still
- * hashes to what was learned, and every slot can be filled from the operation's params; anything else is a miss.
- */
-export async function recallPattern(readModel: ReadModelStore, operationType: string, plugin: string, params: JsonObject): Promise<RecallOutcome> {
-  const keyId = recallKeyId(operationType, plugin, paramShape(params));
+/** Looks a key up: one key read, one pattern read. */
+export async function recallByKey(readModel: ReadModelStore, keyId: string, params: JsonObject): Promise<RecallOutcome> {
   const key = await readModel.get<PatternKeyDoc>(PATTERN_KEYS, keyId);
   if (!key?.patternId) return { hit: false, reason: 'no_pattern', patternId: null };
   const pattern = await readModel.get<PatternDoc>(PATTERNS, key.patternId);
-  if (!pattern || pattern.status !== 'ACTIVE') return { hit: false, reason: 'not_active', patternId: key.patternId };
-  if (patternContentHash(pattern.steps, pattern.slots) !== pattern.contentHash) {
-    return { hit: false, reason: 'hash_mismatch', patternId: pattern.id };
-  }
-  const result = instantiateTemplate({ steps: pattern.steps, slots: pattern.slots }, params);
-  if (!result.ok) return { hit: false, reason: 'slots_unfilled', patternId: pattern.id, detail: result.reason };
-  return { hit: true, pattern, steps: result.steps };
+  return servePattern(pattern, key.patternId, params);
 }
+
+/**
+ * Whether a pattern may serve these params: it must be ACTIVE, its content must still hash to what was learned
+ * (a tampered pattern is never executed), and every slot must be fillable. The steps that need no step outputs
+ * are built now; the rest follow as outputs arrive (`complete: false`).
+ */
+export function servePattern(pattern: PatternDoc | null, patternId: string, params: JsonObject): RecallOutcome {
+  if (!pattern || pattern.status !== 'ACTIVE') return { hit: false, reason: 'not_active', patternId };
+  if (patternContentHash(pattern.steps, pattern.slots) !== pattern.contentHash) {
+    return { hit: false, reason: 'hash_mismatch', patternId: pattern.id, detail: `pattern ${pattern.id} content does not match its hash ${pattern.contentHash.slice(0, 12)}…` };
+  }
+  const result = resolveTemplate({ steps: pattern.steps, slots: pattern.slots }, params, [], 0);
+  if (!result.ok) return { hit: false, reason: 'slots_unfilled', patternId: pattern.id, detail: result.reason };
+  if (result.steps.length === 0) return { hit: false, reason: 'slots_unfilled', patternId: pattern.id, detail: 'the pattern builds no step' };
+  return { hit: true, pattern, steps: result.steps.map((s) => s.step), templateSteps: result.steps.map((s) => s.templateStep), complete: result.complete };
+}
+
+/** Exact recall by type, plugin, param shape and discriminators. */
+export const recallPattern = (readModel: ReadModelStore, operationType: string, plugin: string, params: JsonObject, discriminators: RecallDiscriminators = {}): Promise<RecallOutcome> =>
+  recallByKey(readModel, recallKeyFor(operationType, plugin, params, discriminators), params);

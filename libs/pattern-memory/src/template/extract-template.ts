@@ -1,88 +1,113 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import { stableStringify, type JsonObject, type JsonValue } from '../../../kernel/src/index.js';
 import type { PlanStep } from '../../../plugins/src/plugin.types.js';
-import { stableStringify } from '../../../kernel/src/index.js';
-import { cloneJson } from './clone-json.js';
-import { renderFormat, type FormatPart } from './format-string.js';
-import { indexParams, isSlottable, type ParamIndex } from './param-index.js';
-import { markerKeyOf, type PlanTemplate, type TemplateArg, type TemplateStep } from './template.types.js';
+import { extractArgs, newArgsExtraction, type ArgsExtraction } from './extract-args.js';
+import { fragileConstants, scalarsOf } from './fragility.js';
+import { emptyOutputIndex, indexOutput, type OutputIndex } from './output-index.js';
+import { indexParams, type ParamIndex } from './param-index.js';
+import type { JsonPath, PlanTemplate, TemplateStep } from './template.types.js';
 
-/** What the walk learns besides the template args: which params it used and whether it had to guess. */
-interface Extraction {
-  index: ParamIndex;
-  used: Set<string>;
-  ambiguous: boolean;
-  repeated: boolean;
+/** Per-item detection looks at no more candidate lists than this per run of steps. */
+const MAX_LIST_CANDIDATES = 50;
+
+/**
+ * Turns a successful plan into a template. Param values become `{ $slot }` / `{ $format }`; with `outputs` (the
+ * recorded output of each step), values taken from an earlier step's output become `{ $out }` references (or
+ * `{@step/path}` inside strings), and a run of steps with the same tool, one per element of an earlier output
+ * list, becomes one per-item step (`each`) whose args refer to the item (`{ $item }`, `{@item/path}`).
+ * Precedence: params, then the current item, then the most recent output. Tool names and keys stay constant.
+ * `instantiateTemplate(extractTemplate(p, s), p)` gives `s` back; with outputs, `resolveTemplate` does.
+ */
+export function extractTemplate(params: JsonObject, steps: PlanStep[], outputs?: readonly JsonValue[]): PlanTemplate {
+  const paramIndex = indexParams(params);
+  const total = newArgsExtraction();
+  const templateSteps: TemplateStep[] = [];
+  const templateOutputs: JsonValue[] = [];
+  let i = 0;
+  while (i < steps.length) {
+    const step = steps[i] as PlanStep;
+    let run = 1;
+    while (steps[i + run]?.tool === step.tool) run += 1;
+    const group = outputs ? perItemStep(steps.slice(i, i + run), paramIndex, templateOutputs) : null;
+    if (group) {
+      merge(total, group.x);
+      templateSteps.push(group.step);
+      templateOutputs.push(outputs?.slice(i, i + run) ?? []);
+      i += run;
+      continue;
+    }
+    const x = newArgsExtraction();
+    const args = extractArgs(step.args, { params: paramIndex, outputs: outputsIndex(templateOutputs) }, x);
+    merge(total, x);
+    templateSteps.push({ tool: step.tool, args });
+    templateOutputs.push(outputs?.[i] ?? null);
+    i += 1;
+  }
+  const known = scalarsOf(outputs ? [params, ...outputs] : params, new Set());
+  const unused = Object.keys(params).filter((k) => !total.used.has(k) && (typeof params[k] === 'string' || typeof params[k] === 'number')).sort();
+  const fragile = [...total.fragile, ...fragileConstants(templateSteps, total.substituted, known, unused)];
+  // Whole values and lists taken from outputs, seen once, may be a coincidence of that run (a list that happened to
+  // be unfiltered, one item where there are usually several): such a template waits for a confirming example.
+  // Output text found inside a longer string (`{@0/path}/src`) is strong evidence on its own.
+  if (readsWholeOutputs(templateSteps)) fragile.push('takes whole values or lists from step outputs: needs a second example that agrees');
+  return { steps: templateSteps, slots: [...total.used].sort(), ambiguous: total.ambiguous, repeated: total.repeated, ...(fragile.length > 0 ? { fragile } : {}) };
+}
+
+function merge(into: ArgsExtraction, x: ArgsExtraction): void {
+  for (const name of x.used) into.used.add(name);
+  into.ambiguous ||= x.ambiguous;
+  into.repeated ||= x.repeated;
+  into.usedItem ||= x.usedItem;
+  into.fragile.push(...x.fragile);
+  into.substituted.push(...x.substituted);
+}
+
+function outputsIndex(templateOutputs: readonly JsonValue[], item?: { value: JsonValue; step: number; path: JsonPath }): OutputIndex {
+  const index = emptyOutputIndex();
+  if (item) indexOutput(index, { item: true }, item.value);
+  for (let s = templateOutputs.length - 1; s >= 0; s--) {
+    indexOutput(index, { step: s }, templateOutputs[s] as JsonValue, item?.step === s ? item.path : undefined);
+  }
+  return index;
+}
+
+/** Lists of exactly `length` elements in earlier outputs, most recent step first. */
+function candidateLists(templateOutputs: readonly JsonValue[], length: number): { step: number; path: JsonPath; list: JsonValue[] }[] {
+  const found: { step: number; path: JsonPath; list: JsonValue[] }[] = [];
+  const walk = (v: JsonValue, step: number, path: JsonPath, depth: number): void => {
+    if (found.length >= MAX_LIST_CANDIDATES || depth > 8) return;
+    if (Array.isArray(v)) {
+      if (v.length === length) found.push({ step, path, list: v });
+      v.forEach((item, i) => walk(item, step, [...path, i], depth + 1));
+    } else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) walk(item, step, [...path, k], depth + 1);
+  };
+  for (let s = templateOutputs.length - 1; s >= 0; s--) walk(templateOutputs[s] as JsonValue, s, [], 0);
+  return found;
 }
 
 /**
- * Turns a successful plan into a template by replacing param values with slots: a value equal to a param's value
- * becomes `{ $slot }`, a string containing param string values (length ≥ 3) becomes `{ $format }`. Tool names
- * and object keys stay constant. `instantiateTemplate(extractTemplate(p, s), p)` always gives back `s`.
+ * A run of same-tool steps is one per-item step when some earlier output list has exactly one element per
+ * step, every step's args extract to the same template with that element as the item, and the item is used.
  */
-export function extractTemplate(params: JsonObject, steps: PlanStep[]): PlanTemplate {
-  const x: Extraction = { index: indexParams(params), used: new Set(), ambiguous: false, repeated: false };
-  const templateSteps: TemplateStep[] = steps.map((step) => ({ tool: step.tool, args: extractEntries(step.args, x) }));
-  return { steps: templateSteps, slots: [...x.used].sort(), ambiguous: x.ambiguous, repeated: x.repeated };
-}
-
-/** The first name (params are indexed in name order) is the deterministic pick; more than one is a guess. */
-function pick(names: readonly string[], shared: boolean, x: Extraction): string {
-  const name = names[0] as string;
-  x.used.add(name);
-  if (shared || names.length > 1) x.ambiguous = true;
-  return name;
-}
-
-function extractEntries(obj: JsonObject, x: Extraction): { [key: string]: TemplateArg } {
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, extractValue(v, x)]));
-}
-
-function extractValue(value: JsonValue, x: Extraction): TemplateArg {
-  if (isSlottable(value)) {
-    const names = x.index.whole.get(stableStringify(value));
-    if (names) {
-      // A number equal to a param may just be a constant (retries: 3 vs count: 3): confirm with a second example.
-      if (typeof value === 'number') x.repeated = true;
-      return { $slot: pick(names, false, x) };
-    }
-  }
-  if (typeof value === 'string') return extractString(value, x);
-  if (Array.isArray(value)) return value.map((v) => extractValue(v, x));
-  if (value !== null && typeof value === 'object') {
-    // A plan object shaped like a marker is kept whole as data; otherwise instantiation would read it as a slot.
-    if (markerKeyOf(value) !== null) return { $literal: cloneJson(value) };
-    return extractEntries(value, x);
-  }
-  return value;
-}
-
-function extractString(value: string, x: Extraction): TemplateArg {
-  let parts: FormatPart[] = [{ text: value }];
-  let substituted = false;
-  const seen = new Set<string>();
-  // Prose repeats names on purpose; paths and identifiers (no whitespace) are where a constant collides.
-  const pathLike = !/\s/.test(value);
-  for (const candidate of x.index.inner) {
-    const next: FormatPart[] = [];
-    for (const part of parts) {
-      if ('param' in part) {
-        next.push(part);
-        continue;
+function perItemStep(run: PlanStep[], params: ParamIndex, templateOutputs: readonly JsonValue[]): { step: TemplateStep; x: ArgsExtraction } | null {
+  for (const candidate of candidateLists(templateOutputs, run.length)) {
+    const x = newArgsExtraction();
+    let first: TemplateStep['args'] | null = null;
+    let same = true;
+    for (const [k, step] of run.entries()) {
+      const item = { value: candidate.list[k] as JsonValue, step: candidate.step, path: candidate.path };
+      const args = extractArgs(step.args, { params, outputs: outputsIndex(templateOutputs, item) }, x);
+      if (first === null) first = args;
+      else if (stableStringify(args) !== stableStringify(first)) {
+        same = false;
+        break;
       }
-      const pieces = part.text.split(candidate.value);
-      pieces.forEach((piece, i) => {
-        if (i > 0) {
-          const name = pick(candidate.names, candidate.shared, x);
-          // The same value twice in one string: see PlanTemplate.repeated.
-          if (pathLike && seen.has(name)) x.repeated = true;
-          seen.add(name);
-          next.push({ param: name });
-        }
-        if (piece) next.push({ text: piece });
-      });
-      if (pieces.length > 1) substituted = true;
     }
-    parts = next;
+    if (same && first !== null && x.usedItem) {
+      return { step: { tool: (run[0] as PlanStep).tool, args: first, each: { step: candidate.step, path: candidate.path } }, x };
+    }
   }
-  return substituted ? { $format: renderFormat(parts) } : value;
+  return null;
 }
+
+const readsWholeOutputs = (steps: readonly TemplateStep[]): boolean =>
+  steps.some((s) => s.each !== undefined || /"\$(out|item)":/.test(JSON.stringify(s.args)));

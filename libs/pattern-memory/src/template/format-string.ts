@@ -2,7 +2,10 @@
 export type FormatPart = { text: string } | { param: string };
 
 /** Names with braces (or empty) could not be read back from `{name}`; such params are only whole-value slots. */
-export const canBePlaceholder = (name: string): boolean => name.length > 0 && !/[{}]/.test(name);
+const readable = (name: string): boolean => name.length > 0 && !/[{}]/.test(name);
+
+/** `{@…}` placeholders refer to step outputs (`{@2/meetings/0/location}`, `{@item/name}`), so param names may not start with `@`. */
+export const canBePlaceholder = (name: string): boolean => readable(name) && !name.startsWith('@');
 
 const escapeBraces = (text: string): string => text.replace(/\{/g, '{{').replace(/\}/g, '}}');
 
@@ -25,7 +28,7 @@ export function parseFormat(format: string): FormatPart[] | { error: string } {
     } else if (c === '{') {
       const end = format.indexOf('}', i + 1);
       const name = end < 0 ? '' : format.slice(i + 1, end);
-      if (!canBePlaceholder(name)) return { error: `bad placeholder at offset ${i} in ${JSON.stringify(format)}` };
+      if (!readable(name)) return { error: `bad placeholder at offset ${i} in ${JSON.stringify(format)}` };
       if (text) parts.push({ text });
       parts.push({ param: name });
       text = '';

@@ -6,10 +6,14 @@
  * - Round trip: `instantiateTemplate(extractTemplate(p, s), p)` gives `s` back for any params and steps.
  * - `templateHash` identifies a template by content (steps and slots).
  *
+ * - With the recorded step outputs, `extractTemplate(p, s, outputs)` also learns references to earlier outputs
+ *   (`$out`, `{@step/path}`) and per-item steps (`each` + `$item`); `resolveTemplate` builds such plans step by
+ *   step as outputs arrive. `fragile` lists why one example may not generalise (see fragility.ts).
+ *
  * Known limits (values stay constants, so such plans only replay correctly for the params they were learned from
- * unless the constant happens not to matter):
- * - Values that came from earlier step outputs (ids, generated names) are not generalised.
- * - Per-item loops are not generalised: a plan with one step per element of an array param keeps the old count.
+ * unless the constant happens not to matter; `fragile` flags the ones that look derived):
+ * - Filters and computations over outputs (a subset of a list, a sum, a date plus one day) are not learned.
+ * - Per-item steps iterate an earlier output list, not an array param.
  * - Values derived from params (upper-cased, pluralised, numbers inside strings, sums) are not recognised.
  * - Substrings are matched without word boundaries: param `module` also turns the constant `modules/` into
  *   `{name}s/`. Only param string values of length ≥ 3 are matched inside strings; whole values of any length are.
@@ -22,5 +26,7 @@ export * from './template.types.js';
 export { paramShape } from './param-shape.js';
 export { extractTemplate } from './extract-template.js';
 export { instantiateTemplate } from './instantiate-template.js';
+export { resolveTemplate } from './resolve-template.js';
+export { collectRefs } from './template-refs.js';
 export { templateHash } from './template-hash.js';
 export { MIN_INNER_MATCH_LENGTH } from './param-index.js';

@@ -20,6 +20,8 @@ export interface ParamIndex {
   whole: Map<string, string[]>;
   /** Longest first, so 'new_module_x' is replaced before 'new_module' can split it. */
   inner: InnerCandidate[];
+  /** decimal text of a finite number param → names of the params holding it (placeholder-safe names only). */
+  numberText: Map<string, string[]>;
 }
 
 /**
@@ -38,11 +40,13 @@ export function isSlottable(value: JsonValue): boolean {
 export function indexParams(params: JsonObject): ParamIndex {
   const whole = new Map<string, string[]>();
   const byString = new Map<string, string[]>();
+  const numberText = new Map<string, string[]>();
   for (const name of Object.keys(params).sort()) {
     const value = params[name];
     if (value === undefined || !isSlottable(value)) continue;
     const key = stableStringify(value);
     whole.set(key, [...(whole.get(key) ?? []), name]);
+    if (typeof value === 'number' && canBePlaceholder(name)) numberText.set(String(value), [...(numberText.get(String(value)) ?? []), name]);
     if (typeof value === 'string' && value.length >= MIN_INNER_MATCH_LENGTH) {
       byString.set(value, [...(byString.get(value) ?? []), name]);
     }
@@ -53,5 +57,5 @@ export function indexParams(params: JsonObject): ParamIndex {
     if (safe.length > 0) inner.push({ value, names: safe, shared: names.length > 1 });
   }
   inner.sort((a, b) => b.value.length - a.value.length || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return { whole, inner };
+  return { whole, inner, numberText };
 }

@@ -1,0 +1,101 @@
+import type { RecordedEvent } from '../../../kernel/src/index.js';
+import type { ExecutionEvent } from '../../../domain/src/index.js';
+import type { TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { ReadModelTx } from '../read-model/index.js';
+import type { Projection } from './projection.js';
+
+/** How an execution got its plan: from memory, from a planner, or not at all (throttled before, failed planning). */
+export type PlanPath = 'recalled' | 'computed' | 'none';
+
+/** One line of the ledger: what planning one execution cost. */
+export interface TokenLedgerEntry {
+  executionId: string;
+  operationType: string;
+  path: PlanPath;
+  planner: string | null;
+  tokens: TokenUsage;
+  /** Tokens of planner answers that were refused (PlanRejected), included in `tokens`. */
+  rejectedTokens: number;
+  at: string;
+  position: string;
+}
+
+/** Running totals per operation type, and over all types under `ALL_TYPES`. */
+export interface TokenTotalsDoc {
+  operationType: string;
+  executions: number;
+  recalled: number;
+  computed: number;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  /** Tokens spent on the computed path only (the average a recall is compared with). */
+  computedTokens: number;
+  rejectedTokens: number;
+}
+
+export const TOKEN_LEDGER = 'token_ledger';
+export const TOKEN_TOTALS = 'token_totals';
+export const ALL_TYPES = '*';
+
+const zeroTotals = (operationType: string): TokenTotalsDoc => ({
+  operationType, executions: 0, recalled: 0, computed: 0, promptTokens: 0, completionTokens: 0, totalTokens: 0, computedTokens: 0, rejectedTokens: 0,
+});
+
+/** WSP 75: planner tokens per execution by path, per operation type and in total. Idempotent by position (runner). */
+export const tokenLedgerProjection: Projection = {
+  name: 'token-ledger',
+  version: 1,
+  handles: ['OperationRequested', 'PatternRecalled', 'PlanComputed', 'PlanRejected'],
+  collections: [TOKEN_LEDGER, TOKEN_TOTALS],
+  indexes: [{ collection: TOKEN_LEDGER, field: 'operationType' }, { collection: TOKEN_LEDGER, field: 'position' }],
+  async apply(recorded: RecordedEvent, tx: ReadModelTx) {
+    const event = recorded as unknown as ExecutionEvent;
+    const executionId = recorded.streamId.slice('execution-'.length);
+    if (event.type === 'OperationRequested') {
+      const entry: TokenLedgerEntry = {
+        executionId, operationType: event.data.operationType, path: 'none', planner: null, tokens: { prompt: 0, completion: 0, total: 0 },
+        rejectedTokens: 0, at: recorded.metadata.occurredAt, position: recorded.position.toString().padStart(20, '0'),
+      };
+      await tx.put(TOKEN_LEDGER, executionId, entry);
+      return addToTotals(tx, entry.operationType, (t) => (t.executions += 1));
+    }
+    const entry = await tx.get<TokenLedgerEntry>(TOKEN_LEDGER, executionId);
+    if (!entry) return;
+    let tokens: TokenUsage = { prompt: 0, completion: 0, total: 0 };
+    if (event.type === 'PatternRecalled') {
+      entry.path = 'recalled';
+      entry.planner = 'pattern-memory';
+    } else if (event.type === 'PlanComputed') {
+      entry.path = 'computed';
+      entry.planner = event.data.planner;
+      tokens = event.data.tokens;
+    } else if (event.type === 'PlanRejected') {
+      tokens = event.data.tokens;
+      entry.rejectedTokens += tokens.total;
+      entry.planner = event.data.planner;
+    } else return;
+    entry.tokens = { prompt: entry.tokens.prompt + tokens.prompt, completion: entry.tokens.completion + tokens.completion, total: entry.tokens.total + tokens.total };
+    await tx.put(TOKEN_LEDGER, executionId, entry);
+    await addToTotals(tx, entry.operationType, (t) => {
+      if (event.type === 'PatternRecalled') t.recalled += 1;
+      if (event.type === 'PlanComputed') {
+        t.computed += 1;
+        // Refused answers that preceded this plan were paid to compute it.
+        t.computedTokens += tokens.total + entry.rejectedTokens;
+      }
+      if (event.type === 'PlanRejected') t.rejectedTokens += tokens.total;
+      t.promptTokens += tokens.prompt;
+      t.completionTokens += tokens.completion;
+      t.totalTokens += tokens.total;
+    });
+  },
+};
+
+async function addToTotals(tx: ReadModelTx, operationType: string, change: (t: TokenTotalsDoc) => void): Promise<void> {
+  for (const key of [operationType, ALL_TYPES]) {
+    const totals = (await tx.get<TokenTotalsDoc>(TOKEN_TOTALS, key)) ?? zeroTotals(key);
+    change(totals);
+    await tx.put(TOKEN_TOTALS, key, totals);
+  }
+}

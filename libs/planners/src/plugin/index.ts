@@ -1,0 +1,1 @@
+export { pluginPlanner } from './plugin-planner.js';
