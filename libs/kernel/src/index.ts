@@ -11,3 +11,4 @@ export * from './text-bytes.js';
 export * from './error-guard.js';
 export * from './pooled-transaction.js';
 export * from './postgres-target.js';
+export * from './seeded-random.js';

@@ -1,20 +1,7 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import { intIn, type JsonObject, type JsonValue, type Rng } from '../../../kernel/src/index.js';
 import type { PlanStep } from '../../../plugins/src/plugin.types.js';
 
-/** Seeded PRNG (mulberry32): same seed, same cases, so a failing case can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export type Rng = () => number;
-export const intIn = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+export { intIn, seededRandom, type Rng } from '../../../kernel/src/index.js';
 export const oneOf = <T>(rng: Rng, items: readonly T[]): T => items[intIn(rng, 0, items.length - 1)] as T;
 export const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 
