@@ -24,7 +24,6 @@ export interface ExecutionState {
   outputs: JsonValue[];
   approvals: string[];
   skill: SkillRef | null;
-  recallKey: string | null;
 }
 
 export const initialExecutionState: ExecutionState = {
@@ -45,7 +44,6 @@ export const initialExecutionState: ExecutionState = {
   outputs: [],
   approvals: [],
   skill: null,
-  recallKey: null,
 };
 
 /** What a request (admitted or throttled) fixes about an execution. */
@@ -58,7 +56,7 @@ function requestedState(state: ExecutionState, d: OperationRequested['data'] | O
 export function evolveExecution(state: ExecutionState, event: ExecutionEvent, occurredAt: string): ExecutionState {
   switch (event.type) {
     case 'OperationRequested':
-      return { ...requestedState(state, event.data, occurredAt), phase: 'requested', approvals: event.data.approvals ?? [], recallKey: event.data.recallKey ?? null };
+      return { ...requestedState(state, event.data, occurredAt), phase: 'requested', approvals: event.data.approvals ?? [] };
     case 'OperationThrottled':
       return { ...requestedState(state, event.data, occurredAt), phase: 'throttled' };
     case 'PatternRecalled': {

@@ -63,7 +63,7 @@ export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationI
   await recordRequest(deps, writer, input, doc.name, requestHash, recallKey);
   // Only the caller whose append wrote OperationRequested drives the execution; everyone else waits for it.
   if (!writer.lastWritten) return answerResend(deps, await load(), input);
-  if (!isTerminal(writer.state)) await drive(deps, writer, runtime, input);
+  if (!isTerminal(writer.state)) await drive(deps, writer, runtime, input, recallKey);
   return readExecution(deps, writer.executionId, writer.lastPosition);
 }
 
@@ -73,12 +73,13 @@ function recallKeyOf(runtime: RuntimePlugin, input: ValidExecuteInput): string {
   return recallKeyFor(input.type, runtime.name, input.params, discriminatorsFor(input.params, declared, input.skill?.ref.name));
 }
 
-async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: RuntimePlugin, input: ValidExecuteInput): Promise<void> {
+async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: RuntimePlugin, input: ValidExecuteInput, recallKey: string): Promise<void> {
   try {
     const operation = { type: input.type, params: input.params, ...(input.skill ? { instructions: input.skill.instructions } : {}) };
     const rules = deps.protocols.stepRulesFor(input.skill?.constraints ?? null);
-    const ctx = { readModel: deps.readModel, llmPlanner: deps.llmPlanner, planTimeoutMs: deps.planTimeoutMs, protocolText: describeRules(rules) };
-    const pattern = await planExecution(writer, ctx, runtime, operation, writer.state.recallKey ?? recallKeyOf(runtime, input));
+    // The rules as prompt text are only needed when an LLM planner is actually asked.
+    const ctx = { readModel: deps.readModel, llmPlanner: deps.llmPlanner, planTimeoutMs: deps.planTimeoutMs, protocolText: () => describeRules(rules) };
+    const pattern = await planExecution(writer, ctx, runtime, operation, recallKey);
     await validateAndRun(deps, writer, runtime, rules, pattern);
   } catch (e) {
     // Last resort (e.g. a plan too large to store): close the execution rather than leave it dangling.

@@ -13,8 +13,8 @@ export interface PlanContext {
   /** The LLM planner from configuration, used for plugins without their own plan(). */
   llmPlanner: Planner | null;
   planTimeoutMs: number;
-  /** The protocol rules that will judge the plan, as text for LLM planners. */
-  protocolText: string;
+  /** The protocol rules that will judge the plan, as text for LLM planners (built only when one is asked). */
+  protocolText: () => string;
 }
 
 /**
@@ -41,7 +41,7 @@ export async function planExecution(writer: ExecutionWriter, ctx: PlanContext, p
   }
   try {
     const expired = () => new PluginError(`planner ${planner.name} did not plan within ${ctx.planTimeoutMs} ms`, { planner: planner.name }, 'PLAN_TIMEOUT');
-    const request = { operation, plugin: { name: plugin.name, tools: plugin.tools }, protocolText: ctx.protocolText };
+    const request = { operation, plugin: { name: plugin.name, tools: plugin.tools }, protocolText: planner === ctx.llmPlanner ? ctx.protocolText() : '' };
     const plan = await withTimeout((signal) => planner.plan(request, signal), ctx.planTimeoutMs, expired);
     await recordRejections(writer, plan.planner, plan.rejections);
     await writer.do({ type: 'RecordComputedPlan', planner: plan.planner, steps: plan.steps, tokens: plan.tokens }, 'plan');
