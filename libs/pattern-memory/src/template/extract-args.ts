@@ -2,7 +2,7 @@ import { stableStringify, type JsonObject, type JsonValue } from '../../../kerne
 import { cloneJson } from './clone-json.js';
 import { renderFormat, type FormatPart } from './format-string.js';
 import { isSlottable, type ParamIndex } from './param-index.js';
-import type { OutputIndex, OutputRef } from './output-index.js';
+import { innerOutputs, lookupOutput, type OutputRef, type OutputSources } from './output-index.js';
 import { markerKeyOf, type TemplateArg } from './template.types.js';
 
 /** What extracting one step's args learned besides the args. */
@@ -11,6 +11,8 @@ export interface ArgsExtraction {
   ambiguous: boolean;
   repeated: boolean;
   usedItem: boolean;
+  /** A whole value (not text inside a string) was taken from an output or the item. */
+  wholeOutput: boolean;
   fragile: string[];
   /** Values replaced by a slot or reference (their shapes tell which constants look like varying values). */
   substituted: JsonValue[];
@@ -18,10 +20,12 @@ export interface ArgsExtraction {
 
 export interface Sources {
   params: ParamIndex;
-  outputs: OutputIndex;
+  outputs: OutputSources;
+  /** Candidates for substitution inside strings, computed once per step (see `innerCandidates`). */
+  inner?: InnerCandidate[];
 }
 
-export const newArgsExtraction = (): ArgsExtraction => ({ used: new Set(), ambiguous: false, repeated: false, usedItem: false, fragile: [], substituted: [] });
+export const newArgsExtraction = (): ArgsExtraction => ({ used: new Set(), ambiguous: false, repeated: false, usedItem: false, wholeOutput: false, fragile: [], substituted: [] });
 
 const NUMERIC_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
@@ -41,6 +45,7 @@ function refMarker(places: OutputRef[], value: JsonValue, asString: boolean, x: 
   const ref = places[0] as OutputRef;
   if (places.length > 1) x.fragile.push(`value ${JSON.stringify(value).slice(0, 40)} appears at ${places.length} places in earlier outputs`);
   x.substituted.push(value);
+  x.wholeOutput = true;
   const body = { path: [...ref.path], ...(asString ? { as: 'string' as const } : {}) };
   if ('item' in ref.source) {
     x.usedItem = true;
@@ -69,11 +74,11 @@ function extractValue(value: JsonValue, sources: Sources, x: ArgsExtraction): Te
     }
     // Text that holds a param value is built from params (known up front) rather than copied from an output.
     const fromParams = typeof value === 'string' && sources.params.inner.some((c) => value.includes(c.value));
-    const refs = fromParams ? undefined : sources.outputs.whole.get(key);
-    if (refs) return refMarker(refs, value, false, x);
+    const refs = fromParams ? [] : lookupOutput(sources.outputs, 'whole', key);
+    if (refs.length > 0) return refMarker(refs, value, false, x);
     if (typeof value === 'string' && NUMERIC_TEXT.test(value)) {
-      const numeric = sources.outputs.numberText.get(value);
-      if (numeric) return refMarker(numeric, value, true, x);
+      const numeric = lookupOutput(sources.outputs, 'numberText', value);
+      if (numeric.length > 0) return refMarker(numeric, value, true, x);
     }
   }
   if (typeof value === 'string') return extractString(value, sources, x);
@@ -86,20 +91,22 @@ function extractValue(value: JsonValue, sources: Sources, x: ArgsExtraction): Te
   return value;
 }
 
-interface InnerCandidate {
+export interface InnerCandidate {
   value: string;
   param?: { names: string[]; shared: boolean };
   output?: { name: string; places: number };
 }
 
 function innerCandidates(sources: Sources): InnerCandidate[] {
+  if (sources.inner) return sources.inner;
   const all: InnerCandidate[] = sources.params.inner.map((c) => ({ value: c.value, param: { names: c.names, shared: c.shared } }));
   const byParam = new Set(all.map((c) => c.value));
-  for (const [value, output] of sources.outputs.inner) if (!byParam.has(value)) all.push({ value, output });
+  for (const { value, name, places } of innerOutputs(sources.outputs)) if (!byParam.has(value)) all.push({ value, output: { name, places } });
   // Longest first, so a value is not split by one it contains (an output path that contains a param value is
   // the more specific source); equal lengths: params first.
   const rank = (c: InnerCandidate): number => (c.param ? 0 : 1);
-  return all.sort((a, b) => b.value.length - a.value.length || rank(a) - rank(b) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  sources.inner = all.sort((a, b) => b.value.length - a.value.length || rank(a) - rank(b) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return sources.inner;
 }
 
 function extractString(value: string, sources: Sources, x: ArgsExtraction): TemplateArg {

@@ -2,7 +2,7 @@ import { stableStringify, type JsonObject, type JsonValue } from '../../../kerne
 import type { PlanStep } from '../../../plugins/src/plugin.types.js';
 import { extractArgs, newArgsExtraction, type ArgsExtraction } from './extract-args.js';
 import { fragileConstants, scalarsOf } from './fragility.js';
-import { emptyOutputIndex, indexOutput, type OutputIndex } from './output-index.js';
+import { emptyOutputIndex, indexOutput, type OutputIndex, type OutputSources } from './output-index.js';
 import { indexParams, type ParamIndex } from './param-index.js';
 import type { JsonPath, PlanTemplate, TemplateStep } from './template.types.js';
 
@@ -22,24 +22,30 @@ export function extractTemplate(params: JsonObject, steps: PlanStep[], outputs?:
   const total = newArgsExtraction();
   const templateSteps: TemplateStep[] = [];
   const templateOutputs: JsonValue[] = [];
+  // Every output is indexed once, when the walk passes its step; each step sees exactly the outputs before it.
+  const seen = emptyOutputIndex();
+  const recordOutput = (output: JsonValue): void => {
+    if (outputs) indexOutput(seen, { step: templateOutputs.length }, output);
+    templateOutputs.push(output);
+  };
   let i = 0;
   while (i < steps.length) {
     const step = steps[i] as PlanStep;
     let run = 1;
     while (steps[i + run]?.tool === step.tool) run += 1;
-    const group = outputs ? perItemStep(steps.slice(i, i + run), paramIndex, templateOutputs) : null;
+    const group = outputs ? perItemStep(steps.slice(i, i + run), paramIndex, templateOutputs, seen) : null;
     if (group) {
       merge(total, group.x);
       templateSteps.push(group.step);
-      templateOutputs.push(outputs?.slice(i, i + run) ?? []);
+      recordOutput(outputs?.slice(i, i + run) ?? []);
       i += run;
       continue;
     }
     const x = newArgsExtraction();
-    const args = extractArgs(step.args, { params: paramIndex, outputs: outputsIndex(templateOutputs) }, x);
+    const args = extractArgs(step.args, { params: paramIndex, outputs: { steps: seen } }, x);
     merge(total, x);
     templateSteps.push({ tool: step.tool, args });
-    templateOutputs.push(outputs?.[i] ?? null);
+    recordOutput(outputs?.[i] ?? null);
     i += 1;
   }
   const known = scalarsOf(outputs ? [params, ...outputs] : params, new Set());
@@ -48,7 +54,7 @@ export function extractTemplate(params: JsonObject, steps: PlanStep[], outputs?:
   // Whole values and lists taken from outputs, seen once, may be a coincidence of that run (a list that happened to
   // be unfiltered, one item where there are usually several): such a template waits for a confirming example.
   // Output text found inside a longer string (`{@0/path}/src`) is strong evidence on its own.
-  if (readsWholeOutputs(templateSteps)) fragile.push('takes whole values or lists from step outputs: needs a second example that agrees');
+  if (total.wholeOutput || templateSteps.some((s) => s.each !== undefined)) fragile.push('takes whole values or lists from step outputs: needs a second example that agrees');
   return { steps: templateSteps, slots: [...total.used].sort(), ambiguous: total.ambiguous, repeated: total.repeated, ...(fragile.length > 0 ? { fragile } : {}) };
 }
 
@@ -57,17 +63,15 @@ function merge(into: ArgsExtraction, x: ArgsExtraction): void {
   into.ambiguous ||= x.ambiguous;
   into.repeated ||= x.repeated;
   into.usedItem ||= x.usedItem;
+  into.wholeOutput ||= x.wholeOutput;
   into.fragile.push(...x.fragile);
   into.substituted.push(...x.substituted);
 }
 
-function outputsIndex(templateOutputs: readonly JsonValue[], item?: { value: JsonValue; step: number; path: JsonPath }): OutputIndex {
+function itemSources(seen: OutputIndex, item: JsonValue, iterated: { step: number; path: JsonPath }): OutputSources {
   const index = emptyOutputIndex();
-  if (item) indexOutput(index, { item: true }, item.value);
-  for (let s = templateOutputs.length - 1; s >= 0; s--) {
-    indexOutput(index, { step: s }, templateOutputs[s] as JsonValue, item?.step === s ? item.path : undefined);
-  }
-  return index;
+  indexOutput(index, { item: true }, item);
+  return { item: index, steps: seen, iterated };
 }
 
 /** Lists of exactly `length` elements in earlier outputs, most recent step first. */
@@ -88,14 +92,14 @@ function candidateLists(templateOutputs: readonly JsonValue[], length: number): 
  * A run of same-tool steps is one per-item step when some earlier output list has exactly one element per
  * step, every step's args extract to the same template with that element as the item, and the item is used.
  */
-function perItemStep(run: PlanStep[], params: ParamIndex, templateOutputs: readonly JsonValue[]): { step: TemplateStep; x: ArgsExtraction } | null {
+function perItemStep(run: PlanStep[], params: ParamIndex, templateOutputs: readonly JsonValue[], seen: OutputIndex): { step: TemplateStep; x: ArgsExtraction } | null {
   for (const candidate of candidateLists(templateOutputs, run.length)) {
     const x = newArgsExtraction();
     let first: TemplateStep['args'] | null = null;
     let same = true;
     for (const [k, step] of run.entries()) {
-      const item = { value: candidate.list[k] as JsonValue, step: candidate.step, path: candidate.path };
-      const args = extractArgs(step.args, { params, outputs: outputsIndex(templateOutputs, item) }, x);
+      const outputs = itemSources(seen, candidate.list[k] as JsonValue, { step: candidate.step, path: candidate.path });
+      const args = extractArgs(step.args, { params, outputs }, x);
       if (first === null) first = args;
       else if (stableStringify(args) !== stableStringify(first)) {
         same = false;
@@ -108,6 +112,3 @@ function perItemStep(run: PlanStep[], params: ParamIndex, templateOutputs: reado
   }
   return null;
 }
-
-const readsWholeOutputs = (steps: readonly TemplateStep[]): boolean =>
-  steps.some((s) => s.each !== undefined || /"\$(out|item)":/.test(JSON.stringify(s.args)));

@@ -9,23 +9,25 @@ export interface OutputRef {
   path: JsonPath;
 }
 
-/** Where output values can be recognised in later steps' args. */
+/**
+ * Where output values can be recognised in later steps' args. Built once per extraction, one output at a time as
+ * the walk reaches each step (so every step sees exactly the outputs before it); the current item of a per-item
+ * step has its own small index.
+ */
 export interface OutputIndex {
-  /** canonical JSON of a value → the places holding it, most relevant first. */
+  /** canonical JSON of a value → the places holding it. */
   whole: Map<string, OutputRef[]>;
   /** decimal text of a number → the places holding that number (args often carry numbers as strings). */
   numberText: Map<string, OutputRef[]>;
-  /** string values usable inside larger strings: value → placeholder name (first place seen). */
-  inner: Map<string, { name: string; places: number }>;
-  /** Every scalar seen, as text (used to spot constants that were made of output values). */
-  scalars: Set<string>;
+  /** string values usable inside larger strings (placeholder-safe paths only) → the places holding them. */
+  inner: Map<string, OutputRef[]>;
 }
 
 /** Outputs can be big; beyond this many nodes per output the rest is not indexed (no ref, never a wrong one). */
 const MAX_NODES = 5000;
 const MAX_DEPTH = 24;
 
-export const emptyOutputIndex = (): OutputIndex => ({ whole: new Map(), numberText: new Map(), inner: new Map(), scalars: new Set() });
+export const emptyOutputIndex = (): OutputIndex => ({ whole: new Map(), numberText: new Map(), inner: new Map() });
 
 const push = (map: Map<string, OutputRef[]>, key: string, ref: OutputRef): void => {
   const list = map.get(key);
@@ -33,27 +35,16 @@ const push = (map: Map<string, OutputRef[]>, key: string, ref: OutputRef): void 
   else map.set(key, [ref]);
 };
 
-const samePath = (a: JsonPath, b: JsonPath): boolean => a.length === b.length && a.every((seg, i) => seg === b[i]);
-
-/**
- * Adds an output to the index; call in priority order (the current item first, then the most recent step).
- * `skip`: the array a per-item step iterates, already indexed as the item (its elements are not alternatives).
- */
-export function indexOutput(index: OutputIndex, source: OutputSource, value: JsonValue, skip?: JsonPath): void {
+/** Adds one output (a template step's, or the current item) to the index. */
+export function indexOutput(index: OutputIndex, source: OutputSource, value: JsonValue): void {
   let nodes = 0;
   const walk = (v: JsonValue, path: JsonPath, formattable: boolean, depth: number): void => {
-    if (++nodes > MAX_NODES || depth > MAX_DEPTH || (skip && samePath(path, skip))) return;
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return;
     if ((path.length > 0 || 'item' in source) && isSlottable(v)) push(index.whole, stableStringify(v), { source, path });
     if (typeof v === 'number' && Number.isFinite(v)) {
-      index.scalars.add(String(v));
       push(index.numberText, String(v), { source, path });
     } else if (typeof v === 'string') {
-      index.scalars.add(v);
-      if (formattable && v.length >= MIN_INNER_MATCH_LENGTH) {
-        const seen = index.inner.get(v);
-        if (seen) seen.places += 1;
-        else index.inner.set(v, { name: renderOutputName(source, path), places: 1 });
-      }
+      if (formattable && v.length >= MIN_INNER_MATCH_LENGTH) push(index.inner, v, { source, path });
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => walk(item, [...path, i], formattable, depth + 1));
     } else if (v !== null && typeof v === 'object') {
@@ -61,4 +52,37 @@ export function indexOutput(index: OutputIndex, source: OutputSource, value: Jso
     }
   };
   walk(value, [], true, 0);
+}
+
+/** What a step can refer to: the current item (per-item steps) and the outputs of the steps before it. */
+export interface OutputSources {
+  item?: OutputIndex;
+  steps: OutputIndex;
+  /** The list a per-item step iterates: places inside it are the item, not alternatives. */
+  iterated?: { step: number; path: JsonPath };
+}
+
+const inside = (ref: OutputRef, it: OutputSources['iterated']): boolean =>
+  it !== undefined && 'step' in ref.source && ref.source.step === it.step && it.path.every((seg, i) => ref.path[i] === seg);
+
+const stepOf = (ref: OutputRef): number => ('step' in ref.source ? ref.source.step : Number.MAX_SAFE_INTEGER);
+
+/** The places holding a value, in precedence order: the current item, then the most recent step first. */
+export function lookupOutput(o: OutputSources, map: keyof OutputIndex, key: string): OutputRef[] {
+  const fromSteps = (o.steps[map].get(key) ?? []).filter((r) => !inside(r, o.iterated));
+  // Stable sort: within one step, walk order (first place first).
+  const ordered = [...(o.item?.[map].get(key) ?? []), ...fromSteps.sort((a, b) => stepOf(b) - stepOf(a))];
+  return ordered;
+}
+
+/** Every output string usable inside larger strings, with its placeholder name (first place) and how many places hold it. */
+export function innerOutputs(o: OutputSources): { value: string; name: string; places: number }[] {
+  const values = new Set([...(o.item?.inner.keys() ?? []), ...o.steps.inner.keys()]);
+  const out: { value: string; name: string; places: number }[] = [];
+  for (const value of values) {
+    const refs = lookupOutput(o, 'inner', value);
+    const first = refs[0];
+    if (first) out.push({ value, name: renderOutputName(first.source, first.path), places: refs.length });
+  }
+  return out;
 }
