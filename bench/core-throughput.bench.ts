@@ -17,9 +17,13 @@ const RECALLED = 2000;
 const COMPUTED = 200;
 const REBUILDS = 5;
 
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-async function timeOps(n: number, op: (i: number) => Promise<unknown>): Promise<{ opsPerSec: number; p50: number; p99: number }> {
+async function timeOps(
+  n: number,
+  op: (i: number) => Promise<unknown>,
+): Promise<{ opsPerSec: number; p50: number; p99: number }> {
   const lat: number[] = [];
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
@@ -33,7 +37,15 @@ async function timeOps(n: number, op: (i: number) => Promise<unknown>): Promise<
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'wre-bench-core-'));
-  const config = loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'), WRE_WORKSPACE: join(dir, 'ws'), WRE_SQLITE_SYNCHRONOUS: process.env.WRE_SQLITE_SYNCHRONOUS }, dir);
+  const config = loadConfig(
+    {
+      WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
+      WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'),
+      WRE_WORKSPACE: join(dir, 'ws'),
+      WRE_SQLITE_SYNCHRONOUS: process.env.WRE_SQLITE_SYNCHRONOUS,
+    },
+    dir,
+  );
   const core = await WreCore.create(config, { builtins: false });
   try {
     await core.registerPlugin(toRuntimePlugin(new BenchPlugin()));
@@ -57,7 +69,17 @@ async function main(): Promise<void> {
     }
     if (digests.size !== 1) throw new Error(`rebuilds disagreed: ${digests.size} different digests`);
     const machine = machineInfo();
-    const result = { date: new Date().toISOString(), machine, synchronous: config.sqliteSynchronous, events, recalled, computed, rebuildEventsPerSec: Math.round(median(rates)), rebuildRuns: rates, digest: [...digests][0] };
+    const result = {
+      date: new Date().toISOString(),
+      machine,
+      synchronous: config.sqliteSynchronous,
+      events,
+      recalled,
+      computed,
+      rebuildEventsPerSec: Math.round(median(rates)),
+      rebuildRuns: rates,
+      digest: [...digests][0],
+    };
     const lines = [
       `## Orchestrator core, embedded SQLite — \`npm run bench:core\``,
       '',

@@ -13,7 +13,14 @@ import type { EventStore, ExpectedRevision } from '../libs/event-store/src/index
 import { SqliteEventStore } from '../libs/event-store/src/index.js';
 import { PostgresEventStore } from '../libs/event-store/src/postgres/index.js';
 import { createEventTables, eventTablesIn } from '../libs/event-store/src/postgres/postgres-schema.js';
-import { allProjections, patternMemoryProjection, ProjectionRunner, SqliteReadModel, type Projection, type ReadModelStore } from '../libs/pattern-memory/src/index.js';
+import {
+  allProjections,
+  patternMemoryProjection,
+  ProjectionRunner,
+  SqliteReadModel,
+  type Projection,
+  type ReadModelStore,
+} from '../libs/pattern-memory/src/index.js';
 import { PostgresReadModel } from '../libs/pattern-memory/src/read-model/postgres/index.js';
 import { loadConfig, WreCore } from '../libs/orchestrator/src/index.js';
 import { toRuntimePlugin } from '../libs/plugins/src/index.js';
@@ -29,7 +36,14 @@ const tag = `${process.pid}_${Date.now()}`;
 const evt = (i: number, run: string): NewEvent => ({
   type: 'OperationExecuted',
   data: { operationId: `op-${i}`, path: `modules/m${i % 50}/src/index.ts`, attempt: 1, note: 'x'.repeat(120) },
-  metadata: { eventId: `${run}-${i}`, correlationId: 'c', causationId: 'c', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, actor: 'bench' },
+  metadata: {
+    eventId: `${run}-${i}`,
+    correlationId: 'c',
+    causationId: 'c',
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    schemaVersion: 1,
+    actor: 'bench',
+  },
 });
 
 async function timed(events: number, work: () => Promise<void>): Promise<number> {
@@ -43,7 +57,11 @@ async function adapterAppend(store: EventStore, run: string, per: number): Promi
   return timed(EVENTS, async () => {
     for (let i = 0; i < EVENTS; i += per) {
       const stream = `execution-${run}-${(i / per) % 500}`;
-      const res = await store.appendToStream(stream, Array.from({ length: per }, (_, j) => evt(i + j, run)), { expectedRevision: revs.get(stream) ?? 'no_stream' });
+      const res = await store.appendToStream(
+        stream,
+        Array.from({ length: per }, (_, j) => evt(i + j, run)),
+        { expectedRevision: revs.get(stream) ?? 'no_stream' },
+      );
       revs.set(stream, res.nextExpectedRevision);
     }
   });
@@ -68,7 +86,10 @@ async function rawAppend(pool: pg.Pool, table: string, run: string, per: number)
           rows.push(`($${k + 1}, $${k + 2}, $${k + 3}, $${k + 4}, $${k + 5}, $${k + 6})`);
           values.push(stream, rev, e.metadata.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
         }
-        await client.query(`INSERT INTO ${table} (stream, revision, event_id, type, data, metadata) VALUES ${rows.join(', ')}`, values);
+        await client.query(
+          `INSERT INTO ${table} (stream, revision, event_id, type, data, metadata) VALUES ${rows.join(', ')}`,
+          values,
+        );
         await client.query('COMMIT');
       } finally {
         client.release();
@@ -79,7 +100,7 @@ async function rawAppend(pool: pg.Pool, table: string, run: string, per: number)
 
 async function adapterRead(store: EventStore, total: number): Promise<number> {
   return timed(total, async () => {
-    for (let from = 0n; ; ) {
+    for (let from = 0n; ;) {
       const page = await store.readAll({ fromPosition: from, limit: 1000 });
       if (page.length === 0) break;
       from = page[page.length - 1]!.position;
@@ -89,8 +110,11 @@ async function adapterRead(store: EventStore, total: number): Promise<number> {
 
 async function rawRead(pool: pg.Pool, table: string, total: number): Promise<number> {
   return timed(total, async () => {
-    for (let from = '0'; ; ) {
-      const { rows } = await pool.query<{ position: string }>(`SELECT position, stream, revision, type, data, metadata FROM ${table} WHERE position > $1 ORDER BY position LIMIT 1000`, [from]);
+    for (let from = '0'; ;) {
+      const { rows } = await pool.query<{ position: string }>(
+        `SELECT position, stream, revision, type, data, metadata FROM ${table} WHERE position > $1 ORDER BY position LIMIT 1000`,
+        [from],
+      );
       if (rows.length === 0) break;
       from = rows[rows.length - 1]!.position;
     }
@@ -99,12 +123,27 @@ async function rawRead(pool: pg.Pool, table: string, total: number): Promise<num
 
 /** A realistic log: executions of a 3-step plugin (computed and recalled) through the real core. */
 async function executionLog(dir: string): Promise<RecordedEvent[]> {
-  const core = await WreCore.create(loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'log.db')}`, WRE_PATTERN_MEMORY_DB: ':memory:', WRE_WORKSPACE: join(dir, 'ws'), WRE_SQLITE_SYNCHRONOUS: 'normal' }, dir), { builtins: false });
+  const core = await WreCore.create(
+    loadConfig(
+      {
+        WRE_EVENT_STORE: `sqlite:${join(dir, 'log.db')}`,
+        WRE_PATTERN_MEMORY_DB: ':memory:',
+        WRE_WORKSPACE: join(dir, 'ws'),
+        WRE_SQLITE_SYNCHRONOUS: 'normal',
+      },
+      dir,
+    ),
+    { builtins: false },
+  );
   try {
     await core.registerPlugin(toRuntimePlugin(new BenchPlugin()));
-    for (let i = 0; i < EXECUTIONS; i++) await core.executeOperation({ type: 'bench_op', params: i % 10 === 0 ? { name: `n${i}`, [`k${i}`]: i } : { name: `n${i}` } });
+    for (let i = 0; i < EXECUTIONS; i++)
+      await core.executeOperation({
+        type: 'bench_op',
+        params: i % 10 === 0 ? { name: `n${i}`, [`k${i}`]: i } : { name: `n${i}` },
+      });
     const out: RecordedEvent[] = [];
-    for (let from = 0n; ; ) {
+    for (let from = 0n; ;) {
       const page = await core.store.readAll({ fromPosition: from, limit: 1000 });
       if (page.length === 0) return out;
       out.push(...page);
@@ -118,13 +157,20 @@ async function executionLog(dir: string): Promise<RecordedEvent[]> {
 async function copyLog(events: RecordedEvent[], into: EventStore): Promise<void> {
   for (const e of events) {
     const { type, data, metadata } = e;
-    await into.appendToStream(e.streamId, [{ type, data, metadata } as NewEvent], { expectedRevision: e.revision === 0n ? 'no_stream' : e.revision - 1n });
+    await into.appendToStream(e.streamId, [{ type, data, metadata } as NewEvent], {
+      expectedRevision: e.revision === 0n ? 'no_stream' : e.revision - 1n,
+    });
   }
 }
 
-async function rebuildRate(store: EventStore, readModel: ReadModelStore, projections: readonly Projection[]): Promise<number[]> {
+async function rebuildRate(
+  store: EventStore,
+  readModel: ReadModelStore,
+  projections: readonly Projection[],
+): Promise<number[]> {
   const rates: number[] = [];
-  for (let r = 0; r < RUNS; r++) rates.push((await new ProjectionRunner(store, readModel, projections).rebuild()).eventsPerSecond);
+  for (let r = 0; r < RUNS; r++)
+    rates.push((await new ProjectionRunner(store, readModel, projections).rebuild()).eventsPerSecond);
   return rates;
 }
 
@@ -144,7 +190,11 @@ async function main(): Promise<void> {
         ours.push(await adapterAppend(store, `a${per}r${r}`, per));
         raw.push(await rawAppend(pool, rawTables.events, `a${per}r${r}`, per));
       }
-      rows.push({ label: `append, ${per} event${per > 1 ? 's' : ''} per append (${EVENTS / per} appends)`, ours: median(ours), raw: median(raw) });
+      rows.push({
+        label: `append, ${per} event${per > 1 ? 's' : ''} per append (${EVENTS / per} appends)`,
+        ours: median(ours),
+        raw: median(raw),
+      });
     }
     const total = Number(await store.headPosition());
     const reads = { ours: [] as number[], raw: [] as number[] };
@@ -162,10 +212,22 @@ async function main(): Promise<void> {
     const pgRm = await PostgresReadModel.open(URL_, { schema: schemas[2]! });
     await copyLog(log, pgStore);
     const rebuilds = [
-      { label: 'rebuild pattern memory only, SQLite → SQLite', rates: await rebuildRate(sqliteStore, sqliteRm, [patternMemoryProjection]) },
-      { label: 'rebuild all 6 projections, SQLite → SQLite', rates: await rebuildRate(sqliteStore, sqliteRm, allProjections) },
-      { label: 'rebuild pattern memory only, PostgreSQL → PostgreSQL', rates: await rebuildRate(pgStore, pgRm, [patternMemoryProjection]) },
-      { label: 'rebuild all 6 projections, PostgreSQL → PostgreSQL', rates: await rebuildRate(pgStore, pgRm, allProjections) },
+      {
+        label: 'rebuild pattern memory only, SQLite → SQLite',
+        rates: await rebuildRate(sqliteStore, sqliteRm, [patternMemoryProjection]),
+      },
+      {
+        label: 'rebuild all 6 projections, SQLite → SQLite',
+        rates: await rebuildRate(sqliteStore, sqliteRm, allProjections),
+      },
+      {
+        label: 'rebuild pattern memory only, PostgreSQL → PostgreSQL',
+        rates: await rebuildRate(pgStore, pgRm, [patternMemoryProjection]),
+      },
+      {
+        label: 'rebuild all 6 projections, PostgreSQL → PostgreSQL',
+        rates: await rebuildRate(pgStore, pgRm, allProjections),
+      },
     ];
     await Promise.all([sqliteStore.close(), sqliteRm.close(), pgStore.close(), pgRm.close()]);
 
@@ -188,7 +250,10 @@ async function main(): Promise<void> {
       ...rebuilds.map((r) => `| ${r.label} | ${n(median(r.rates))} |`),
     ];
     console.log(lines.join('\n'));
-    writeFileSync(join(RESULTS_DIR, 'pg-store-throughput.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows, rebuilds, logEvents: log.length }, null, 2)}\n`);
+    writeFileSync(
+      join(RESULTS_DIR, 'pg-store-throughput.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), machine, rows, rebuilds, logEvents: log.length }, null, 2)}\n`,
+    );
     writeSection('11-store-throughput-postgres', lines.join('\n'));
   } finally {
     for (const s of schemas) await pool.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);

@@ -31,7 +31,14 @@ function makeBatches(tag: string, total: number, perAppend: number): Batch[] {
       return {
         type: 'OperationExecuted',
         data: { operationId: `op-${i}`, path: `modules/m${i % 50}/src/index.ts`, attempt: 1, note: 'x'.repeat(120) },
-        metadata: { eventId: `${tag}-${i}`, correlationId: `corr-${k}`, causationId: `cmd-${k}`, occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, actor: 'bench' },
+        metadata: {
+          eventId: `${tag}-${i}`,
+          correlationId: `corr-${k}`,
+          causationId: `cmd-${k}`,
+          occurredAt: '2026-01-01T00:00:00.000Z',
+          schemaVersion: 1,
+          actor: 'bench',
+        },
       };
     });
     batches.push({ stream: `execution-${k % STREAMS}`, events });
@@ -51,7 +58,9 @@ async function adapterAppend(path: string, batches: Batch[]): Promise<number> {
   const revisions = new Map<string, ExpectedRevision>();
   const r = await rate(batches.length * batches[0]!.events.length, async () => {
     for (const { stream, events } of batches) {
-      const res = await store.appendToStream(stream, events, { expectedRevision: revisions.get(stream) ?? 'no_stream' });
+      const res = await store.appendToStream(stream, events, {
+        expectedRevision: revisions.get(stream) ?? 'no_stream',
+      });
       revisions.set(stream, res.nextExpectedRevision);
     }
   });
@@ -62,11 +71,14 @@ async function adapterAppend(path: string, batches: Batch[]): Promise<number> {
 async function rawAppend(path: string, batches: Batch[]): Promise<number> {
   const db = new Database(path);
   initialize(db, SYNC);
-  const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const revisions = new Map<string, bigint>();
   const append = db.transaction((stream: string, events: NewEvent[]) => {
     let rev = revisions.get(stream) ?? -1n;
-    for (const e of events) insert.run(stream, (rev += 1n), e.metadata.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
+    for (const e of events)
+      insert.run(stream, (rev += 1n), e.metadata.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
     revisions.set(stream, rev);
   });
   const r = await rate(batches.length * batches[0]!.events.length, () => {
@@ -80,7 +92,7 @@ async function adapterRead(path: string): Promise<number> {
   const store = SqliteEventStore.open(path, { synchronous: SYNC });
   let count = 0;
   const r = await rate(EVENTS, async () => {
-    for (let from = 0n; ; ) {
+    for (let from = 0n; ;) {
       const page = await store.readAll({ fromPosition: from, limit: PAGE });
       if (page.length === 0) break;
       count += page.length;
@@ -101,7 +113,7 @@ async function rawRead(path: string): Promise<number> {
   );
   let count = 0;
   const r = await rate(EVENTS, () => {
-    for (let from = 0n; ; ) {
+    for (let from = 0n; ;) {
       const rows = select.all(from, PAGE);
       if (rows.length === 0) break;
       for (const row of rows) {
@@ -117,11 +129,18 @@ async function rawRead(path: string): Promise<number> {
   return r;
 }
 
-
 async function main(): Promise<void> {
   const scenarios = {
-    append1: { label: `append, 1 event per append (${EVENTS} appends, ${STREAMS} streams)`, ours: [] as number[], raw: [] as number[] },
-    append10: { label: `append, 10 events per append (${EVENTS / 10} appends, ${STREAMS} streams)`, ours: [] as number[], raw: [] as number[] },
+    append1: {
+      label: `append, 1 event per append (${EVENTS} appends, ${STREAMS} streams)`,
+      ours: [] as number[],
+      raw: [] as number[],
+    },
+    append10: {
+      label: `append, 10 events per append (${EVENTS / 10} appends, ${STREAMS} streams)`,
+      ours: [] as number[],
+      raw: [] as number[],
+    },
     readAll: { label: `readAll, pages of ${PAGE} (${EVENTS} events)`, ours: [] as number[], raw: [] as number[] },
   };
   const dir = mkdtempSync(join(tmpdir(), 'wre-bench-stores-'));
@@ -150,7 +169,17 @@ async function main(): Promise<void> {
     Object.entries(scenarios).map(([key, s]) => {
       const ours = median(s.ours);
       const raw = median(s.raw);
-      return [key, { label: s.label, oursEventsPerSec: Math.round(ours), rawEventsPerSec: Math.round(raw), ratio: +(ours / raw).toFixed(3), oursRuns: s.ours.map(Math.round), rawRuns: s.raw.map(Math.round) }];
+      return [
+        key,
+        {
+          label: s.label,
+          oursEventsPerSec: Math.round(ours),
+          rawEventsPerSec: Math.round(raw),
+          ratio: +(ours / raw).toFixed(3),
+          oursRuns: s.ours.map(Math.round),
+          rawRuns: s.raw.map(Math.round),
+        },
+      ];
     }),
   );
   const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -162,13 +191,18 @@ async function main(): Promise<void> {
     '',
     '| scenario | SqliteEventStore events/s | raw better-sqlite3 events/s | adapter / raw |',
     '|---|---:|---:|---:|',
-    ...Object.values(results).map((r) => `| ${r.label} | ${fmt(r.oursEventsPerSec)} | ${fmt(r.rawEventsPerSec)} | ${r.ratio.toFixed(2)} |`),
+    ...Object.values(results).map(
+      (r) => `| ${r.label} | ${fmt(r.oursEventsPerSec)} | ${fmt(r.rawEventsPerSec)} | ${r.ratio.toFixed(2)} |`,
+    ),
   ];
   console.log(`\n${lines.join('\n')}`);
   writeSection(`10-store-throughput-${SYNC.toLowerCase()}`, lines.join('\n'));
   const out = join(process.cwd(), 'bench', 'results', `store-throughput-${SYNC.toLowerCase()}.json`);
   mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, events: EVENTS, streams: STREAMS, results }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, events: EVENTS, streams: STREAMS, results }, null, 2)}\n`,
+  );
   console.log(`\nwrote ${out}`);
 }
 

@@ -7,14 +7,30 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { decideAdmission, evaluateStep, ProtocolSet, type ProtocolDefinition, type Rule, type RuleSpec, type StepCheck } from '../libs/validation/src/protocol/index.js';
+import {
+  decideAdmission,
+  evaluateStep,
+  ProtocolSet,
+  type ProtocolDefinition,
+  type Rule,
+  type RuleSpec,
+  type StepCheck,
+} from '../libs/validation/src/protocol/index.js';
 import type { ToolDefinition } from '../libs/plugins/src/index.js';
 import { machineInfo, median, RESULTS_DIR, writeSection } from './lib/benchmarks-md.js';
 
 const DECISIONS = 20_000;
 const RUNS = 5;
 const TOOLS: ToolDefinition[] = [
-  { name: 'write_file', argsSchema: { type: 'object', required: ['path', 'content'], additionalProperties: false, properties: { path: { type: 'string', maxLength: 512 }, content: { type: 'string' } } } },
+  {
+    name: 'write_file',
+    argsSchema: {
+      type: 'object',
+      required: ['path', 'content'],
+      additionalProperties: false,
+      properties: { path: { type: 'string', maxLength: 512 }, content: { type: 'string' } },
+    },
+  },
   { name: 'create_directory', argsSchema: { type: 'object', properties: { path: { type: 'string' } } } },
 ];
 
@@ -26,8 +42,15 @@ function protocolWith(total: number, pathRules: number): ProtocolDefinition {
     const id = `r${i}`;
     if (i < pathRules) rules.push({ id, kind: 'path-containment' });
     else if (i % 6 === 0) rules.push({ id, kind: 'tool-deny', tools: [`forbidden_${i}`, `danger_${i}_*`] });
-    else if (i % 6 === 1) rules.push({ id, kind: 'tool-allow', tools: ['write_file', 'create_*'], when: { operationTypes: ['module_*'] } });
-    else if (i % 6 === 2) rules.push({ id, kind: 'args-schema', when: { tools: ['write_file'] }, schema: { type: 'object', properties: { path: { type: 'string', pattern: '^modules/' } } } });
+    else if (i % 6 === 1)
+      rules.push({ id, kind: 'tool-allow', tools: ['write_file', 'create_*'], when: { operationTypes: ['module_*'] } });
+    else if (i % 6 === 2)
+      rules.push({
+        id,
+        kind: 'args-schema',
+        when: { tools: ['write_file'] },
+        schema: { type: 'object', properties: { path: { type: 'string', pattern: '^modules/' } } },
+      });
     else if (i % 6 === 3) rules.push({ id, kind: 'module-layout' });
     else if (i % 6 === 4) rules.push({ id, kind: 'max-steps', max: 100 + i });
     else rules.push({ id, kind: 'token-budget', max: 10_000 + i });
@@ -59,22 +82,45 @@ function main(): void {
     const input: StepCheck = {
       operation: { type: 'module_creation', params: { name: 'auth', domain: 'core' } },
       plugin: { name: 'module_scaffolder', tools: TOOLS, registered: true },
-      step, stepIndex: 0, source: 'computed',
+      step,
+      stepIndex: 0,
+      source: 'computed',
       plan: { steps: [step], tokens: { prompt: 1200, completion: 300, total: 1500 } },
-      workspaceRoot: root, approvals: [], skill: null,
+      workspaceRoot: root,
+      approvals: [],
+      skill: null,
     };
-    const noop: Rule[] = Array.from({ length: 100 }, (_, i) => ({ id: `NOOP-1/r${i}`, kind: 'tool-deny', applies: () => true, check: () => ({ allowed: true }) }));
+    const noop: Rule[] = Array.from({ length: 100 }, (_, i) => ({
+      id: `NOOP-1/r${i}`,
+      kind: 'tool-deny',
+      applies: () => true,
+      check: () => ({ allowed: true }),
+    }));
     const noopChain: Rule[] = [...ProtocolSet.compile().stepRules.slice(0, 4), ...noop.slice(4)];
     const cases = [
       { name: 'evaluator overhead: 100 no-op rules', rules: noopChain },
       { name: 'built-in protocols only', rules: ProtocolSet.compile().stepRules },
       { name: '100 rules, 1 path rule (built-in)', rules: ProtocolSet.compile([protocolWith(100, 0)]).stepRules },
-      { name: '100 rules, 21 path rules (one disk resolution per path, shared)', rules: ProtocolSet.compile([protocolWith(100, 20)]).stepRules },
+      {
+        name: '100 rules, 21 path rules (one disk resolution per path, shared)',
+        rules: ProtocolSet.compile([protocolWith(100, 20)]).stepRules,
+      },
     ].map((c) => ({ ...c, ...time(c.rules, input) }));
-    const limits = Array.from({ length: 10 }, (_, i) => ({ id: `BENCH-1/rate${i}`, scope: { operationTypes: ['module_*'] }, max: 1000, windowMs: 3_600_000 }));
+    const limits = Array.from({ length: 10 }, (_, i) => ({
+      id: `BENCH-1/rate${i}`,
+      scope: { operationTypes: ['module_*'] },
+      max: 1000,
+      windowMs: 3_600_000,
+    }));
     const history = Array.from({ length: 999 }, (_, i) => Date.now() - i * 1000).reverse();
     const t0 = performance.now();
-    for (let i = 0; i < DECISIONS; i++) decideAdmission(limits, { operationType: 'module_creation', plugin: 'p', skill: null }, () => history, Date.now());
+    for (let i = 0; i < DECISIONS; i++)
+      decideAdmission(
+        limits,
+        { operationType: 'module_creation', plugin: 'p', skill: null },
+        () => history,
+        Date.now(),
+      );
     const admissionUs = Math.round(((performance.now() - t0) * 1000 * 100) / DECISIONS) / 100;
 
     const machine = machineInfo();
@@ -87,12 +133,17 @@ function main(): void {
       '',
       '| rule set | rules consulted (citations) | µs / decision | × no-op baseline |',
       '|---|---:|---:|---:|',
-      ...cases.map((c) => `| ${c.name} | ${c.consulted} | ${c.perDecisionUs} | ${(c.perDecisionUs / base).toFixed(1)} |`),
+      ...cases.map(
+        (c) => `| ${c.name} | ${c.consulted} | ${c.perDecisionUs} | ${(c.perDecisionUs / base).toFixed(1)} |`,
+      ),
       '',
       `Admission (rate limits): 10 limits over a 999-entry history, ${admissionUs} µs / decision.`,
     ];
     console.log(lines.join('\n'));
-    writeFileSync(join(RESULTS_DIR, 'validator.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, decisions: DECISIONS, runs: RUNS, cases: cases.map(({ rules: _r, ...c }) => c), admissionUs }, null, 2)}\n`);
+    writeFileSync(
+      join(RESULTS_DIR, 'validator.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), machine, decisions: DECISIONS, runs: RUNS, cases: cases.map(({ rules: _r, ...c }) => c), admissionUs }, null, 2)}\n`,
+    );
     writeSection('30-validator', lines.join('\n'));
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -21,4 +21,3 @@ export class BenchPlugin extends OrchestratorPlugin {
     return { steps, planner: 'deterministic:bench', tokens: { prompt: 0, completion: 0, total: 0 } };
   }
 }
-

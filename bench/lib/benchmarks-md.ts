@@ -5,7 +5,12 @@ import { join } from 'node:path';
 export const RESULTS_DIR = join(process.cwd(), 'bench', 'results');
 
 export function machineInfo(): { cpu: string; cores: number; node: string; os: string } {
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, os: `${platform()} ${release()}` };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    node: process.version,
+    os: `${platform()} ${release()}`,
+  };
 }
 
 export const median = (xs: number[]): number => {
@@ -21,7 +26,9 @@ export const median = (xs: number[]): number => {
 export function writeSection(name: string, markdown: string): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${name}.md`), `${markdown.trim()}\n`);
-  const sections = readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.md')).sort();
+  const sections = readdirSync(RESULTS_DIR)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const header = [
     '# Benchmarks',
     '',

@@ -8,7 +8,18 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { paramShape, patternContentHash, patternIdFor, PATTERN_KEYS, PATTERNS, recallByKey, recallKeyFor, SqliteReadModel, type PatternDoc, type TemplateStep } from '../../libs/pattern-memory/src/index.js';
+import {
+  paramShape,
+  patternContentHash,
+  patternIdFor,
+  PATTERN_KEYS,
+  PATTERNS,
+  recallByKey,
+  recallKeyFor,
+  SqliteReadModel,
+  type PatternDoc,
+  type TemplateStep,
+} from '../../libs/pattern-memory/src/index.js';
 import { machineInfo, RESULTS_DIR, writeSection } from '../lib/benchmarks-md.js';
 
 const SIZES = [1_000, 100_000];
@@ -17,7 +28,13 @@ const BATCH = 2_000;
 
 const steps: TemplateStep[] = [
   { tool: 'create_dir', args: { path: { $format: 'modules/{domain}/{name}/src' } } },
-  { tool: 'write_file', args: { path: { $format: 'modules/{domain}/{name}/README.md' }, content: { $format: '# {name}\n\nThe {name} module of {domain}.' } } },
+  {
+    tool: 'write_file',
+    args: {
+      path: { $format: 'modules/{domain}/{name}/README.md' },
+      content: { $format: '# {name}\n\nThe {name} module of {domain}.' },
+    },
+  },
   { tool: 'register', args: { module: { $slot: 'name' }, domain: { $slot: 'domain' }, version: 1 } },
 ];
 const slots = ['domain', 'name'];
@@ -28,9 +45,24 @@ function doc(i: number): PatternDoc {
   const params = { domain: 'd', name: 'n' };
   const keyId = recallKeyFor(typeOf(i), 'bench', params);
   return {
-    id: patternIdFor(keyId, 1), keyId, operationType: typeOf(i), plugin: 'bench', paramShape: paramShape(params), version: 1, steps, slots,
-    citations: ['WSP-60/pattern-memory'], uses: 0, successes: 3, failures: 0, fidelity: 0.4, status: 'ACTIVE', contentHash: hash,
-    provenance: { executionId: `x${i}`, position: String(i) }, learnedAt: '2026-01-01T00:00:00.000Z', lastUsedAt: null,
+    id: patternIdFor(keyId, 1),
+    keyId,
+    operationType: typeOf(i),
+    plugin: 'bench',
+    paramShape: paramShape(params),
+    version: 1,
+    steps,
+    slots,
+    citations: ['WSP-60/pattern-memory'],
+    uses: 0,
+    successes: 3,
+    failures: 0,
+    fidelity: 0.4,
+    status: 'ACTIVE',
+    contentHash: hash,
+    provenance: { executionId: `x${i}`, position: String(i) },
+    learnedAt: '2026-01-01T00:00:00.000Z',
+    lastUsedAt: null,
   };
 }
 
@@ -70,8 +102,14 @@ async function measure(size: number) {
     lat.sort((a, b) => a - b);
     const fileBytes = statSync(join(dir, 'patterns.db')).size;
     return {
-      patterns: size, lookups: LOOKUPS, p50Us: +pct(lat, 50).toFixed(1), p99Us: +pct(lat, 99).toFixed(1), maxUs: +lat[lat.length - 1]!.toFixed(1),
-      heapGrowthMb: mb(after.heapUsed - before.heapUsed), rssGrowthMb: mb(after.rss - before.rss), dbFileMb: mb(fileBytes),
+      patterns: size,
+      lookups: LOOKUPS,
+      p50Us: +pct(lat, 50).toFixed(1),
+      p99Us: +pct(lat, 99).toFixed(1),
+      maxUs: +lat[lat.length - 1]!.toFixed(1),
+      heapGrowthMb: mb(after.heapUsed - before.heapUsed),
+      rssGrowthMb: mb(after.rss - before.rss),
+      dbFileMb: mb(fileBytes),
     };
   } finally {
     await rm.close();
@@ -83,7 +121,12 @@ async function main(): Promise<void> {
   const results = [];
   for (const size of SIZES) results.push(await measure(size));
   const machine = machineInfo();
-  const out = { date: new Date().toISOString(), machine, store: 'embedded SQLite read model (better-sqlite3, file)', results };
+  const out = {
+    date: new Date().toISOString(),
+    machine,
+    store: 'embedded SQLite read model (better-sqlite3, file)',
+    results,
+  };
   writeFileSync(join(RESULTS_DIR, 'recall.json'), `${JSON.stringify(out, null, 2)}\n`);
   const md = [
     '## Recall latency (`npm run bench:recall`)',
@@ -92,7 +135,10 @@ async function main(): Promise<void> {
     '',
     '| patterns | p50 | p99 | max | heap growth | RSS growth | db file |',
     '|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.patterns.toLocaleString('en')} | ${r.p50Us} µs | ${r.p99Us} µs | ${r.maxUs} µs | ${r.heapGrowthMb} MB | ${r.rssGrowthMb} MB | ${r.dbFileMb} MB |`),
+    ...results.map(
+      (r) =>
+        `| ${r.patterns.toLocaleString('en')} | ${r.p50Us} µs | ${r.p99Us} µs | ${r.maxUs} µs | ${r.heapGrowthMb} MB | ${r.rssGrowthMb} MB | ${r.dbFileMb} MB |`,
+    ),
     '',
     'Targets: p50 ≤ 20 µs, p99 ≤ 200 µs at 100k patterns; 100k patterns in ≤ 200 MB.',
   ].join('\n');

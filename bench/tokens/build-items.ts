@@ -2,16 +2,31 @@ import { stableStringify } from '../../libs/kernel/src/index.js';
 import type { ToolDefinition } from '../../libs/plugins/src/plugin.types.js';
 import { oracleCost, requestOperation } from './oracle.js';
 import type { BenchItem } from './strategies.js';
-import { extractRequest, responseCacheKey, seedFamilyTools, seedFamilyWorkload, type Workload } from './workloads/index.js';
+import {
+  extractRequest,
+  responseCacheKey,
+  seedFamilyTools,
+  seedFamilyWorkload,
+  type Workload,
+} from './workloads/index.js';
 
 const steps = (gold: BenchItem['gold']) => gold.map((c) => ({ tool: c.tool, args: c.args }));
 
 /** Seed families: typed operations (type and params are given, as a caller of executeOperation sends them). */
-export function seedItems(count: number, seed: number, protocolText: string): { items: BenchItem[]; tools: ToolDefinition[] } {
+export function seedItems(
+  count: number,
+  seed: number,
+  protocolText: string,
+): { items: BenchItem[]; tools: ToolDefinition[] } {
   const tools = seedFamilyTools();
   const items = seedFamilyWorkload(count, seed).map((op): BenchItem => ({
-    id: op.id, family: op.family, operationType: op.type, params: op.params,
-    exactKey: stableStringify({ type: op.type, params: op.params }), typeKey: op.type, gold: op.plan,
+    id: op.id,
+    family: op.family,
+    operationType: op.type,
+    params: op.params,
+    exactKey: stableStringify({ type: op.type, params: op.params }),
+    typeKey: op.type,
+    gold: op.plan,
     cost: oracleCost({ type: op.type, params: op.params }, op.plugin, tools, protocolText, steps(op.plan)),
   }));
   return { items, tools };
@@ -25,9 +40,20 @@ export function datasetItems(w: Workload, plugin: string, protocolText: string):
   return w.records.map((r): BenchItem => {
     const x = extractRequest(r.request);
     return {
-      id: r.id, family: w.name, operationType: x.operationType, params: x.params,
-      exactKey: responseCacheKey(r.request), typeKey: x.type, gold: r.plan,
-      cost: oracleCost(requestOperation(x.operationType, x.params, r.request), plugin, w.tools, protocolText, steps(r.plan)),
+      id: r.id,
+      family: w.name,
+      operationType: x.operationType,
+      params: x.params,
+      exactKey: responseCacheKey(r.request),
+      typeKey: x.type,
+      gold: r.plan,
+      cost: oracleCost(
+        requestOperation(x.operationType, x.params, r.request),
+        plugin,
+        w.tools,
+        protocolText,
+        steps(r.plan),
+      ),
     };
   });
 }

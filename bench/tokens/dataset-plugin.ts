@@ -1,5 +1,12 @@
 import { PluginError, type JsonValue } from '../../libs/kernel/src/index.js';
-import type { ComputedPlan, Operation, PlanStep, RuntimePlugin, StepContext, ToolDefinition } from '../../libs/plugins/src/plugin.types.js';
+import type {
+  ComputedPlan,
+  Operation,
+  PlanStep,
+  RuntimePlugin,
+  StepContext,
+  ToolDefinition,
+} from '../../libs/plugins/src/plugin.types.js';
 import type { GoldCall } from './workloads/index.js';
 
 /** What the harness sets before each request: the gold plan (oracle) and the recorded outputs (the world). */
@@ -32,12 +39,21 @@ export class DatasetPlugin implements RuntimePlugin {
   async plan(_op: Operation): Promise<ComputedPlan> {
     const current = this.need();
     this.oracleCalls += 1;
-    return { steps: current.gold.map((c) => ({ tool: c.tool, args: c.args })), planner: 'oracle:gold-plan', tokens: current.cost };
+    return {
+      steps: current.gold.map((c) => ({ tool: c.tool, args: c.args })),
+      planner: 'oracle:gold-plan',
+      tokens: current.cost,
+    };
   }
 
   async runStep(step: PlanStep, ctx: StepContext): Promise<JsonValue> {
     const gold = this.need().gold[ctx.stepIndex];
-    if (!gold || !this.sameCall(step, gold)) throw new PluginError(`world: step ${ctx.stepIndex} (${step.tool}) is not the recorded call`, {}, 'WORLD_MISMATCH');
+    if (!gold || !this.sameCall(step, gold))
+      throw new PluginError(
+        `world: step ${ctx.stepIndex} (${step.tool}) is not the recorded call`,
+        {},
+        'WORLD_MISMATCH',
+      );
     return gold.output ?? null;
   }
 

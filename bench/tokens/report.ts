@@ -44,7 +44,14 @@ const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 type Order = { order: number; outcomes: Record<StrategyName, ItemOutcome[]>; items: BenchItem[] };
 
-export function summarise(name: string, source: string, requests: number, ceiling: number, argsInGold: boolean, orders: Order[]): WorkloadResult {
+export function summarise(
+  name: string,
+  source: string,
+  requests: number,
+  ceiling: number,
+  argsInGold: boolean,
+  orders: Order[],
+): WorkloadResult {
   const strategies = {} as Record<StrategyName, StrategyResult>;
   for (const s of STRATEGIES) {
     const per = orders.map(({ outcomes }) => {
@@ -62,11 +69,22 @@ export function summarise(name: string, source: string, requests: number, ceilin
     });
     const acc = per.map((p) => p.argAccuracy).filter((a): a is number => a !== null);
     strategies[s] = {
-      tokensPerOp: stat(per.map((p) => p.tokensPerOp)), hitRate: stat(per.map((p) => p.hitRate)), falseHitRate: stat(per.map((p) => p.falseHitRate)),
-      argAccuracy: acc.length ? stat(acc) : null, reduction: stat(per.map((p) => p.reduction)),
+      tokensPerOp: stat(per.map((p) => p.tokensPerOp)),
+      hitRate: stat(per.map((p) => p.hitRate)),
+      falseHitRate: stat(per.map((p) => p.falseHitRate)),
+      argAccuracy: acc.length ? stat(acc) : null,
+      reduction: stat(per.map((p) => p.reduction)),
     };
   }
-  return { name, source, requests, ceiling: Number.isFinite(ceiling) ? ceiling : null, argsInGold, strategies, families: families(orders[0] as Order) };
+  return {
+    name,
+    source,
+    requests,
+    ceiling: Number.isFinite(ceiling) ? ceiling : null,
+    argsInGold,
+    strategies,
+    families: families(orders[0] as Order),
+  };
 }
 
 /** Per family (order 0): what a request cost without memory vs with WRE's pattern memory, like the seed's table. */
@@ -79,17 +97,32 @@ function families(o: Order): FamilyResult[] {
     const wre = idx.map((i) => o.outcomes['wre-memory'][i]!);
     const recall = sum(wre.map((x) => x.tokens));
     return {
-      family, ops: idx.length, traditionalPerOp: trad / idx.length, recallPerOp: recall / idx.length, reduction: trad === 0 ? 0 : 1 - recall / trad,
-      hitRate: wre.filter((x) => x.hit).length / idx.length, falseHits: wre.filter((x) => x.hit && !x.correct).length,
+      family,
+      ops: idx.length,
+      traditionalPerOp: trad / idx.length,
+      recallPerOp: recall / idx.length,
+      reduction: trad === 0 ? 0 : 1 - recall / trad,
+      hitRate: wre.filter((x) => x.hit).length / idx.length,
+      falseHits: wre.filter((x) => x.hit && !x.correct).length,
     };
   });
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const range = (s: Stat, f: (x: number) => string): string => (s.min === s.max ? f(s.median) : `${f(s.median)} (${f(s.min)}–${f(s.max)})`);
+const range = (s: Stat, f: (x: number) => string): string =>
+  s.min === s.max ? f(s.median) : `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 const num = (x: number): string => x.toFixed(0);
 
-export function renderTokenBench(meta: { date: string; machine: { cpu: string; cores: number; node: string }; tokenizer: string; orders: number; canonicalisation: string }, results: WorkloadResult[]): string {
+export function renderTokenBench(
+  meta: {
+    date: string;
+    machine: { cpu: string; cores: number; node: string };
+    tokenizer: string;
+    orders: number;
+    canonicalisation: string;
+  },
+  results: WorkloadResult[],
+): string {
   const lines = [
     '## Planner tokens: pattern memory vs baselines (`npm run bench:tokens`)',
     '',
@@ -100,17 +133,38 @@ export function renderTokenBench(meta: { date: string; machine: { cpu: string; c
     '',
   ];
   for (const r of results) {
-    lines.push(`### ${r.name} — ${r.requests} requests${r.ceiling !== null ? `, repeat ceiling ${pct(r.ceiling)}` : ''}`, '', `Source: ${r.source}.`, '');
-    lines.push('| strategy | planner tokens/op | reduction vs no memory | hit rate | false-hit rate | arg accuracy on hits |', '|---|---:|---:|---:|---:|---:|');
+    lines.push(
+      `### ${r.name} — ${r.requests} requests${r.ceiling !== null ? `, repeat ceiling ${pct(r.ceiling)}` : ''}`,
+      '',
+      `Source: ${r.source}.`,
+      '',
+    );
+    lines.push(
+      '| strategy | planner tokens/op | reduction vs no memory | hit rate | false-hit rate | arg accuracy on hits |',
+      '|---|---:|---:|---:|---:|---:|',
+    );
     for (const s of STRATEGIES) {
       const x = r.strategies[s];
       const acc = !r.argsInGold ? 'n/a (no args in gold)' : x.argAccuracy ? range(x.argAccuracy, pct) : '–';
-      lines.push(`| ${s} | ${range(x.tokensPerOp, num)} | ${range(x.reduction, pct)} | ${range(x.hitRate, pct)} | ${range(x.falseHitRate, pct)} | ${acc} |`);
+      lines.push(
+        `| ${s} | ${range(x.tokensPerOp, num)} | ${range(x.reduction, pct)} | ${range(x.hitRate, pct)} | ${range(x.falseHitRate, pct)} | ${acc} |`,
+      );
     }
-    if (r.ceiling !== null && r.ceiling > 0) lines.push('', `wre-memory serves ${pct(r.strategies['wre-memory'].hitRate.median / r.ceiling)} of the repeat ceiling (median order).`);
+    if (r.ceiling !== null && r.ceiling > 0)
+      lines.push(
+        '',
+        `wre-memory serves ${pct(r.strategies['wre-memory'].hitRate.median / r.ceiling)} of the repeat ceiling (median order).`,
+      );
     if (r.families.length > 0) {
-      lines.push('', '| family (order 0) | ops | tokens/op without memory | tokens/op with WRE | reduction | hit rate | false hits |', '|---|---:|---:|---:|---:|---:|---:|');
-      for (const f of r.families) lines.push(`| ${f.family} | ${f.ops} | ${num(f.traditionalPerOp)} | ${num(f.recallPerOp)} | ${pct(f.reduction)} | ${pct(f.hitRate)} | ${f.falseHits} |`);
+      lines.push(
+        '',
+        '| family (order 0) | ops | tokens/op without memory | tokens/op with WRE | reduction | hit rate | false hits |',
+        '|---|---:|---:|---:|---:|---:|---:|',
+      );
+      for (const f of r.families)
+        lines.push(
+          `| ${f.family} | ${f.ops} | ${num(f.traditionalPerOp)} | ${num(f.recallPerOp)} | ${pct(f.reduction)} | ${pct(f.hitRate)} | ${f.falseHits} |`,
+        );
     }
     lines.push('');
   }

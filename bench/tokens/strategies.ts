@@ -53,7 +53,11 @@ export function runBaseline(name: Exclude<StrategyName, 'wre-memory'>, items: re
  * (oracle planner on a miss, recorded outputs as the world). Tokens are what the execution recorded
  * (PlanComputed); a recall costs 0 model tokens (the request parser is rule-based, no model call).
  */
-export async function runWre(core: WreCore, plugin: DatasetPlugin, items: readonly BenchItem[]): Promise<ItemOutcome[]> {
+export async function runWre(
+  core: WreCore,
+  plugin: DatasetPlugin,
+  items: readonly BenchItem[],
+): Promise<ItemOutcome[]> {
   const outcomes: ItemOutcome[] = [];
   for (const item of items) {
     plugin.current = { gold: item.gold, cost: item.cost };
@@ -62,10 +66,20 @@ export async function runWre(core: WreCore, plugin: DatasetPlugin, items: readon
       outcomes.push({ hit: false, correct: false, argAccuracy: null, tokens: e.tokens.total });
       continue;
     }
-    const c = comparePlans(e.steps.map((s) => ({ tool: s.tool, args: s.args })), item.gold);
-    outcomes.push({ hit: true, correct: c.equal && e.status === 'SUCCEEDED', argAccuracy: c.argAccuracy, tokens: e.tokens.total });
+    const c = comparePlans(
+      e.steps.map((s) => ({ tool: s.tool, args: s.args })),
+      item.gold,
+    );
+    outcomes.push({
+      hit: true,
+      correct: c.equal && e.status === 'SUCCEEDED',
+      argAccuracy: c.argAccuracy,
+      tokens: e.tokens.total,
+    });
     if (process.env.WRE_BENCH_DEBUG && !(c.equal && e.status === 'SUCCEEDED')) {
-      console.log(`\nFALSE HIT ${item.id} ${item.operationType} ${JSON.stringify(item.params)} ${e.status} ${e.error?.message ?? ''}\n served ${JSON.stringify(e.steps.map((s) => [s.tool, s.args])).slice(0, 600)}\n gold   ${JSON.stringify(item.gold.map((g) => [g.tool, g.args])).slice(0, 600)}`);
+      console.log(
+        `\nFALSE HIT ${item.id} ${item.operationType} ${JSON.stringify(item.params)} ${e.status} ${e.error?.message ?? ''}\n served ${JSON.stringify(e.steps.map((s) => [s.tool, s.args])).slice(0, 600)}\n gold   ${JSON.stringify(item.gold.map((g) => [g.tool, g.args])).slice(0, 600)}`,
+      );
     }
   }
   return outcomes;

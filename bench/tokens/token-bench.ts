@@ -16,7 +16,14 @@ import { DatasetPlugin } from './dataset-plugin.js';
 import { renderTokenBench, summarise, type WorkloadResult } from './report.js';
 import { runBaseline, runWre, STRATEGIES, type BenchItem, type ItemOutcome, type StrategyName } from './strategies.js';
 import {
-  apiBankLevel1Workload, apiBankLevel3Workload, canonicalEqual, CANONICALISATION, datasetsDir, repeatCeiling, restBenchWorkloads, seededRandom,
+  apiBankLevel1Workload,
+  apiBankLevel3Workload,
+  canonicalEqual,
+  CANONICALISATION,
+  datasetsDir,
+  repeatCeiling,
+  restBenchWorkloads,
+  seededRandom,
 } from './workloads/index.js';
 
 const ORDERS = 5;
@@ -33,9 +40,21 @@ function shuffled<T>(items: readonly T[], order: number): T[] {
   return a;
 }
 
-async function runOrder(name: string, toolNames: string[], items: BenchItem[]): Promise<Record<StrategyName, ItemOutcome[]>> {
+async function runOrder(
+  name: string,
+  toolNames: string[],
+  items: BenchItem[],
+): Promise<Record<StrategyName, ItemOutcome[]>> {
   const dir = mkdtempSync(join(tmpdir(), 'wre-bench-tokens-'));
-  const config = loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'), WRE_WORKSPACE: join(dir, 'ws'), WRE_SQLITE_SYNCHRONOUS: 'normal' }, dir);
+  const config = loadConfig(
+    {
+      WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
+      WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'),
+      WRE_WORKSPACE: join(dir, 'ws'),
+      WRE_SQLITE_SYNCHRONOUS: 'normal',
+    },
+    dir,
+  );
   const core = await WreCore.create(config, { builtins: false });
   const plugin = new DatasetPlugin(name, toolNames, (s, g) => s.tool === g.tool && canonicalEqual(s.args, g.args));
   try {
@@ -50,12 +69,22 @@ async function runOrder(name: string, toolNames: string[], items: BenchItem[]): 
   }
 }
 
-async function runWorkload(name: string, source: string, items: BenchItem[], ceiling: number, argsInGold: boolean): Promise<WorkloadResult> {
+async function runWorkload(
+  name: string,
+  source: string,
+  items: BenchItem[],
+  ceiling: number,
+  argsInGold: boolean,
+): Promise<WorkloadResult> {
   const toolNames = [...new Set(items.flatMap((i) => i.gold.map((c) => c.tool)))].sort();
   const orders: { order: number; outcomes: Record<StrategyName, ItemOutcome[]>; items: BenchItem[] }[] = [];
   for (let order = 0; order < ORDERS; order++) {
     const ordered = shuffled(items, order);
-    orders.push({ order, outcomes: await runOrder(`bench_${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`, toolNames, ordered), items: ordered });
+    orders.push({
+      order,
+      outcomes: await runOrder(`bench_${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`, toolNames, ordered),
+      items: ordered,
+    });
     process.stdout.write('.');
   }
   return summarise(name, source, items.length, ceiling, argsInGold, orders);
@@ -66,15 +95,37 @@ async function main(): Promise<void> {
   const dataDir = datasetsDir();
   const results: WorkloadResult[] = [];
   const seed = seedItems(SEED_OPS, 7, protocolText);
-  results.push(await runWorkload('seed-families', `${SEED_OPS} typed operations, 4 families (seeded stream)`, seed.items, NaN, true));
+  results.push(
+    await runWorkload(
+      'seed-families',
+      `${SEED_OPS} typed operations, 4 families (seeded stream)`,
+      seed.items,
+      NaN,
+      true,
+    ),
+  );
   const l3 = apiBankLevel3Workload(dataDir);
   const l1 = apiBankLevel1Workload(dataDir);
   for (const w of [l3, l1, ...restBenchWorkloads(dataDir)]) {
-    results.push(await runWorkload(w.name, w.source, datasetItems(w, `bench_${w.name}`, protocolText), repeatCeiling(w.records), w.argsInGold));
+    results.push(
+      await runWorkload(
+        w.name,
+        w.source,
+        datasetItems(w, `bench_${w.name}`, protocolText),
+        repeatCeiling(w.records),
+        w.argsInGold,
+      ),
+    );
   }
   process.stdout.write('\n');
   const machine = machineInfo();
-  const meta = { date: new Date().toISOString(), machine, tokenizer: TOKENIZER_NAME, orders: ORDERS, canonicalisation: CANONICALISATION };
+  const meta = {
+    date: new Date().toISOString(),
+    machine,
+    tokenizer: TOKENIZER_NAME,
+    orders: ORDERS,
+    canonicalisation: CANONICALISATION,
+  };
   writeFileSync(join(RESULTS_DIR, 'tokens.json'), `${JSON.stringify({ ...meta, results }, null, 2)}\n`);
   const md = renderTokenBench(meta, results);
   writeSection('40-tokens', md);

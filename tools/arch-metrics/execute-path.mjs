@@ -60,7 +60,8 @@ try {
     if (!script.url.startsWith('file://')) continue;
     const path = relative(repo, fileURLToPath(script.url));
     if (!path.startsWith('dist/')) continue;
-    if (script.functions.some((f) => f.ranges[0]?.count > 0)) touched.add(path.slice('dist/'.length).replace(/\.js$/, '.ts'));
+    if (script.functions.some((f) => f.ranges[0]?.count > 0))
+      touched.add(path.slice('dist/'.length).replace(/\.js$/, '.ts'));
   }
   const packages = new Set([...touched].map((p) => p.split('/').slice(0, 2).join('/')));
   console.log(JSON.stringify({ warmUp, measured, files: touched.size, packages: [...packages].sort() }, null, 2));

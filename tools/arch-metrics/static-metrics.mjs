@@ -49,7 +49,8 @@ function resolveHash(spec) {
   for (const [key, target] of Object.entries(imports)) {
     const source = typeof target === 'string' ? target : (target['wre-source'] ?? target.types ?? target.default);
     if (key === spec) return normalize(source);
-    if (key.endsWith('*') && spec.startsWith(key.slice(0, -1))) return normalize(source.replace('*', spec.slice(key.length - 1)));
+    if (key.endsWith('*') && spec.startsWith(key.slice(0, -1)))
+      return normalize(source.replace('*', spec.slice(key.length - 1)));
   }
   return null;
 }
@@ -106,10 +107,17 @@ const cyclic = [...edges].filter(([k]) => {
   return reaches(b, a);
 });
 
-const options = { ...JSON.parse(readFileSync(new URL('../../.prettierrc.json', import.meta.url), 'utf8')), parser: 'typescript' };
-const isTest = (f) => /\.(spec|contract)\.ts$/.test(f) || /\.fixtures?\.ts$/.test(f) || f.includes('/test/') || f.includes('/testing/');
+const options = {
+  ...JSON.parse(readFileSync(new URL('../../.prettierrc.json', import.meta.url), 'utf8')),
+  parser: 'typescript',
+};
+const isTest = (f) =>
+  /\.(spec|contract)\.ts$/.test(f) || /\.fixtures?\.ts$/.test(f) || f.includes('/test/') || f.includes('/testing/');
 let longLines = 0;
-for (const file of files) longLines += readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 120).length;
+for (const file of files)
+  longLines += readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 120).length;
 let over150 = 0;
 let over300 = 0;
 const biggest = [];
@@ -136,4 +144,6 @@ const report = {
   readmeBytes: readme,
 };
 console.log(JSON.stringify(report, null, 2));
-console.log(`(measured in ${relative(process.cwd(), process.cwd()) || '.'}: ${files.length} .ts files under ${ROOTS.join(', ')})`);
+console.log(
+  `(measured in ${relative(process.cwd(), process.cwd()) || '.'}: ${files.length} .ts files under ${ROOTS.join(', ')})`,
+);

@@ -8,7 +8,10 @@ import { formatError } from './graphql/format-error.js';
 import { wsErrorHooks } from './graphql/ws-error-hooks.js';
 import { RegisterPluginHandler } from './plugins/register-plugin/register-plugin.handler.js';
 import { RegisterPluginResolver } from './plugins/register-plugin/register-plugin.resolver.js';
-import { DeregisterPluginHandler, DeregisterPluginResolver } from './plugins/deregister-plugin/deregister-plugin.resolver.js';
+import {
+  DeregisterPluginHandler,
+  DeregisterPluginResolver,
+} from './plugins/deregister-plugin/deregister-plugin.resolver.js';
 import { GetPluginsHandler, ListPluginsResolver } from './plugins/list-plugins/list-plugins.resolver.js';
 import { ExecuteOperationHandler } from './executions/execute-operation/execute-operation.handler.js';
 import { ExecuteOperationResolver } from './executions/execute-operation/execute-operation.resolver.js';
@@ -17,9 +20,15 @@ import { ExecutionEventsResolver } from './executions/execution-events/execution
 import { GetPatternsHandler, ListPatternsResolver } from './patterns/list-patterns/list-patterns.resolver.js';
 import { GetRecallStatsHandler, RecallStatsResolver } from './patterns/recall-stats/recall-stats.resolver.js';
 import { GetTokenReportHandler, TokenReportResolver } from './patterns/token-report/token-report.resolver.js';
-import { ValidateModulePathHandler, ValidateModulePathResolver } from './paths/validate-module-path/validate-module-path.resolver.js';
+import {
+  ValidateModulePathHandler,
+  ValidateModulePathResolver,
+} from './paths/validate-module-path/validate-module-path.resolver.js';
 import { GetEventsHandler, ListEventsResolver } from './events/list-events/list-events.resolver.js';
-import { RebuildProjectionsHandler, RebuildProjectionsResolver } from './projections/rebuild-projections/rebuild-projections.resolver.js';
+import {
+  RebuildProjectionsHandler,
+  RebuildProjectionsResolver,
+} from './projections/rebuild-projections/rebuild-projections.resolver.js';
 import { ExecuteSkillHandler } from './skills/execute-skill/execute-skill.handler.js';
 import { ExecuteSkillResolver } from './skills/execute-skill/execute-skill.resolver.js';
 import { GetSkillsHandler, ListSkillsResolver } from './skills/list-skills/list-skills.resolver.js';
@@ -31,14 +40,37 @@ export interface AppOptions extends CoreOptions {
 }
 
 const handlers = [
-  RegisterPluginHandler, DeregisterPluginHandler, GetPluginsHandler, ExecuteOperationHandler, GetExecutionsHandler,
-  GetPatternsHandler, GetRecallStatsHandler, GetTokenReportHandler, ValidateModulePathHandler, GetEventsHandler, RebuildProjectionsHandler,
-  ExecuteSkillHandler, GetSkillsHandler, GetProtocolsHandler,
+  RegisterPluginHandler,
+  DeregisterPluginHandler,
+  GetPluginsHandler,
+  ExecuteOperationHandler,
+  GetExecutionsHandler,
+  GetPatternsHandler,
+  GetRecallStatsHandler,
+  GetTokenReportHandler,
+  ValidateModulePathHandler,
+  GetEventsHandler,
+  RebuildProjectionsHandler,
+  ExecuteSkillHandler,
+  GetSkillsHandler,
+  GetProtocolsHandler,
 ];
 const resolvers = [
-  RegisterPluginResolver, DeregisterPluginResolver, ListPluginsResolver, ExecuteOperationResolver, ListExecutionsResolver,
-  ExecutionEventsResolver, ListPatternsResolver, RecallStatsResolver, TokenReportResolver, ValidateModulePathResolver, ListEventsResolver,
-  RebuildProjectionsResolver, ExecuteSkillResolver, ListSkillsResolver, ListProtocolsResolver,
+  RegisterPluginResolver,
+  DeregisterPluginResolver,
+  ListPluginsResolver,
+  ExecuteOperationResolver,
+  ListExecutionsResolver,
+  ExecutionEventsResolver,
+  ListPatternsResolver,
+  RecallStatsResolver,
+  TokenReportResolver,
+  ValidateModulePathResolver,
+  ListEventsResolver,
+  RebuildProjectionsResolver,
+  ExecuteSkillResolver,
+  ListSkillsResolver,
+  ListProtocolsResolver,
 ];
 
 @Module({})

@@ -18,16 +18,35 @@ export interface BootedApp {
   dir: string;
   workspace: string;
   schemaFile: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   ws(): Client;
   close(): Promise<void>;
 }
 
 /** Boots the real app on 127.0.0.1:<random> over real SQLite files in a temp dir. */
-export async function bootApp(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'wre-e2e-'))): Promise<BootedApp> {
-  const config = loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'), WRE_WORKSPACE: join(dir, 'workspace'), PORT: '0', ...env }, dir);
+export async function bootApp(
+  env: Record<string, string> = {},
+  dir = mkdtempSync(join(tmpdir(), 'wre-e2e-')),
+): Promise<BootedApp> {
+  const config = loadConfig(
+    {
+      WRE_EVENT_STORE: `sqlite:${join(dir, 'events.db')}`,
+      WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'),
+      WRE_WORKSPACE: join(dir, 'workspace'),
+      PORT: '0',
+      ...env,
+    },
+    dir,
+  );
   const schemaFile = join(dir, 'schema.gql');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { schemaFile }), { logger: false, bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { schemaFile }), {
+    logger: false,
+    bodyParser: false,
+    abortOnError: false,
+  });
   configureHttp(app);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
@@ -42,11 +61,20 @@ export async function bootApp(env: Record<string, string> = {}, dir = mkdtempSyn
     workspace: config.workspaceRoot,
     schemaFile,
     async gql(query, variables) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await res.json()) as never;
     },
     ws() {
-      const c = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+      const c = createClient({
+        url: url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        lazy: false,
+        retryAttempts: 0,
+      });
       clients.push(c);
       return c;
     },

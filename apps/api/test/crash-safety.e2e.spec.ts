@@ -23,7 +23,9 @@ async function load(url: string, round: number, until: Promise<unknown>): Promis
       for (let i = 0; !dead; i++) {
         const commandId = `crash-r${round}-c${k}-${i}`;
         try {
-          const res = await gql(url, EXECUTE, { input: { type: 'module_creation', commandId, params: { name: `m_${round}_${k}_${i}`, domain: 'crash' } } });
+          const res = await gql(url, EXECUTE, {
+            input: { type: 'module_creation', commandId, params: { name: `m_${round}_${k}_${i}`, domain: 'crash' } },
+          });
           const status = res.data?.executeOperation?.status;
           if (status) acked.set(commandId, status);
         } catch {
@@ -69,7 +71,9 @@ function crashSuite(name: string, env: () => Record<string, string>, dir: () => 
       }
       const live = await core.digest();
       expect((await core.rebuildProjections()).digest).toBe(live);
-      console.log(`[crash ${name}] ${ROUNDS} kills, ${acked.size} acknowledged executions, ${all.length} recorded, ${killedMidway} closed as INTERRUPTED`);
+      console.log(
+        `[crash ${name}] ${ROUNDS} kills, ${acked.size} acknowledged executions, ${all.length} recorded, ${killedMidway} closed as INTERRUPTED`,
+      );
       // PostgreSQL starts slower and executions take more round trips: fewer acknowledgements, same guarantees.
       expect(acked.size).toBeGreaterThan(0);
     } finally {
@@ -93,7 +97,15 @@ describe('crash safety: SIGKILL under load (real processes)', () => {
     await client.end();
   });
 
-  crashSuite('sqlite', () => ({ WRE_EVENT_STORE: `sqlite:${join(base, 'sqlite', 'events.db')}`, WRE_PATTERN_MEMORY_DB: join(base, 'sqlite', 'read.db'), WRE_WORKSPACE: join(base, 'sqlite', 'ws') }), () => base);
+  crashSuite(
+    'sqlite',
+    () => ({
+      WRE_EVENT_STORE: `sqlite:${join(base, 'sqlite', 'events.db')}`,
+      WRE_PATTERN_MEMORY_DB: join(base, 'sqlite', 'read.db'),
+      WRE_WORKSPACE: join(base, 'sqlite', 'ws'),
+    }),
+    () => base,
+  );
   crashSuite(
     'postgres',
     () => ({

@@ -8,8 +8,12 @@ let built = false;
 /** Compiles the app once per test file (tests spawn the real `node dist/...` entry points a user runs). */
 export function buildOnce(): void {
   if (built) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js'))) throw new Error('build did not produce dist/apps/api/src/main.js');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js')))
+    throw new Error('build did not produce dist/apps/api/src/main.js');
   built = true;
 }
 
@@ -88,7 +92,15 @@ export function withSchema(base: string, schema: string): string {
   return url.toString();
 }
 
-export async function gql<T = any>(url: string, query: string, variables?: object): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export async function gql<T = any>(
+  url: string,
+  query: string,
+  variables?: object,
+): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()) as never;
 }

@@ -23,9 +23,13 @@ export async function startGreetingOrchestrator(): Promise<FakeOrchestrator> {
         state.planCalls += 1;
         const { name, channel } = msg.operation.params;
         const text = `Hello ${name}, welcome aboard`;
-        const steps = msg.operation.type === 'doomed'
-          ? [{ tool: 'explode', args: {} }]
-          : [{ tool: 'compose', args: { text } }, { tool: 'deliver', args: { to: channel, text } }];
+        const steps =
+          msg.operation.type === 'doomed'
+            ? [{ tool: 'explode', args: {} }]
+            : [
+                { tool: 'compose', args: { text } },
+                { tool: 'deliver', args: { to: channel, text } },
+              ];
         res.end(JSON.stringify({ steps, planner: 'test-llm', tokens: { prompt: 1200, completion: 300, total: 1500 } }));
         return;
       }
@@ -50,7 +54,19 @@ export async function startGreetingOrchestrator(): Promise<FakeOrchestrator> {
 }
 
 export const GREETING_TOOLS = [
-  { name: 'compose', description: 'compose a message', argsSchema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } },
-  { name: 'deliver', description: 'deliver a message', argsSchema: { type: 'object', required: ['to', 'text'], properties: { to: { type: 'string' }, text: { type: 'string' } } } },
+  {
+    name: 'compose',
+    description: 'compose a message',
+    argsSchema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
+  },
+  {
+    name: 'deliver',
+    description: 'deliver a message',
+    argsSchema: {
+      type: 'object',
+      required: ['to', 'text'],
+      properties: { to: { type: 'string' }, text: { type: 'string' } },
+    },
+  },
   { name: 'explode', description: 'always fails', argsSchema: { type: 'object' } },
 ];

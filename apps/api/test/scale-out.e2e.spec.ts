@@ -34,7 +34,7 @@ describe('scale-out on PostgreSQL: two api processes + one worker', () => {
     await c.end();
   });
 
-  it('serves executions through both instances, streams B\'s events to A, and projects each event exactly once', async () => {
+  it("serves executions through both instances, streams B's events to A, and projects each event exactly once", async () => {
     const env = { WRE_EVENT_STORE: url, WRE_PATTERN_MEMORY_DB: url, WRE_WORKSPACE: join(dir, 'ws') };
     const worker = spawnEntry('apps/worker/src/worker.js', env, dir);
     procs.push(worker);
@@ -61,7 +61,9 @@ describe('scale-out on PostgreSQL: two api processes + one worker', () => {
     await new Promise((r) => setTimeout(r, 1000)); // let the subscription register before the first write
 
     const run = (target: string, tag: string, i: number) =>
-      gql(target, EXECUTE, { input: { type: 'module_creation', commandId: `${tag}-${i}`, params: { name: `${tag}_${i}`, domain: 'scale' } } });
+      gql(target, EXECUTE, {
+        input: { type: 'module_creation', commandId: `${tag}-${i}`, params: { name: `${tag}_${i}`, domain: 'scale' } },
+      });
     const results = await Promise.all(
       Array.from({ length: PER_INSTANCE }, (_, i) => [run(a.url, 'via_a', i), run(b.url, 'via_b', i)]).flat(),
     );

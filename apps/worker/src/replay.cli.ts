@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   try {
     const report = await core.rebuildProjections();
     console.log(
-      JSON.stringify({ ...report, position: report.position.toString(), durationMs: Math.round(report.durationMs * 10) / 10 }, null, 2),
+      JSON.stringify(
+        { ...report, position: report.position.toString(), durationMs: Math.round(report.durationMs * 10) / 10 },
+        null,
+        2,
+      ),
     );
   } finally {
     await core.close();

@@ -5,7 +5,8 @@ import type { GoldCall } from './workload.types.js';
 export const TOOL_SEARCHER = 'ToolSearcher';
 
 /** `file: where: reason`, so a bad record in a data set can be found. */
-export const dataError = (file: string, where: string, reason: string): Error => new Error(`${file}: ${where}: ${reason}`);
+export const dataError = (file: string, where: string, reason: string): Error =>
+  new Error(`${file}: ${where}: ${reason}`);
 
 /**
  * A gold call from an API-Bank call record. API-Bank wraps results as `{api_name, input, output, exception}`;
@@ -16,7 +17,8 @@ export function apiBankCall(name: unknown, args: unknown, result: unknown, fail:
   if (!isPlainObject(args)) throw fail(`${name}: input must be an object`);
   const call: GoldCall = { tool: name, args: args as JsonObject };
   if (isPlainObject(result)) {
-    if (result.exception !== null && result.exception !== undefined) call.output = { exception: result.exception as JsonValue };
+    if (result.exception !== null && result.exception !== undefined)
+      call.output = { exception: result.exception as JsonValue };
     else if (result.output !== undefined) call.output = result.output as JsonValue;
   }
   return call;

@@ -19,29 +19,34 @@ export interface Level1Dialogue {
 /** Reads all 214 level-1 dialogues (sorted by file name), including the ones without API calls. */
 export function readLevel1Dialogues(datasetsDir: string): Level1Dialogue[] {
   const dir = path.join(datasetsDir, API_BANK_LEVEL1_DIR);
-  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((name) => {
-    const file = path.join(dir, name);
-    const dialogue: Level1Dialogue = { file: name, userTurnsBeforeFirstApi: [], calls: [] };
-    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      const fail = (reason: string): Error => dataError(file, `line ${i + 1}`, reason);
-      let turn: unknown;
-      try {
-        turn = JSON.parse(line);
-      } catch (e) {
-        throw fail(`invalid JSON (${(e as Error).message})`);
-      }
-      if (!isPlainObject(turn)) throw fail('expected a JSON object');
-      if (turn.role === 'API') {
-        const call = apiBankCall(turn.api_name, turn.param_dict, turn.result, fail);
-        if (call.tool !== TOOL_SEARCHER) dialogue.calls.push(call);
-      } else if (turn.role === 'User' && dialogue.calls.length === 0) {
-        if (typeof turn.text !== 'string') throw fail('User turn needs text');
-        dialogue.userTurnsBeforeFirstApi.push(turn.text.trim());
-      }
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((name) => {
+      const file = path.join(dir, name);
+      const dialogue: Level1Dialogue = { file: name, userTurnsBeforeFirstApi: [], calls: [] };
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (line.trim() === '') return;
+          const fail = (reason: string): Error => dataError(file, `line ${i + 1}`, reason);
+          let turn: unknown;
+          try {
+            turn = JSON.parse(line);
+          } catch (e) {
+            throw fail(`invalid JSON (${(e as Error).message})`);
+          }
+          if (!isPlainObject(turn)) throw fail('expected a JSON object');
+          if (turn.role === 'API') {
+            const call = apiBankCall(turn.api_name, turn.param_dict, turn.result, fail);
+            if (call.tool !== TOOL_SEARCHER) dialogue.calls.push(call);
+          } else if (turn.role === 'User' && dialogue.calls.length === 0) {
+            if (typeof turn.text !== 'string') throw fail('User turn needs text');
+            dialogue.userTurnsBeforeFirstApi.push(turn.text.trim());
+          }
+        });
+      return dialogue;
     });
-    return dialogue;
-  });
 }
 
 /** API descriptions embedded in level-1-api.json instructions (one JSON object per line after "API descriptions:"). */
@@ -67,7 +72,8 @@ function describedTools(datasetsDir: string): Map<string, ToolDefinition> {
       } catch {
         continue;
       }
-      if (isPlainObject(desc) && typeof desc.name === 'string' && !tools.has(desc.name)) tools.set(desc.name, apiBankTool(desc, `${file}: item ${i}`));
+      if (isPlainObject(desc) && typeof desc.name === 'string' && !tools.has(desc.name))
+        tools.set(desc.name, apiBankTool(desc, `${file}: item ${i}`));
     }
   });
   return tools;
@@ -87,7 +93,11 @@ function describedTools(datasetsDir: string): Map<string, ToolDefinition> {
 export function apiBankLevel1Workload(datasetsDir: string): Workload {
   const records: PlanRecord[] = readLevel1Dialogues(datasetsDir)
     .filter((d) => d.calls.length > 0 && d.userTurnsBeforeFirstApi.length > 0)
-    .map((d) => ({ id: `level-1/${d.file.replace(/\.jsonl$/, '')}`, request: d.userTurnsBeforeFirstApi.join('\n'), plan: d.calls }));
+    .map((d) => ({
+      id: `level-1/${d.file.replace(/\.jsonl$/, '')}`,
+      request: d.userTurnsBeforeFirstApi.join('\n'),
+      plan: d.calls,
+    }));
   const calls = records.flatMap((r) => r.plan);
   const described = describedTools(datasetsDir);
   const used = [...new Set(calls.map((c) => c.tool))];

@@ -29,9 +29,13 @@ withData('API-Bank level-3', () => {
 
   it('has a shared catalogue of the 21 APIs ToolSearcher describes, accepting every gold call', () => {
     expect(w.tools).toHaveLength(21);
-    expect(w.tools.find((t) => t.name === 'LikeCount')?.argsSchema).toMatchObject({ properties: { post_id: { type: 'integer' } } });
+    expect(w.tools.find((t) => t.name === 'LikeCount')?.argsSchema).toMatchObject({
+      properties: { post_id: { type: 'integer' } },
+    });
     // declared float, recorded as "40.7128": widened so the gold plan passes the args check
-    expect(w.tools.find((t) => t.name === 'NearbyRestaurants')?.argsSchema).toMatchObject({ properties: { latitude: { type: expect.arrayContaining(['string']) } } });
+    expect(w.tools.find((t) => t.name === 'NearbyRestaurants')?.argsSchema).toMatchObject({
+      properties: { latitude: { type: expect.arrayContaining(['string']) } },
+    });
     expect(catalogueProblems(w)).toEqual([]);
   });
 });
@@ -62,7 +66,11 @@ withData('API-Bank level-1', () => {
       'My username is JaneSmith, my email is janesmith@example.com, and my password is password.',
     ]);
     expect(r.plan.map((c) => c.tool)).toEqual(['GetUserToken', 'AddAgenda', 'AddAlarm']);
-    expect(r.plan[0]).toEqual({ tool: 'GetUserToken', args: { username: 'JaneSmith', password: 'password' }, output: { token: 'o8i7u6y5t4r3e2w1q0' } });
+    expect(r.plan[0]).toEqual({
+      tool: 'GetUserToken',
+      args: { username: 'JaneSmith', password: 'password' },
+      output: { token: 'o8i7u6y5t4r3e2w1q0' },
+    });
   });
 
   it('takes its catalogue from the level-1-api.json descriptions, accepting every gold call', () => {

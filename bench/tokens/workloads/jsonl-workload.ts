@@ -14,7 +14,8 @@ class LineError extends Error {}
 
 function parseCall(value: unknown, i: number): GoldCall {
   if (!isPlainObject(value)) throw new LineError(`plan[${i}] must be an object`);
-  if (typeof value.tool !== 'string' || value.tool.trim() === '') throw new LineError(`plan[${i}].tool must be a non-empty string`);
+  if (typeof value.tool !== 'string' || value.tool.trim() === '')
+    throw new LineError(`plan[${i}].tool must be a non-empty string`);
   if (!isPlainObject(value.args)) throw new LineError(`plan[${i}].args must be an object`);
   const call: GoldCall = { tool: value.tool, args: value.args as JsonObject };
   if (value.output !== undefined) call.output = value.output as JsonValue;
@@ -23,11 +24,13 @@ function parseCall(value: unknown, i: number): GoldCall {
 
 function parseRecord(value: unknown, lineNo: number): PlanRecord {
   if (!isPlainObject(value)) throw new LineError('line must be a JSON object');
-  if (typeof value.request !== 'string' || value.request.trim() === '') throw new LineError('request must be a non-empty string');
+  if (typeof value.request !== 'string' || value.request.trim() === '')
+    throw new LineError('request must be a non-empty string');
   if (!Array.isArray(value.plan)) throw new LineError('plan must be an array');
   let id = String(lineNo);
   if (value.id !== undefined) {
-    if (typeof value.id !== 'string' && typeof value.id !== 'number') throw new LineError('id must be a string or a number');
+    if (typeof value.id !== 'string' && typeof value.id !== 'number')
+      throw new LineError('id must be a string or a number');
     id = String(value.id);
   }
   return { id, request: value.request, plan: value.plan.map(parseCall) };

@@ -12,8 +12,19 @@ describe('JSONL workloads', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const records: PlanRecord[] = [
-    { id: 'a', request: 'Check the weather in Paris.', plan: [{ tool: 'Geocoding', args: { address: 'Paris' }, output: { lat: 48.8 } }, { tool: 'Weather', args: { lat: 48.8, days: 3 } }] },
-    { id: 'b', request: 'Check the weather in Rome.', plan: [{ tool: 'Geocoding', args: { address: 'Rome', exact: true } }] },
+    {
+      id: 'a',
+      request: 'Check the weather in Paris.',
+      plan: [
+        { tool: 'Geocoding', args: { address: 'Paris' }, output: { lat: 48.8 } },
+        { tool: 'Weather', args: { lat: 48.8, days: 3 } },
+      ],
+    },
+    {
+      id: 'b',
+      request: 'Check the weather in Rome.',
+      plan: [{ tool: 'Geocoding', args: { address: 'Rome', exact: true } }],
+    },
   ];
 
   it('writes records that read back the same, with a catalogue inferred from the calls', () => {
@@ -23,8 +34,14 @@ describe('JSONL workloads', () => {
     const w = readJsonlWorkload(file, 'mine', { licence: 'MIT' });
     expect(w).toMatchObject({ name: 'mine', licence: 'MIT', records, argsInGold: true });
     expect(w.tools).toEqual([
-      expect.objectContaining({ name: 'Geocoding', argsSchema: { type: 'object', properties: { address: { type: 'string' }, exact: { type: 'boolean' } } } }),
-      expect.objectContaining({ name: 'Weather', argsSchema: { type: 'object', properties: { lat: { type: 'number' }, days: { type: 'integer' } } } }),
+      expect.objectContaining({
+        name: 'Geocoding',
+        argsSchema: { type: 'object', properties: { address: { type: 'string' }, exact: { type: 'boolean' } } },
+      }),
+      expect.objectContaining({
+        name: 'Weather',
+        argsSchema: { type: 'object', properties: { lat: { type: 'number' }, days: { type: 'integer' } } },
+      }),
     ]);
   });
 

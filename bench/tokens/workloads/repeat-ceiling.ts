@@ -4,7 +4,8 @@ import type { GoldCall, PlanRecord } from './workload.types.js';
 export const planStructure = (plan: readonly GoldCall[]): string => JSON.stringify(plan.map((c) => c.tool));
 
 /** Number of distinct ordered tool-name sequences among the records. */
-export const distinctStructures = (records: readonly PlanRecord[]): number => new Set(records.map((r) => planStructure(r.plan))).size;
+export const distinctStructures = (records: readonly PlanRecord[]): number =>
+  new Set(records.map((r) => planStructure(r.plan))).size;
 
 /**
  * (requests − distinct ordered tool-name sequences) / requests, as in shared/datasets/README.md: the largest share

@@ -1,7 +1,11 @@
 import { distinctStructures, repeatCeiling } from './repeat-ceiling.js';
 import type { PlanRecord } from './workload.types.js';
 
-const rec = (id: string, ...tools: string[]): PlanRecord => ({ id, request: id, plan: tools.map((tool) => ({ tool, args: {} })) });
+const rec = (id: string, ...tools: string[]): PlanRecord => ({
+  id,
+  request: id,
+  plan: tools.map((tool) => ({ tool, args: {} })),
+});
 
 describe('repeatCeiling', () => {
   it('is (requests − distinct ordered tool sequences) / requests', () => {

@@ -19,9 +19,14 @@ const MAX_TOOL_NAME = 64;
  */
 export function restToolName(endpoint: string): string {
   const [method = '', ...rest] = endpoint.trim().split(/\s+/);
-  const segments = rest.join('').split('/').filter((s) => s !== '');
+  const segments = rest
+    .join('')
+    .split('/')
+    .filter((s) => s !== '');
   const name = `${method.toUpperCase()}:${segments.map((s) => s.replace(/^\{(.+)\}$/, ':$1').replace(/[^A-Za-z0-9_:-]/g, '_')).join('.')}`;
-  return name.length <= MAX_TOOL_NAME ? name : `${name.slice(0, MAX_TOOL_NAME - 9)}-${sha256(endpoint.trim()).slice(0, 8)}`;
+  return name.length <= MAX_TOOL_NAME
+    ? name
+    : `${name.slice(0, MAX_TOOL_NAME - 9)}-${sha256(endpoint.trim()).slice(0, 8)}`;
 }
 
 /**
@@ -39,11 +44,13 @@ export function restBenchWorkload(datasetsDir: string, set: RestBenchSet): Workl
       throw dataError(file, `record ${i}`, 'expected {query, solution: [...]}');
     }
     const plan = item.solution.map((e: unknown, j) => {
-      if (typeof e !== 'string' || !/^\s*[A-Z]+\s+\//.test(e)) throw dataError(file, `record ${i} solution[${j}]`, 'expected "METHOD /path"');
+      if (typeof e !== 'string' || !/^\s*[A-Z]+\s+\//.test(e))
+        throw dataError(file, `record ${i} solution[${j}]`, 'expected "METHOD /path"');
       const endpoint = e.trim().replace(/\s+/g, ' ');
       const tool = restToolName(endpoint);
       const seen = endpoints.get(tool);
-      if (seen !== undefined && seen !== endpoint) throw dataError(file, `record ${i}`, `${seen} and ${endpoint} map to the same tool ${tool}`);
+      if (seen !== undefined && seen !== endpoint)
+        throw dataError(file, `record ${i}`, `${seen} and ${endpoint} map to the same tool ${tool}`);
       endpoints.set(tool, endpoint);
       return { tool, args: {} };
     });
@@ -65,4 +72,7 @@ export function restBenchWorkload(datasetsDir: string, set: RestBenchSet): Workl
 }
 
 /** Both RestBench workloads: `restbench-tmdb` (100 queries) and `restbench-spotify` (57). */
-export const restBenchWorkloads = (datasetsDir: string): Workload[] => [restBenchWorkload(datasetsDir, 'tmdb'), restBenchWorkload(datasetsDir, 'spotify')];
+export const restBenchWorkloads = (datasetsDir: string): Workload[] => [
+  restBenchWorkload(datasetsDir, 'tmdb'),
+  restBenchWorkload(datasetsDir, 'spotify'),
+];

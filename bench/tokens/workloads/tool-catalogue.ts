@@ -13,9 +13,14 @@ export function jsonKind(value: JsonValue): Kind {
 }
 
 const typesOf = (schema: JsonObject): string[] =>
-  typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type.filter((t): t is string => typeof t === 'string') : [];
+  typeof schema.type === 'string'
+    ? [schema.type]
+    : Array.isArray(schema.type)
+      ? schema.type.filter((t): t is string => typeof t === 'string')
+      : [];
 
-const admits = (types: readonly string[], kind: Kind): boolean => types.includes(kind) || (kind === 'integer' && types.includes('number'));
+const admits = (types: readonly string[], kind: Kind): boolean =>
+  types.includes(kind) || (kind === 'integer' && types.includes('number'));
 
 /**
  * Widens `schema` in place so `value` passes it: a kind the declared type lacks is added to it (a type list),
@@ -51,11 +56,15 @@ export function widenToGold(tools: ToolDefinition[], calls: Iterable<GoldCall>):
 }
 
 /** A catalogue inferred from the tool names and args seen in gold calls (first-seen order). */
-export function inferTools(calls: Iterable<GoldCall>, description = 'Inferred from the gold calls of the data set.'): ToolDefinition[] {
+export function inferTools(
+  calls: Iterable<GoldCall>,
+  description = 'Inferred from the gold calls of the data set.',
+): ToolDefinition[] {
   const tools = new Map<string, ToolDefinition>();
   for (const call of calls) {
     let tool = tools.get(call.tool);
-    if (!tool) tools.set(call.tool, (tool = { name: call.tool, description, argsSchema: { type: 'object', properties: {} } }));
+    if (!tool)
+      tools.set(call.tool, (tool = { name: call.tool, description, argsSchema: { type: 'object', properties: {} } }));
     widenSchema(tool.argsSchema, call.args);
   }
   return [...tools.values()];

@@ -14,7 +14,8 @@ export function catalogueProblems(w: Pick<Workload, 'records' | 'tools'>): strin
     r.plan.forEach((call, i) => {
       const tool = tools.get(call.tool);
       if (!tool) return problems.push(`${r.id} step ${i}: unknown tool ${call.tool}`);
-      for (const issue of validateArgs(tool.argsSchema, call.args)) problems.push(`${r.id} step ${i} ${call.tool}: ${issue.message}`);
+      for (const issue of validateArgs(tool.argsSchema, call.args))
+        problems.push(`${r.id} step ${i} ${call.tool}: ${issue.message}`);
     });
   }
   return problems;

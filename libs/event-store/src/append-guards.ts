@@ -15,7 +15,12 @@ export interface EncodedEvent {
 }
 
 export function assertStreamName(stream: unknown): asserts stream is string {
-  if (typeof stream !== 'string' || stream.length === 0 || stream.length > MAX_STREAM_NAME_LENGTH || stream.includes('\u0000')) {
+  if (
+    typeof stream !== 'string' ||
+    stream.length === 0 ||
+    stream.length > MAX_STREAM_NAME_LENGTH ||
+    stream.includes('\u0000')
+  ) {
     throw new BadInputError(`stream name must be 1-${MAX_STREAM_NAME_LENGTH} characters without NUL`, {
       field: 'stream',
       length: typeof stream === 'string' ? stream.length : null,
@@ -24,8 +29,14 @@ export function assertStreamName(stream: unknown): asserts stream is string {
 }
 
 export function assertExpectedRevision(expected: unknown): asserts expected is ExpectedRevision {
-  if (typeof expected === 'bigint' ? expected < 0n : expected !== 'no_stream' && expected !== 'stream_exists' && expected !== 'any') {
-    throw new BadInputError('expectedRevision must be no_stream, stream_exists, any or a non-negative bigint', { field: 'expectedRevision' });
+  if (
+    typeof expected === 'bigint'
+      ? expected < 0n
+      : expected !== 'no_stream' && expected !== 'stream_exists' && expected !== 'any'
+  ) {
+    throw new BadInputError('expectedRevision must be no_stream, stream_exists, any or a non-negative bigint', {
+      field: 'expectedRevision',
+    });
   }
 }
 
@@ -33,8 +44,17 @@ export function assertExpectedRevision(expected: unknown): asserts expected is E
 export function checkExpectedRevision(stream: string, expected: ExpectedRevision, current: bigint | undefined): void {
   const ok =
     expected === 'any' ||
-    (expected === 'no_stream' ? current === undefined : expected === 'stream_exists' ? current !== undefined : current === expected);
-  if (!ok) throw new WrongExpectedRevisionError(stream, String(expected), current === undefined ? 'no_stream' : current.toString());
+    (expected === 'no_stream'
+      ? current === undefined
+      : expected === 'stream_exists'
+        ? current !== undefined
+        : current === expected);
+  if (!ok)
+    throw new WrongExpectedRevisionError(
+      stream,
+      String(expected),
+      current === undefined ? 'no_stream' : current.toString(),
+    );
 }
 
 /**
@@ -61,7 +81,10 @@ export function encodeBatch(stream: string, events: readonly NewEvent[], maxEven
       data = JSON.stringify(event.data ?? null);
       metadata = JSON.stringify(event.metadata);
     } catch {
-      throw new BadInputError('event data and metadata must be JSON-serializable (bigint travels as a decimal string)', { stream, index, eventId });
+      throw new BadInputError(
+        'event data and metadata must be JSON-serializable (bigint travels as a decimal string)',
+        { stream, index, eventId },
+      );
     }
     const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
     if (bytes > maxEventBytes) throw new EventTooLargeError({ stream, index, eventId, bytes, maxBytes: maxEventBytes });

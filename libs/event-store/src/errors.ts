@@ -5,7 +5,11 @@ export { WrongExpectedRevisionError } from '../../kernel/src/index.js';
 /** An event's serialized data + metadata exceed the store's limit; the whole batch is rejected, nothing is written. */
 export class EventTooLargeError extends BadInputError {
   constructor(details: { stream: string; index: number; eventId: string; bytes: number; maxBytes: number }) {
-    super(`event ${details.index} of stream ${details.stream} is ${details.bytes} bytes, limit is ${details.maxBytes}`, details, 'EVENT_TOO_LARGE');
+    super(
+      `event ${details.index} of stream ${details.stream} is ${details.bytes} bytes, limit is ${details.maxBytes}`,
+      details,
+      'EVENT_TOO_LARGE',
+    );
   }
 }
 

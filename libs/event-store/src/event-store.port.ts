@@ -41,7 +41,11 @@ export interface SubscribeOptions {
  * `metadata.eventId` is already stored in the same stream at the same place is an idempotent no-op.
  */
 export interface EventStore {
-  appendToStream(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  appendToStream(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
   /** All events of one stream in revision order; a missing stream reads as an empty list. */
   readStream(stream: string, options?: { fromRevision?: bigint }): Promise<RecordedEvent[]>;
   /** Events across all streams in position order. */

@@ -14,7 +14,8 @@ export type DurationResult = { ok: true; ms: number } | { ok: false; reason: str
 export function parseDuration(value: unknown): DurationResult {
   let ms: number;
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value) || value < 0) return { ok: false, reason: `${value} is not a whole number of milliseconds` };
+    if (!Number.isSafeInteger(value) || value < 0)
+      return { ok: false, reason: `${value} is not a whole number of milliseconds` };
     ms = value;
   } else if (typeof value === 'string') {
     const match = DURATION.exec(value);
@@ -25,7 +26,10 @@ export function parseDuration(value: unknown): DurationResult {
     }
     ms = Number(match[1]) * UNIT_MS[unit];
   } else {
-    return { ok: false, reason: `expected a duration, got ${value === null ? 'nothing (null)' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}` };
+    return {
+      ok: false,
+      reason: `expected a duration, got ${value === null ? 'nothing (null)' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}`,
+    };
   }
   return { ok: true, ms };
 }

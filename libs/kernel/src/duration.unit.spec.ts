@@ -14,15 +14,31 @@ describe('parseDuration', () => {
     expect(parseDuration(input)).toEqual({ ok: true, ms });
   });
 
-  it.each([['5 minutes'], ['30'], ['1.5h'], ['-1s'], ['1H'], [' 1h'], ['1w'], [''], [1.5], [-1], [Number.NaN], [Infinity], [null], [true], [['1s']]])(
-    '%p is refused',
-    (input) => {
-      expect(parseDuration(input)).toEqual({ ok: false, reason: expect.any(String) });
-    },
-  );
+  it.each([
+    ['5 minutes'],
+    ['30'],
+    ['1.5h'],
+    ['-1s'],
+    ['1H'],
+    [' 1h'],
+    ['1w'],
+    [''],
+    [1.5],
+    [-1],
+    [Number.NaN],
+    [Infinity],
+    [null],
+    [true],
+    [['1s']],
+  ])('%p is refused', (input) => {
+    expect(parseDuration(input)).toEqual({ ok: false, reason: expect.any(String) });
+  });
 
   it('says how to write a duration', () => {
-    expect(parseDuration('5 minutes')).toEqual({ ok: false, reason: "'5 minutes' is not a duration; use milliseconds (500) or 500ms, 30s, 5m, 1h, 1d" });
+    expect(parseDuration('5 minutes')).toEqual({
+      ok: false,
+      reason: "'5 minutes' is not a duration; use milliseconds (500) or 500ms, 30s, 5m, 1h, 1d",
+    });
   });
 });
 

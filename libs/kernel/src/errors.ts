@@ -55,4 +55,6 @@ export const isWreError = (e: unknown): e is WreError => e instanceof WreError;
 
 /** The message of anything thrown; duck-typed because errors may come from another realm (vm contexts, addons). */
 export const errorMessage = (e: unknown): string =>
-  typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as { message: string }).message : String(e);
+  typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string'
+    ? (e as { message: string }).message
+    : String(e);

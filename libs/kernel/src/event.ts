@@ -1,4 +1,3 @@
-
 /** Metadata carried by every event (STYLE rule 3). */
 export interface EventMetadata {
   eventId: string;

@@ -14,7 +14,8 @@ function hexToUuid(hex: string): string {
 export const deterministicId = (...parts: string[]): string => hexToUuid(sha256(parts.join('\u0000')));
 
 /** Event id for the `index`-th event produced by command `commandId` (STYLE rule 3). */
-export const eventIdFor = (commandId: string, index: number): string => deterministicId('event', commandId, String(index));
+export const eventIdFor = (commandId: string, index: number): string =>
+  deterministicId('event', commandId, String(index));
 
 export interface IdGenerator {
   next(): string;

@@ -1,4 +1,11 @@
-import { deterministicId, eventIdFor, stableStringify, contentHash, parseBigIntString, BadInputError } from './index.js';
+import {
+  deterministicId,
+  eventIdFor,
+  stableStringify,
+  contentHash,
+  parseBigIntString,
+  BadInputError,
+} from './index.js';
 
 describe('kernel ids and json', () => {
   it('derives the same event id from the same command and index, different otherwise', () => {
@@ -8,7 +15,9 @@ describe('kernel ids and json', () => {
   });
 
   it('serialises objects independent of key order', () => {
-    expect(stableStringify({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe('{"a":{"c":[3,{"e":2,"f":1}],"d":2},"b":1}');
+    expect(stableStringify({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe(
+      '{"a":{"c":[3,{"e":2,"f":1}],"d":2},"b":1}',
+    );
     expect(contentHash({ a: 1, b: 2 })).toBe(contentHash({ b: 2, a: 1 }));
     const withProto = JSON.parse('{"__proto__":{"x":1},"b":2}');
     expect(stableStringify(withProto)).toBe('{"__proto__":{"x":1},"b":2}');

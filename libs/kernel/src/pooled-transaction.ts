@@ -11,7 +11,10 @@ export interface PooledClient extends Pick<EventEmitter, 'on' | 'off'> {
  * BEGIN … COMMIT on one client checked out of a pool, ROLLBACK on any error. A failed ROLLBACK means the connection
  * is gone or confused: `release(err)` then destroys it instead of handing an open transaction to the next user.
  */
-export async function inPooledTransaction<C extends PooledClient, T>(connect: () => Promise<C>, fn: (client: C) => Promise<T>): Promise<T> {
+export async function inPooledTransaction<C extends PooledClient, T>(
+  connect: () => Promise<C>,
+  fn: (client: C) => Promise<T>,
+): Promise<T> {
   const client = await connect();
   const unguard = guardErrors(client);
   let broken: Error | undefined;

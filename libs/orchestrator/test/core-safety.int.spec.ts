@@ -9,25 +9,61 @@ import { loadConfig, WreCore } from '../src/index.js';
 describe('core safety: nothing dangles, nothing half-written', () => {
   let dir: string;
   const config = (extra: Record<string, string> = {}) =>
-    loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'e.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'r.db'), WRE_WORKSPACE: join(dir, 'ws'), WRE_MAX_EVENT_BYTES: '4096', ...extra }, dir);
+    loadConfig(
+      {
+        WRE_EVENT_STORE: `sqlite:${join(dir, 'e.db')}`,
+        WRE_PATTERN_MEMORY_DB: join(dir, 'r.db'),
+        WRE_WORKSPACE: join(dir, 'ws'),
+        WRE_MAX_EVENT_BYTES: '4096',
+        ...extra,
+      },
+      dir,
+    );
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wre-safety-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('closes an execution a crashed process left half-way as INTERRUPTED, once', async () => {
     const first = await WreCore.create(config(), { builtins: false });
     const writer = await ExecutionWriter.load(first.store, 'x1', 'cmd-1', 'test', systemClock);
-    await writer.do({ type: 'RequestOperation', executionId: 'x1', operationType: 't', plugin: 'p', params: {}, force: false, requestHash: 'h' }, 'request');
-    await writer.do({ type: 'RecordComputedPlan', planner: 'p', steps: [{ tool: 'a', args: {} }], tokens: { prompt: 1, completion: 1, total: 2 } }, 'plan');
+    await writer.do(
+      {
+        type: 'RequestOperation',
+        executionId: 'x1',
+        operationType: 't',
+        plugin: 'p',
+        params: {},
+        force: false,
+        requestHash: 'h',
+      },
+      'request',
+    );
+    await writer.do(
+      {
+        type: 'RecordComputedPlan',
+        planner: 'p',
+        steps: [{ tool: 'a', args: {} }],
+        tokens: { prompt: 1, completion: 1, total: 2 },
+      },
+      'plan',
+    );
     await first.close();
 
     const second = await WreCore.create(config(), { builtins: false });
-    expect(await second.queries.execution('x1')).toMatchObject({ status: 'FAILED', error: { code: 'INTERRUPTED' }, steps: [{ status: 'SKIPPED' }] });
+    expect(await second.queries.execution('x1')).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'INTERRUPTED' },
+      steps: [{ status: 'SKIPPED' }],
+    });
     const head = await second.store.headPosition();
     await second.close();
 
     const third = await WreCore.create(config(), { builtins: false });
     expect(await third.store.headPosition()).toBe(head);
-    expect((await third.store.readStream('execution-x1')).map((e) => e.type)).toEqual(['OperationRequested', 'PlanComputed', 'ExecutionFailed']);
+    expect((await third.store.readStream('execution-x1')).map((e) => e.type)).toEqual([
+      'OperationRequested',
+      'PlanComputed',
+      'ExecutionFailed',
+    ]);
     await third.close();
   });
 
@@ -36,8 +72,15 @@ describe('core safety: nothing dangles, nothing half-written', () => {
     try {
       await core.registerPlugin(toRuntimePlugin({ execute: () => ({ blob: 'x'.repeat(10_000) }) }, 'chatty'));
       const run = await core.executeOperation({ type: 'talk', plugin: 'chatty', params: {} });
-      expect(run).toMatchObject({ status: 'FAILED', error: { code: 'OUTPUT_TOO_LARGE' }, steps: [{ status: 'FAILED' }] });
-      expect((await core.store.readStream(`execution-${run.id}`)).map((e) => e.type).slice(-2)).toEqual(['StepFailed', 'ExecutionFailed']);
+      expect(run).toMatchObject({
+        status: 'FAILED',
+        error: { code: 'OUTPUT_TOO_LARGE' },
+        steps: [{ status: 'FAILED' }],
+      });
+      expect((await core.store.readStream(`execution-${run.id}`)).map((e) => e.type).slice(-2)).toEqual([
+        'StepFailed',
+        'ExecutionFailed',
+      ]);
     } finally {
       await core.close();
     }
@@ -52,7 +95,14 @@ describe('core safety: nothing dangles, nothing half-written', () => {
         kind: 'in_process' as const,
         operationTypes: ['op'],
         tools: [{ name: 'safe', argsSchema: { type: 'object' } }],
-        plan: async () => ({ steps: [{ tool: 'safe', args: {} }, { tool: 'rm_rf', args: {} }], planner: 'test', tokens: { prompt: 0, completion: 0, total: 0 } }),
+        plan: async () => ({
+          steps: [
+            { tool: 'safe', args: {} },
+            { tool: 'rm_rf', args: {} },
+          ],
+          planner: 'test',
+          tokens: { prompt: 0, completion: 0, total: 0 },
+        }),
         runStep: async (step: { tool: string }) => {
           ran.push(step.tool);
           return null;
@@ -80,12 +130,19 @@ describe('core safety: nothing dangles, nothing half-written', () => {
     const released = new Promise<void>((r) => (release = r));
     try {
       await core.registerPlugin({
-        name: 'payments', kind: 'in_process', operationTypes: ['charge'], tools: [{ name: 'charge_card', argsSchema: { type: 'object' } }],
+        name: 'payments',
+        kind: 'in_process',
+        operationTypes: ['charge'],
+        tools: [{ name: 'charge_card', argsSchema: { type: 'object' } }],
         plan: async () => {
           plans += 1;
           planning();
           await released;
-          return { steps: [{ tool: 'charge_card', args: { n: plans } }], planner: 'slow', tokens: { prompt: 1, completion: 1, total: 2 } };
+          return {
+            steps: [{ tool: 'charge_card', args: { n: plans } }],
+            planner: 'slow',
+            tokens: { prompt: 1, completion: 1, total: 2 },
+          };
         },
         runStep: async (step: { args: unknown }) => {
           ran.push(step.args);
@@ -101,7 +158,9 @@ describe('core safety: nothing dangles, nothing half-written', () => {
       expect(b).toEqual(a);
       expect(plans).toBe(1);
       expect(ran).toEqual([{ n: 1 }]);
-      await expect(core.executeOperation({ type: 'charge', params: { amount: 6 }, commandId: 'pay-1' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+      await expect(
+        core.executeOperation({ type: 'charge', params: { amount: 6 }, commandId: 'pay-1' }),
+      ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
       // The plugin going away does not stop a resend from getting its answer from the log.
       await core.deregisterPlugin('payments');
       expect(await core.executeOperation({ type: 'charge', params: { amount: 5 }, commandId: 'pay-1' })).toEqual(a);
@@ -116,14 +175,19 @@ describe('core safety: nothing dangles, nothing half-written', () => {
     let steps = 0;
     try {
       await core.registerPlugin({
-        name: 'racer', kind: 'in_process', operationTypes: ['race'], tools: [{ name: 'go', argsSchema: { type: 'object' } }],
+        name: 'racer',
+        kind: 'in_process',
+        operationTypes: ['race'],
+        tools: [{ name: 'go', argsSchema: { type: 'object' } }],
         plan: async () => {
           plans += 1;
           return { steps: [{ tool: 'go', args: {} }], planner: 'p', tokens: { prompt: 0, completion: 0, total: 0 } };
         },
         runStep: async () => ++steps,
       });
-      const results = await Promise.all([1, 2, 3].map(() => core.executeOperation({ type: 'race', params: {}, commandId: 'race-1' })));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => core.executeOperation({ type: 'race', params: {}, commandId: 'race-1' })),
+      );
       expect(new Set(results.map((r) => r.id)).size).toBe(1);
       expect(results.every((r) => r.status === 'SUCCEEDED')).toBe(true);
       expect({ plans, steps }).toEqual({ plans: 1, steps: 1 });
@@ -136,7 +200,10 @@ describe('core safety: nothing dangles, nothing half-written', () => {
     const core = await WreCore.create(config({ WRE_PLAN_TIMEOUT_MS: '50' }), { builtins: false });
     try {
       await core.registerPlugin({
-        name: 'stuck', kind: 'in_process', operationTypes: ['think'], tools: [{ name: 'x', argsSchema: { type: 'object' } }],
+        name: 'stuck',
+        kind: 'in_process',
+        operationTypes: ['think'],
+        tools: [{ name: 'x', argsSchema: { type: 'object' } }],
         plan: () => new Promise(() => undefined),
         runStep: async () => null,
       });

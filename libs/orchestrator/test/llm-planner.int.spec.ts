@@ -11,7 +11,17 @@ const notes: RuntimePlugin = {
   name: 'notes',
   kind: 'in_process',
   operationTypes: ['note'],
-  tools: [{ name: 'append', description: 'Append a line to a note', argsSchema: { type: 'object', properties: { title: { type: 'string' }, line: { type: 'string' } }, required: ['title', 'line'] } }],
+  tools: [
+    {
+      name: 'append',
+      description: 'Append a line to a note',
+      argsSchema: {
+        type: 'object',
+        properties: { title: { type: 'string' }, line: { type: 'string' } },
+        required: ['title', 'line'],
+      },
+    },
+  ],
   async runStep(step: PlanStep): Promise<JsonValue> {
     return { appended: step.args.line as string };
   },
@@ -19,7 +29,10 @@ const notes: RuntimePlugin = {
 
 const completion = (content: string, prompt: number, completionTokens: number) => ({
   body: {
-    id: 'c1', object: 'chat.completion', created: 1, model: 'local-llama',
+    id: 'c1',
+    object: 'chat.completion',
+    created: 1,
+    model: 'local-llama',
     choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
     usage: { prompt_tokens: prompt, completion_tokens: completionTokens, total_tokens: prompt + completionTokens },
   },
@@ -33,8 +46,12 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
     dir = mkdtempSync(join(tmpdir(), 'wre-llm-'));
     llm = await FakeLlmServer.start();
     const env = {
-      WRE_EVENT_STORE: `sqlite:${join(dir, 'e.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'p.db'), WRE_WORKSPACE: join(dir, 'ws'),
-      WRE_PLANNER: 'openai', WRE_PLANNER_MODEL: 'local-llama', WRE_PLANNER_BASE_URL: `${llm.origin}/v1`,
+      WRE_EVENT_STORE: `sqlite:${join(dir, 'e.db')}`,
+      WRE_PATTERN_MEMORY_DB: join(dir, 'p.db'),
+      WRE_WORKSPACE: join(dir, 'ws'),
+      WRE_PLANNER: 'openai',
+      WRE_PLANNER_MODEL: 'local-llama',
+      WRE_PLANNER_BASE_URL: `${llm.origin}/v1`,
     };
     core = await WreCore.create(loadConfig(env, dir), { builtins: false });
     await core.registerPlugin(notes);
@@ -49,7 +66,12 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
     const plan = JSON.stringify({ steps: [{ tool: 'append', args: { title: 'standup', line: 'ship it' } }] });
     llm.reply(completion('sure! here is a plan', 700, 20), completion(plan, 760, 30));
     const first = await core.executeOperation({ type: 'note', params: { title: 'standup', line: 'ship it' } });
-    expect(first).toMatchObject({ status: 'SUCCEEDED', recalled: false, planner: 'openai:local-llama', tokens: { prompt: 1460, completion: 50, total: 1510 } });
+    expect(first).toMatchObject({
+      status: 'SUCCEEDED',
+      recalled: false,
+      planner: 'openai:local-llama',
+      tokens: { prompt: 1460, completion: 50, total: 1510 },
+    });
     const prompt = sentText(llm.requests[0]!);
     expect(prompt).toContain('append');
     expect(prompt).toContain('WSP-50/args-schema');
@@ -64,7 +86,14 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
     expect(second.steps[0]?.args).toEqual({ title: 'retro', line: 'fewer meetings' });
     expect(llm.requests).toHaveLength(2);
     const report = await core.queries.tokenReport('note');
-    expect(report.total).toMatchObject({ executions: 2, computed: 1, recalled: 1, totalTokens: 1510, rejectedTokens: 720, computedTokens: 1510 });
+    expect(report.total).toMatchObject({
+      executions: 2,
+      computed: 1,
+      recalled: 1,
+      totalTokens: 1510,
+      rejectedTokens: 720,
+      computedTokens: 1510,
+    });
   });
 
   it('fails with PLAN_OUTPUT_INVALID after two garbage answers, each recorded with its tokens', async () => {
@@ -72,7 +101,12 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
     const e = await core.executeOperation({ type: 'note', params: { other: 1 } });
     expect(e).toMatchObject({ status: 'FAILED', error: { code: 'PLAN_OUTPUT_INVALID' }, tokens: { total: 32 } });
     const events = await core.store.readStream(`execution-${e.id}`);
-    expect(events.map((x) => x.type)).toEqual(['OperationRequested', 'PlanRejected', 'PlanRejected', 'ExecutionFailed']);
+    expect(events.map((x) => x.type)).toEqual([
+      'OperationRequested',
+      'PlanRejected',
+      'PlanRejected',
+      'ExecutionFailed',
+    ]);
     expect(events[2]).toMatchObject({ data: { reason: expect.stringContaining('unknown tool "rm_rf"') } });
   });
 });

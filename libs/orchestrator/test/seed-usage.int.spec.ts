@@ -33,14 +33,25 @@ describe("the seed's in-process API", () => {
       const second = await master.execute({ type: 'module_creation', name: 'other_module' });
       expect(second).toMatchObject({ status: 'SUCCEEDED', recalled: true, tokens: { total: 0 } });
       const pattern = await master.recallPattern('module_creation');
-      expect(pattern).toMatchObject({ operationType: 'module_creation', plugin: 'module_scaffolder', status: 'ACTIVE', uses: 1 });
+      expect(pattern).toMatchObject({
+        operationType: 'module_creation',
+        plugin: 'module_scaffolder',
+        status: 'ACTIVE',
+        uses: 1,
+      });
       expect(await master.recallPattern('never_seen')).toBeNull();
       expect(await master.validateModulePath('modules/general/new_module')).toEqual({ valid: true, reason: null });
       expect((await master.validateModulePath('../../etc')).valid).toBe(false);
 
       // execute_skill without a skills directory: the fallback runs (upstream contract fields, real fidelity).
       const skill = await master.executeSkill('module_creation', '0102', { name: 'third_module' });
-      expect(skill).toMatchObject({ success: true, fallbackUsed: true, throttled: false, blocked: false, blockedBy: null });
+      expect(skill).toMatchObject({
+        success: true,
+        fallbackUsed: true,
+        throttled: false,
+        blocked: false,
+        blockedBy: null,
+      });
       expect(Number.isInteger(skill.executionTimeMs)).toBe(true);
       expect(skill.patternFidelity).toBeGreaterThan(0);
       expect(skill.patternFidelity).toBeLessThan(1);
@@ -62,14 +73,20 @@ describe("the seed's in-process API", () => {
       await master.registerPlugin(new LegacyBot());
       await master.registerPlugin('social_media', { execute: (task: unknown) => ({ posted: task }) });
       expect(master.getPlugin('legacybot')).toBeInstanceOf(LegacyBot);
-      expect(() => master.registerPlugin('lonely' as never)).toThrow(expect.objectContaining({ code: 'PLUGIN_REQUIRED' }));
-      expect(() => master.registerPlugin({ execute: () => 1 })).toThrow(expect.objectContaining({ code: 'PLUGIN_NAME_REQUIRED' }));
+      expect(() => master.registerPlugin('lonely' as never)).toThrow(
+        expect.objectContaining({ code: 'PLUGIN_REQUIRED' }),
+      );
+      expect(() => master.registerPlugin({ execute: () => 1 })).toThrow(
+        expect.objectContaining({ code: 'PLUGIN_NAME_REQUIRED' }),
+      );
 
       const run = await master.execute({ type: 'post', plugin: 'social_media', text: 'hi' });
       expect(run).toMatchObject({ status: 'SUCCEEDED', result: { posted: { type: 'post', text: 'hi' } } });
       await master.execute({ type: 'anything', plugin: 'legacybot', n: 1 });
       expect(calls).toEqual([{ type: 'anything', n: 1 }]);
-      await expect(master.execute({ type: 'post', plugin: 'ghost' })).rejects.toMatchObject({ code: 'PLUGIN_NOT_FOUND' });
+      await expect(master.execute({ type: 'post', plugin: 'ghost' })).rejects.toMatchObject({
+        code: 'PLUGIN_NOT_FOUND',
+      });
     } finally {
       await master.close();
     }
@@ -91,7 +108,10 @@ describe("the seed's in-process API", () => {
       expect(third).toMatchObject({ status: 'SUCCEEDED', recalled: true });
       expect(existsSync(join(dir, 'workspace/modules/qa/ledger/tests'))).toBe(true);
       const statuses = (await master.core.queries.patterns('module_creation')).map((p) => [p.version, p.status]);
-      expect(statuses).toEqual([[1, 'SUPERSEDED'], [2, 'ACTIVE']]);
+      expect(statuses).toEqual([
+        [1, 'SUPERSEDED'],
+        [2, 'ACTIVE'],
+      ]);
     } finally {
       await master.close();
     }
@@ -104,19 +124,31 @@ describe("the seed's in-process API", () => {
         override operationTypes = ['codegen'];
         constructor() {
           super('codegen');
-          this.tool('touch', { argsSchema: { type: 'object', required: ['path'] } }, (args) => ({ touched: args.path ?? null }));
+          this.tool('touch', { argsSchema: { type: 'object', required: ['path'] } }, (args) => ({
+            touched: args.path ?? null,
+          }));
         }
         override plan(op: { params: Record<string, unknown> }) {
-          return { steps: [{ tool: 'touch', args: { path: `src/${String(op.params.name)}/${String(op.params.name)}.ts` } }], planner: 'test', tokens: { prompt: 10, completion: 5, total: 15 } };
+          return {
+            steps: [{ tool: 'touch', args: { path: `src/${String(op.params.name)}/${String(op.params.name)}.ts` } }],
+            planner: 'test',
+            tokens: { prompt: 10, completion: 5, total: 15 },
+          };
         }
       }
       master.registerPlugin(new Codegen());
       const runs = [];
       // A retry with the same values proves nothing; a second example with a new value promotes the candidate.
-      for (const name of ['alpha', 'alpha', 'beta', 'gamma']) runs.push(await master.execute({ type: 'codegen', name }));
+      for (const name of ['alpha', 'alpha', 'beta', 'gamma'])
+        runs.push(await master.execute({ type: 'codegen', name }));
       expect(runs.map((r) => r.recalled)).toEqual([false, false, false, true]);
       expect(runs[3]!.steps[0]!.args).toEqual({ path: 'src/gamma/gamma.ts' });
-      expect(await master.recallPattern('codegen')).toMatchObject({ status: 'ACTIVE', version: 1, successes: 4, uses: 1 });
+      expect(await master.recallPattern('codegen')).toMatchObject({
+        status: 'ACTIVE',
+        version: 1,
+        successes: 4,
+        uses: 1,
+      });
     } finally {
       await master.close();
     }

@@ -16,7 +16,14 @@ const echo = { operationTypes: ['echo'], execute: (task: Record<string, unknown>
 describe('throttle: rate limits from events, THROTTLED status, force', () => {
   let dir: string;
   const config = () =>
-    loadConfig({ WRE_EVENT_STORE: `sqlite:${join(dir, 'e.db')}`, WRE_PATTERN_MEMORY_DB: join(dir, 'r.db'), WRE_WORKSPACE: join(dir, 'ws') }, dir);
+    loadConfig(
+      {
+        WRE_EVENT_STORE: `sqlite:${join(dir, 'e.db')}`,
+        WRE_PATTERN_MEMORY_DB: join(dir, 'r.db'),
+        WRE_WORKSPACE: join(dir, 'ws'),
+      },
+      dir,
+    );
   const open = async () => {
     const core = await WreCore.create(config(), { builtins: false, protocols: [limit] });
     await core.registerPlugin(toRuntimePlugin(echo, 'echo'));
@@ -31,12 +38,18 @@ describe('throttle: rate limits from events, THROTTLED status, force', () => {
     try {
       expect((await run({ text: 'a' })).status).toBe('SUCCEEDED');
       const second = await run({ text: 'b' });
-      expect(second).toMatchObject({ status: 'SUCCEEDED', citations: expect.arrayContaining(['ACME-1/echo-rate', 'WSP-50/tool-exists', 'WSP-82/citation-chain']) });
+      expect(second).toMatchObject({
+        status: 'SUCCEEDED',
+        citations: expect.arrayContaining(['ACME-1/echo-rate', 'WSP-50/tool-exists', 'WSP-82/citation-chain']),
+      });
       expect(second.citations[0]).toBe('ACME-1/echo-rate');
 
       const third = await run({ text: 'c' });
       expect(third).toMatchObject({
-        status: 'THROTTLED', steps: [], error: { code: 'THROTTLED' }, citations: ['ACME-1/echo-rate'],
+        status: 'THROTTLED',
+        steps: [],
+        error: { code: 'THROTTLED' },
+        citations: ['ACME-1/echo-rate'],
         throttle: { ruleId: 'ACME-1/echo-rate', reason: '2 executions in the last 3600000 ms reach the limit of 2' },
       });
       expect(third.throttle!.retryAfterMs).toBeGreaterThan(3_500_000);
@@ -44,8 +57,13 @@ describe('throttle: rate limits from events, THROTTLED status, force', () => {
 
       const forced = await run({ text: 'd' }, true);
       expect(forced).toMatchObject({ status: 'SUCCEEDED', forced: { ruleId: 'ACME-1/echo-rate' } });
-      expect((await core.store.readStream(`execution-${forced.id}`))[0]).toMatchObject({ type: 'OperationRequested', data: { force: true, throttleOverride: { ruleId: 'ACME-1/echo-rate' } } });
-      expect((await core.queries.recallStats()).byOperationType).toEqual([expect.objectContaining({ operationType: 'echo', executions: 3, throttled: 1 })]);
+      expect((await core.store.readStream(`execution-${forced.id}`))[0]).toMatchObject({
+        type: 'OperationRequested',
+        data: { force: true, throttleOverride: { ruleId: 'ACME-1/echo-rate' } },
+      });
+      expect((await core.queries.recallStats()).byOperationType).toEqual([
+        expect.objectContaining({ operationType: 'echo', executions: 3, throttled: 1 }),
+      ]);
     } finally {
       await core.close();
     }
@@ -66,7 +84,9 @@ describe('throttle: rate limits from events, THROTTLED status, force', () => {
   it('decides concurrent requests one at a time: exactly the limit gets through', async () => {
     const core = await open();
     try {
-      const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => core.executeOperation({ type: 'echo', params: { text: `p${i}` } })));
+      const runs = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => core.executeOperation({ type: 'echo', params: { text: `p${i}` } })),
+      );
       const statuses = runs.map((r) => r.status).sort();
       expect(statuses).toEqual(['SUCCEEDED', 'SUCCEEDED', ...Array(6).fill('THROTTLED')]);
     } finally {

@@ -36,7 +36,12 @@ export class FakeLlmServer {
     server.on('request', (req, res) => {
       let raw = '';
       req.on('data', (c: Buffer) => (raw += c.toString()));
-      req.on('end', () => fake.answer({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : {} }, res));
+      req.on('end', () =>
+        fake.answer(
+          { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : {} },
+          res,
+        ),
+      );
     });
     return fake;
   }
@@ -70,5 +75,7 @@ export class FakeLlmServer {
 export function sentText(req: RecordedRequest): string {
   const messages = (req.body.messages ?? []) as { content: unknown }[];
   const system = typeof req.body.system === 'string' ? req.body.system : '';
-  return [system, ...messages.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)))].join('\n');
+  return [system, ...messages.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)))].join(
+    '\n',
+  );
 }

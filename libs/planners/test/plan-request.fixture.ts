@@ -17,7 +17,12 @@ export const fixtureTools: ToolDefinition[] = [
     name: 'remove_file',
     description: 'Deletes a file inside the workspace.',
     destructive: true,
-    argsSchema: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'], additionalProperties: false },
+    argsSchema: {
+      type: 'object',
+      properties: { path: { type: 'string' } },
+      required: ['path'],
+      additionalProperties: false,
+    },
   },
 ];
 
@@ -33,4 +38,6 @@ export const fixtureRequest = (overrides: Partial<PlanRequest['operation']> = {}
 });
 
 /** An answer that passes parsePlanOutput against `fixtureTools`. */
-export const validPlanJson = JSON.stringify({ steps: [{ tool: 'write_file', args: { path: 'src/billing/index.ts', content: 'export {};\n' } }] });
+export const validPlanJson = JSON.stringify({
+  steps: [{ tool: 'write_file', args: { path: 'src/billing/index.ts', content: 'export {};\n' } }],
+});

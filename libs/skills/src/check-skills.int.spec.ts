@@ -26,7 +26,11 @@ describe('checkSkills', () => {
     const report = await checkSkills(await copyOfGood('clean'), base);
     expect(report).toEqual({
       exitCode: 0,
-      lines: ['ok   cleanup_legacy (SKILL.md)', 'ok   module_creation (SKILLz.md)', 'skills: 2 checked, 2 ok, 0 failed, 0 warnings in clean'],
+      lines: [
+        'ok   cleanup_legacy (SKILL.md)',
+        'ok   module_creation (SKILLz.md)',
+        'skills: 2 checked, 2 ok, 0 failed, 0 warnings in clean',
+      ],
     });
   });
 
@@ -62,6 +66,9 @@ describe('checkSkills', () => {
 
   it('exits 0 for an existing directory without skill folders', async () => {
     await mkdir(join(base, 'empty'));
-    expect(await checkSkills(join(base, 'empty'), base)).toEqual({ exitCode: 0, lines: ['skills: no skill folders in empty'] });
+    expect(await checkSkills(join(base, 'empty'), base)).toEqual({
+      exitCode: 0,
+      lines: ['skills: no skill folders in empty'],
+    });
   });
 });

@@ -17,11 +17,17 @@ export interface SkillsCheckReport {
 export async function checkSkills(skillsDir: string, cwd: string = process.cwd()): Promise<SkillsCheckReport> {
   const dir = await resolveSkillsDir(skillsDir);
   if (!dir.ok) {
-    return { lines: [`FAIL ${skillsDir}: ${dir.code} ${dir.reason}`, 'skills: directory missing or unreadable'], exitCode: 2 };
+    return {
+      lines: [`FAIL ${skillsDir}: ${dir.code} ${dir.reason}`, 'skills: directory missing or unreadable'],
+      exitCode: 2,
+    };
   }
   const results = await loadAllSkillsIn(dir.realDir);
   if (results.some((r) => !r.ok && r.code === 'SKILL_DIR_MISSING')) {
-    return { lines: [...results.flatMap((r) => render(r, cwd)), 'skills: directory missing or unreadable'], exitCode: 2 };
+    return {
+      lines: [...results.flatMap((r) => render(r, cwd)), 'skills: directory missing or unreadable'],
+      exitCode: 2,
+    };
   }
   const lines = results.flatMap((r) => render(r, cwd));
   const okCount = results.filter((r) => r.ok).length;
@@ -40,7 +46,8 @@ function render(result: SkillLoad, cwd: string): string[] {
   const name = result.ok ? result.skill.name : result.name;
   const warnings = result.warnings.map((w) => `warn ${name}: ${w}`);
   if (result.ok) return [`ok   ${name} (${result.skill.format})`, ...warnings];
-  const where = result.file === null ? '' : ` (${shortPath(result.file, cwd)}${result.line === null ? '' : `:${result.line}`})`;
+  const where =
+    result.file === null ? '' : ` (${shortPath(result.file, cwd)}${result.line === null ? '' : `:${result.line}`})`;
   return [`FAIL ${name}: ${result.code} ${result.reason}${where}`, ...warnings];
 }
 

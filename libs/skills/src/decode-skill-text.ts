@@ -11,7 +11,11 @@ export type SkillText = { ok: true; text: string } | StepFailure;
 export function decodeSkillText(bytes: Uint8Array): SkillText {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return stepFailure('SKILL_BINARY', `contains a NUL byte at offset ${nul}; skill files must be UTF-8 text`, lineAtOffset(bytes, nul));
+    return stepFailure(
+      'SKILL_BINARY',
+      `contains a NUL byte at offset ${nul}; skill files must be UTF-8 text`,
+      lineAtOffset(bytes, nul),
+    );
   }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

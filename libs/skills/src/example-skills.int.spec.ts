@@ -9,7 +9,10 @@ const GOOD = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtur
 describe('example skills in test/fixtures/good', () => {
   it('all load without warnings and only name real plugins, operation types and tools', async () => {
     const results = await loadAllSkills(GOOD);
-    expect(results.map((r) => (r.ok ? r.skill.name : `${r.name}: ${r.code} ${r.reason}`))).toEqual(['cleanup_legacy', 'module_creation']);
+    expect(results.map((r) => (r.ok ? r.skill.name : `${r.name}: ${r.code} ${r.reason}`))).toEqual([
+      'cleanup_legacy',
+      'module_creation',
+    ]);
     const plugins = new Map(builtinPlugins().map((p) => [p.name, p]));
     for (const result of results) {
       if (!result.ok) continue;
@@ -24,7 +27,10 @@ describe('example skills in test/fixtures/good', () => {
 
   it('show both throttle forms', async () => {
     const [cleanup, module] = await loadAllSkills(GOOD);
-    expect(cleanup).toMatchObject({ ok: true, skill: { format: 'SKILL.md', throttle: { max: 5, windowMs: 3_600_000, cooldownMs: 30_000 } } });
+    expect(cleanup).toMatchObject({
+      ok: true,
+      skill: { format: 'SKILL.md', throttle: { max: 5, windowMs: 3_600_000, cooldownMs: 30_000 } },
+    });
     expect(module).toMatchObject({ ok: true, skill: { format: 'SKILLz.md', throttle: { max: 20, windowMs: 60_000 } } });
   });
 });

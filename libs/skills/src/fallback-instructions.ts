@@ -21,7 +21,9 @@ export function fallbackInstructions(input: FallbackInput): string {
   const agent = oneLine(input.agent, MAX_FIELD_CHARS);
   const operation = oneLine(input.operationType, MAX_FIELD_CHARS);
   const reason = oneLine(input.reason, MAX_REASON_CHARS).replace(/[.\s]+$/, '') || 'no reason given';
-  const keys = [...new Set(input.inputKeys.map((key) => oneLine(key, MAX_FIELD_CHARS)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = [...new Set(input.inputKeys.map((key) => oneLine(key, MAX_FIELD_CHARS)))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const shownKeys = keys.slice(0, MAX_KEYS).map((key) => `\`${key}\``);
   const more = keys.length > MAX_KEYS ? ` (and ${keys.length - MAX_KEYS} more)` : '';
   return [
@@ -41,7 +43,10 @@ export function fallbackInstructions(input: FallbackInput): string {
 }
 
 function oneLine(value: unknown, max: number): string {
-  const text = (typeof value === 'string' ? value : String(value)).replace(/[\p{Cc}\s]+/gu, ' ').replace(/`/g, "'").trim();
+  const text = (typeof value === 'string' ? value : String(value))
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .replace(/`/g, "'")
+    .trim();
   const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
   return clipped === '' ? '(empty)' : clipped;
 }

@@ -34,7 +34,15 @@ export async function loadAllSkillsIn(realDir: string): Promise<SkillLoad[]> {
       results.push(await loadSkillIn(realDir, name));
     } catch (error) {
       const failure = stepFailure('SKILL_UNREADABLE', `unexpected error: ${describeFsError(error)}`);
-      results.push({ ok: false, name, code: failure.code, reason: failure.reason, file: null, line: null, warnings: [] });
+      results.push({
+        ok: false,
+        name,
+        code: failure.code,
+        reason: failure.reason,
+        file: null,
+        line: null,
+        warnings: [],
+      });
     }
   }
   return results;

@@ -24,7 +24,8 @@ beforeAll(async () => {
   await mkdir(outside);
   await writeFile(join(root, 'README.md'), 'Plain files next to skill folders are ignored.\n');
   for (const fixture of runnable) await fixture.setup({ root, outside, dir: join(root, fixture.name) });
-  for (const fixture of skipped) console.log(`skills fixture ${fixture.name} skipped: ${skipReasons.get(fixture.name)}`);
+  for (const fixture of skipped)
+    console.log(`skills fixture ${fixture.name} skipped: ${skipReasons.get(fixture.name)}`);
 });
 
 afterAll(async () => {
@@ -49,7 +50,13 @@ function expectMatches(result: SkillLoad, fixture: BrokenFixture): void {
 function fallbackFor(result: SkillLoad, keys: string[]): string {
   const reason = result.ok ? (result.warnings[0] ?? 'loaded') : `${result.code} ${result.reason}`;
   const skillName = result.ok ? result.skill.name : result.name;
-  return fallbackInstructions({ skillName, agent: 'planner', operationType: 'module_creation', inputKeys: keys, reason });
+  return fallbackInstructions({
+    skillName,
+    agent: 'planner',
+    operationType: 'module_creation',
+    inputKeys: keys,
+    reason,
+  });
 }
 
 describe('broken skill fixtures', () => {
@@ -83,27 +90,50 @@ describe('broken skill fixtures', () => {
   it('reports the SKILL.md problem as a warning when SKILLz.md and SKILL.md are both broken', async () => {
     const both = await loadSkill(root, 'z_and_fallback_broken');
     expect(both).toMatchObject({ ok: false, code: 'SKILL_TOO_LARGE', file: expect.stringMatching(/SKILLz\.md$/) });
-    expect(both.warnings).toEqual([expect.stringMatching(/^SKILL\.md fallback is broken too: SKILL_YAML_INVALID .* \(SKILL\.md:2\)$/)]);
+    expect(both.warnings).toEqual([
+      expect.stringMatching(/^SKILL\.md fallback is broken too: SKILL_YAML_INVALID .* \(SKILL\.md:2\)$/),
+    ]);
     expect((await loadSkill(root, 'z_broken_no_fallback')).warnings).toEqual([]);
-    expect(await loadSkill(root, 'z_missing_fallback_broken')).toMatchObject({ file: expect.stringMatching(/SKILL\.md$/), line: 1 });
+    expect(await loadSkill(root, 'z_missing_fallback_broken')).toMatchObject({
+      file: expect.stringMatching(/SKILL\.md$/),
+      line: 1,
+    });
   });
 
-  it.each(['../../etc', '..', '.', '', 'a/b', '/etc/passwd', 'x\0y', 'UPPER', 'a'.repeat(65), 'skills/../x', 'folder_empty/'])(
-    'refuses the hostile name %j without touching the disk',
-    async (name) => {
-      await expect(loadSkill(root, name)).resolves.toMatchObject({ ok: false, code: 'SKILL_NAME_INVALID', file: null });
-    },
-  );
+  it.each([
+    '../../etc',
+    '..',
+    '.',
+    '',
+    'a/b',
+    '/etc/passwd',
+    'x\0y',
+    'UPPER',
+    'a'.repeat(65),
+    'skills/../x',
+    'folder_empty/',
+  ])('refuses the hostile name %j without touching the disk', async (name) => {
+    await expect(loadSkill(root, name)).resolves.toMatchObject({ ok: false, code: 'SKILL_NAME_INVALID', file: null });
+  });
 
   it('refuses non-string names from untyped callers', async () => {
     for (const name of [null, undefined, 42, {}, ['a']]) {
-      await expect(loadSkill(root, name as unknown as string)).resolves.toMatchObject({ ok: false, code: 'SKILL_NAME_INVALID' });
+      await expect(loadSkill(root, name as unknown as string)).resolves.toMatchObject({
+        ok: false,
+        code: 'SKILL_NAME_INVALID',
+      });
     }
   });
 
   it('reports a missing skills directory (or a file in its place) as SKILL_DIR_MISSING', async () => {
-    await expect(loadSkill(join(base, 'nope'), 'anything')).resolves.toMatchObject({ ok: false, code: 'SKILL_DIR_MISSING' });
-    await expect(loadSkill(join(root, 'README.md'), 'anything')).resolves.toMatchObject({ ok: false, code: 'SKILL_DIR_MISSING' });
+    await expect(loadSkill(join(base, 'nope'), 'anything')).resolves.toMatchObject({
+      ok: false,
+      code: 'SKILL_DIR_MISSING',
+    });
+    await expect(loadSkill(join(root, 'README.md'), 'anything')).resolves.toMatchObject({
+      ok: false,
+      code: 'SKILL_DIR_MISSING',
+    });
     await expect(loadSkill('', 'anything')).resolves.toMatchObject({ ok: false, code: 'SKILL_DIR_MISSING' });
     await expect(loadAllSkills(join(base, 'nope'))).resolves.toEqual([
       expect.objectContaining({ ok: false, name: '', code: 'SKILL_DIR_MISSING', file: null }),

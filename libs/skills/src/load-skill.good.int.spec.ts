@@ -19,7 +19,8 @@ function skillOf(result: SkillLoad): SkillDefinition {
   return result.skill;
 }
 
-const doc = (name: string, ...lines: string[]): string => ['---', `name: ${name}`, 'description: Does things.', ...lines, '---', '# Body', ''].join('\n');
+const doc = (name: string, ...lines: string[]): string =>
+  ['---', `name: ${name}`, 'description: Does things.', ...lines, '---', '# Body', ''].join('\n');
 
 beforeAll(async () => {
   base = await realpath(await mkdtemp(join(tmpdir(), 'wre-skills-good-')));
@@ -46,7 +47,9 @@ describe('loadSkill on valid skills', () => {
       instructions: '# Body',
       file,
       format: 'SKILLz.md',
-      contentHash: createHash('sha256').update(await readFile(file)).digest('hex'),
+      contentHash: createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
     });
   });
 
@@ -70,7 +73,11 @@ describe('loadSkill on valid skills', () => {
     await put('tools_camel', doc('tools_camel', 'allowedTools: []'));
     await put('tools_blank', doc('tools_blank', 'allowed-tools: ""'));
     await put('tools_null', doc('tools_null', 'allowed-tools:'));
-    expect(skillOf(await loadSkill(root, 'tools_string')).allowedTools).toEqual(['write_file', 'create_directory', 'mcp:fs.read']);
+    expect(skillOf(await loadSkill(root, 'tools_string')).allowedTools).toEqual([
+      'write_file',
+      'create_directory',
+      'mcp:fs.read',
+    ]);
     expect(skillOf(await loadSkill(root, 'tools_list')).allowedTools).toEqual(['scan_files']);
     expect(skillOf(await loadSkill(root, 'tools_camel')).allowedTools).toEqual([]);
     expect(skillOf(await loadSkill(root, 'tools_blank')).allowedTools).toEqual([]);
@@ -81,13 +88,27 @@ describe('loadSkill on valid skills', () => {
     await put('throttle_a', doc('throttle_a', 'throttle: { max: 10, window: 90s, cooldown: 500 }'));
     await put('throttle_b', doc('throttle_b', 'throttle:', '  max: 1000', '  window: 1d', '  cooldown: 250ms'));
     await put('throttle_c', doc('throttle_c', 'throttle: { max: 1, window: 30s }'));
-    expect(skillOf(await loadSkill(root, 'throttle_a')).throttle).toEqual({ max: 10, windowMs: 90_000, cooldownMs: 500 });
-    expect(skillOf(await loadSkill(root, 'throttle_b')).throttle).toEqual({ max: 1000, windowMs: 86_400_000, cooldownMs: 250 });
+    expect(skillOf(await loadSkill(root, 'throttle_a')).throttle).toEqual({
+      max: 10,
+      windowMs: 90_000,
+      cooldownMs: 500,
+    });
+    expect(skillOf(await loadSkill(root, 'throttle_b')).throttle).toEqual({
+      max: 1000,
+      windowMs: 86_400_000,
+      cooldownMs: 250,
+    });
     expect(skillOf(await loadSkill(root, 'throttle_c')).throttle).toEqual({ max: 1, windowMs: 30_000 });
   });
 
   it('accepts operationTypes, ignores unknown keys, treats null optionals as absent, allows small anchors', async () => {
-    const extra = ['operationTypes: [module_creation, cleanup_legacy]', 'license: MIT', 'metadata: { owner: &o platform, backup: *o }', 'plugin:', 'throttle: ~'];
+    const extra = [
+      'operationTypes: [module_creation, cleanup_legacy]',
+      'license: MIT',
+      'metadata: { owner: &o platform, backup: *o }',
+      'plugin:',
+      'throttle: ~',
+    ];
     await put('lenient', doc('lenient', ...extra));
     expect(skillOf(await loadSkill(root, 'lenient'))).toMatchObject({
       operationTypes: ['module_creation', 'cleanup_legacy'],

@@ -40,7 +40,12 @@ export async function loadSkillIn(realDir: string, name: string): Promise<SkillL
   const second = await loadSkillFile(fallbackFile, fallback, name);
   if (first.missing) {
     if (second.ok) return { ok: true, skill: second.skill, warnings: [] };
-    if (second.missing) return failed(name, stepFailure('SKILL_NOT_FOUND', `skill folder has neither ${preferred} nor ${fallback}`), folder.path);
+    if (second.missing)
+      return failed(
+        name,
+        stepFailure('SKILL_NOT_FOUND', `skill folder has neither ${preferred} nor ${fallback}`),
+        folder.path,
+      );
     return failed(name, second, fallbackFile);
   }
   const firstProblem = `${preferred} ignored: ${describe(first, preferred)}`;
@@ -55,7 +60,9 @@ async function resolveSkillFolder(realDir: string, name: string): Promise<{ ok: 
   const folder = join(realDir, name);
   try {
     if (!(await lstat(folder)).isSymbolicLink()) {
-      return (await stat(folder)).isDirectory() ? { ok: true, path: folder } : stepFailure('SKILL_NOT_FOUND', `${name} is a file, not a skill folder`);
+      return (await stat(folder)).isDirectory()
+        ? { ok: true, path: folder }
+        : stepFailure('SKILL_NOT_FOUND', `${name} is a file, not a skill folder`);
     }
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return stepFailure('SKILL_NOT_FOUND', `skill folder ${name} does not exist`);
@@ -65,11 +72,18 @@ async function resolveSkillFolder(realDir: string, name: string): Promise<{ ok: 
   try {
     target = await realpath(folder);
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return stepFailure('SKILL_NOT_FOUND', `skill folder ${name} is a dangling symbolic link`);
-    return stepFailure('SKILL_UNREADABLE', `skill folder ${name} is a symbolic link that cannot be resolved: ${describeFsError(error)}`);
+    if (errnoCode(error) === 'ENOENT')
+      return stepFailure('SKILL_NOT_FOUND', `skill folder ${name} is a dangling symbolic link`);
+    return stepFailure(
+      'SKILL_UNREADABLE',
+      `skill folder ${name} is a symbolic link that cannot be resolved: ${describeFsError(error)}`,
+    );
   }
   if (!isStrictlyInside(realDir, target)) {
-    return stepFailure('SKILL_SYMLINK_ESCAPE', `skill folder ${name} is a symbolic link to a place outside the skills directory`);
+    return stepFailure(
+      'SKILL_SYMLINK_ESCAPE',
+      `skill folder ${name} is a symbolic link to a place outside the skills directory`,
+    );
   }
   try {
     if ((await stat(target)).isDirectory()) return { ok: true, path: target };
@@ -86,7 +100,11 @@ function describe(failure: SkillFileLoad & { ok: false }, fileName: string): str
 
 function nameInvalid(name: unknown): SkillLoad {
   const shown = typeof name === 'string' ? clip(JSON.stringify(name), 80) : typeof name;
-  return failed(typeof name === 'string' ? name : '', stepFailure('SKILL_NAME_INVALID', `skill name ${shown} must match ${SKILL_NAME_PATTERN}`), null);
+  return failed(
+    typeof name === 'string' ? name : '',
+    stepFailure('SKILL_NAME_INVALID', `skill name ${shown} must match ${SKILL_NAME_PATTERN}`),
+    null,
+  );
 }
 
 function failed(name: string, failure: StepFailure, file: string | null, warnings: string[] = []): SkillLoad {

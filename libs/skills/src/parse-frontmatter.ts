@@ -1,4 +1,14 @@
-import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import { clip, describeType } from './describe-value.js';
 import { stepFailure, type StepFailure } from './skill.types.js';
 
@@ -21,16 +31,26 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
  */
 export function parseFrontmatter(text: string): Frontmatter | StepFailure {
   const lines = text.split(/\r?\n/);
-  if (text.length === 0) return stepFailure('SKILL_FRONTMATTER_MISSING', 'file is empty; it must start with a --- frontmatter block', 1);
+  if (text.length === 0)
+    return stepFailure('SKILL_FRONTMATTER_MISSING', 'file is empty; it must start with a --- frontmatter block', 1);
   if (!FENCE.test(lines[0] ?? '')) {
-    return stepFailure('SKILL_FRONTMATTER_MISSING', 'file must start with a --- line that opens the YAML frontmatter', 1);
+    return stepFailure(
+      'SKILL_FRONTMATTER_MISSING',
+      'file must start with a --- line that opens the YAML frontmatter',
+      1,
+    );
   }
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
-  if (close === -1) return stepFailure('SKILL_FRONTMATTER_MISSING', 'frontmatter opened on line 1 is never closed by a --- line', 1);
+  if (close === -1)
+    return stepFailure('SKILL_FRONTMATTER_MISSING', 'frontmatter opened on line 1 is never closed by a --- line', 1);
   // YAML line n is file line n + 1 (the opening fence is line 1).
   const parsed = parseYaml(lines.slice(1, close).join('\n'), 1);
   if (!parsed.ok) return parsed;
-  const body = lines.slice(close + 1).join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  const body = lines
+    .slice(close + 1)
+    .join('\n')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd();
   return { ok: true, data: parsed.data, keyLines: parsed.keyLines, body };
 }
 
@@ -38,7 +58,8 @@ type ParsedYaml = { ok: true; data: Record<string, unknown>; keyLines: Map<strin
 
 function parseYaml(source: string, lineOffset: number): ParsedYaml {
   const counter = new LineCounter();
-  const lineOf = (offset: number | undefined): number | null => (offset === undefined ? null : counter.linePos(offset).line + lineOffset);
+  const lineOf = (offset: number | undefined): number | null =>
+    offset === undefined ? null : counter.linePos(offset).line + lineOffset;
   const doc = parseDocument(source, {
     lineCounter: counter,
     schema: 'core',
@@ -52,19 +73,36 @@ function parseYaml(source: string, lineOffset: number): ParsedYaml {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem !== undefined) {
     const line = problem.linePos?.[0].line;
-    return stepFailure('SKILL_YAML_INVALID', `YAML ${yamlMessage(problem.message)} (${problem.code})`, line === undefined ? null : line + lineOffset);
+    return stepFailure(
+      'SKILL_YAML_INVALID',
+      `YAML ${yamlMessage(problem.message)} (${problem.code})`,
+      line === undefined ? null : line + lineOffset,
+    );
   }
   const unsafe = findUnsafeNode(doc);
   if (unsafe !== null) return stepFailure('SKILL_YAML_INVALID', unsafe.reason, lineOf(unsafe.node.range?.[0]));
-  if (doc.contents === null) return stepFailure('SKILL_FRONTMATTER_MISSING', 'frontmatter is empty; it needs at least name and description', lineOffset);
+  if (doc.contents === null)
+    return stepFailure(
+      'SKILL_FRONTMATTER_MISSING',
+      'frontmatter is empty; it needs at least name and description',
+      lineOffset,
+    );
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return stepFailure('SKILL_YAML_INVALID', `YAML ${clip(error instanceof Error ? error.message : String(error), 200)}`, lineOf(doc.contents.range?.[0]));
+    return stepFailure(
+      'SKILL_YAML_INVALID',
+      `YAML ${clip(error instanceof Error ? error.message : String(error), 200)}`,
+      lineOf(doc.contents.range?.[0]),
+    );
   }
   if (!isMap(doc.contents) || typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return stepFailure('SKILL_YAML_INVALID', `frontmatter must be a YAML mapping of keys, got ${describeType(data)}`, lineOf(doc.contents.range?.[0]));
+    return stepFailure(
+      'SKILL_YAML_INVALID',
+      `frontmatter must be a YAML mapping of keys, got ${describeType(data)}`,
+      lineOf(doc.contents.range?.[0]),
+    );
   }
   const keyLines = new Map<string, number>();
   for (const pair of doc.contents.items) {

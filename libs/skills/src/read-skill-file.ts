@@ -10,7 +10,10 @@ export type SkillFileRead = { ok: true; bytes: Buffer } | (StepFailure & { missi
 // O_NONBLOCK: a FIFO planted as SKILL.md would otherwise block open() forever; fstat then refuses it.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-const fail = (code: StepFailure['code'], reason: string, missing = false): SkillFileRead => ({ ...stepFailure(code, reason), missing });
+const fail = (code: StepFailure['code'], reason: string, missing = false): SkillFileRead => ({
+  ...stepFailure(code, reason),
+  missing,
+});
 
 /**
  * Reads one skill file with the size, type and symlink checks applied before any byte is read.
@@ -20,7 +23,10 @@ export async function readSkillFile(file: string): Promise<SkillFileRead> {
   try {
     const info = await lstat(file);
     if (info.isSymbolicLink()) {
-      return fail('SKILL_SYMLINK_ESCAPE', 'skill file is a symbolic link; only regular files are read (a skill folder may be a link)');
+      return fail(
+        'SKILL_SYMLINK_ESCAPE',
+        'skill file is a symbolic link; only regular files are read (a skill folder may be a link)',
+      );
     }
   } catch (error) {
     const code = errnoCode(error);
@@ -31,7 +37,8 @@ export async function readSkillFile(file: string): Promise<SkillFileRead> {
   try {
     handle = await open(file, OPEN_FLAGS);
   } catch (error) {
-    if (errnoCode(error) === 'ELOOP') return fail('SKILL_SYMLINK_ESCAPE', 'skill file became a symbolic link while opening it');
+    if (errnoCode(error) === 'ELOOP')
+      return fail('SKILL_SYMLINK_ESCAPE', 'skill file became a symbolic link while opening it');
     if (errnoCode(error) === 'ENOENT') return fail('SKILL_NOT_FOUND', 'does not exist', true);
     return fail('SKILL_UNREADABLE', describeFsError(error));
   }

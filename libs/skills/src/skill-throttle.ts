@@ -7,7 +7,9 @@ const THROTTLE_KEYS = new Set(['max', 'window', 'cooldown']);
 
 // Same ceiling as protocol rate limits: a longer window would outlive the admission history the throttle keeps.
 const capped = (d: DurationResult): DurationResult =>
-  d.ok && d.ms > MAX_DURATION_MS ? { ok: false, reason: `${formatDuration(d.ms)} is longer than ${formatDuration(MAX_DURATION_MS)}` } : d;
+  d.ok && d.ms > MAX_DURATION_MS
+    ? { ok: false, reason: `${formatDuration(d.ms)} is longer than ${formatDuration(MAX_DURATION_MS)}` }
+    : d;
 
 export type ThrottleRead = { ok: true; throttle: SkillThrottle } | { ok: false; reason: string };
 
@@ -21,10 +23,14 @@ export function readThrottle(value: unknown): ThrottleRead {
   }
   const raw = value as Record<string, unknown>;
   const unknown = Object.keys(raw).find((key) => !THROTTLE_KEYS.has(key));
-  if (unknown !== undefined) return { ok: false, reason: `has unknown key '${clip(unknown)}' (allowed: max, window, cooldown)` };
+  if (unknown !== undefined)
+    return { ok: false, reason: `has unknown key '${clip(unknown)}' (allowed: max, window, cooldown)` };
   const max = raw['max'];
   if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > MAX_THROTTLE) {
-    return { ok: false, reason: `max must be a whole number from 1 to ${MAX_THROTTLE}, got ${typeof max === 'number' ? max : describeType(max)}` };
+    return {
+      ok: false,
+      reason: `max must be a whole number from 1 to ${MAX_THROTTLE}, got ${typeof max === 'number' ? max : describeType(max)}`,
+    };
   }
   if (!('window' in raw)) return { ok: false, reason: 'window is required (e.g. 60s)' };
   const window = capped(parseDuration(raw['window']));

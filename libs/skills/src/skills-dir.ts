@@ -9,10 +9,12 @@ import { stepFailure, type StepFailure } from './skill.types.js';
  * into events and API answers, which should not reveal the server's layout.
  */
 export async function resolveSkillsDir(skillsDir: string): Promise<{ ok: true; realDir: string } | StepFailure> {
-  if (typeof skillsDir !== 'string' || skillsDir === '') return stepFailure('SKILL_DIR_MISSING', 'skills directory path is empty');
+  if (typeof skillsDir !== 'string' || skillsDir === '')
+    return stepFailure('SKILL_DIR_MISSING', 'skills directory path is empty');
   try {
     const realDir = await realpath(resolve(skillsDir));
-    if (!(await stat(realDir)).isDirectory()) return stepFailure('SKILL_DIR_MISSING', 'the skills directory is not a directory');
+    if (!(await stat(realDir)).isDirectory())
+      return stepFailure('SKILL_DIR_MISSING', 'the skills directory is not a directory');
     return { ok: true, realDir };
   } catch (error) {
     return stepFailure('SKILL_DIR_MISSING', `the skills directory ${describeFsError(error)}`);

@@ -1,4 +1,11 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { CqrsModule, EventBus } from '@nestjs/cqrs';
 import { WreCore, type CoreOptions, type WreConfig } from '../../../../libs/orchestrator/src/index.js';
 import { WRE_CONFIG, WRE_CORE } from './core.tokens.js';
@@ -10,7 +17,10 @@ export class StoredEventPublished {
 
 class CoreLifecycle implements OnModuleInit, OnApplicationShutdown {
   private unsubscribe: (() => void) | null = null;
-  constructor(@Inject(WRE_CORE) private readonly core: WreCore, private readonly eventBus: EventBus) {}
+  constructor(
+    @Inject(WRE_CORE) private readonly core: WreCore,
+    private readonly eventBus: EventBus,
+  ) {}
 
   onModuleInit(): void {
     this.unsubscribe = this.core.feed.subscribe((event) => this.eventBus.publish(new StoredEventPublished(event)));

@@ -3,9 +3,22 @@ import type { ExecutionDoc, PatternDoc, PluginDoc } from '../../../../libs/patte
 import { ExecutionStatus, type Execution, type Pattern, type Plugin, type StoredEvent } from './types/index.js';
 
 export const toPlugin = (d: PluginDoc, available: boolean): Plugin => ({
-  name: d.name, kind: d.kind.toUpperCase(), status: d.status, available: available && d.status === 'REGISTERED',
-  operationTypes: d.operationTypes, tools: d.tools.map((t) => ({ name: t.name, description: t.description ?? '', argsSchema: t.argsSchema, destructive: t.destructive === true })),
-  endpoint: d.endpoint, timeoutMs: d.timeoutMs, canPlan: d.canPlan, registeredAt: d.registeredAt, updatedAt: d.updatedAt,
+  name: d.name,
+  kind: d.kind.toUpperCase(),
+  status: d.status,
+  available: available && d.status === 'REGISTERED',
+  operationTypes: d.operationTypes,
+  tools: d.tools.map((t) => ({
+    name: t.name,
+    description: t.description ?? '',
+    argsSchema: t.argsSchema,
+    destructive: t.destructive === true,
+  })),
+  endpoint: d.endpoint,
+  timeoutMs: d.timeoutMs,
+  canPlan: d.canPlan,
+  registeredAt: d.registeredAt,
+  updatedAt: d.updatedAt,
 });
 
 export const toExecution = (d: ExecutionDoc): Execution => ({
@@ -18,7 +31,9 @@ export const toExecution = (d: ExecutionDoc): Execution => ({
   throttle: d.throttle ?? null,
   forced: d.forced ?? null,
   approvals: d.approvals ?? [],
-  skill: d.skill ? { ...d.skill, fallbackReason: d.skill.fallbackReason ?? null, format: d.skill.format ?? null } : null,
+  skill: d.skill
+    ? { ...d.skill, fallbackReason: d.skill.fallbackReason ?? null, format: d.skill.format ?? null }
+    : null,
 });
 
 export const toPattern = (d: PatternDoc): Pattern => ({
@@ -30,6 +45,12 @@ export const toPattern = (d: PatternDoc): Pattern => ({
 });
 
 export const toStoredEvent = (e: RecordedEvent): StoredEvent => ({
-  id: e.metadata.eventId, type: e.type, streamId: e.streamId, revision: e.revision, position: e.position,
-  data: e.data, metadata: e.metadata, occurredAt: e.metadata.occurredAt,
+  id: e.metadata.eventId,
+  type: e.type,
+  streamId: e.streamId,
+  revision: e.revision,
+  position: e.position,
+  data: e.data,
+  metadata: e.metadata,
+  occurredAt: e.metadata.occurredAt,
 });

@@ -9,7 +9,10 @@ import { formatError } from './format-error.js';
 function viaFormatError(error: GraphQLError, requestCode: string): GraphQLFormattedError {
   const own = error.extensions?.code;
   const code = typeof own === 'string' ? own : error.path ? 'INTERNAL_SERVER_ERROR' : requestCode;
-  return formatError({ message: error.message, locations: error.locations, path: error.path, extensions: { code } }, error);
+  return formatError(
+    { message: error.message, locations: error.locations, path: error.path, extensions: { code } },
+    error,
+  );
 }
 
 /**
@@ -19,6 +22,14 @@ function viaFormatError(error: GraphQLError, requestCode: string): GraphQLFormat
 export const wsErrorHooks = {
   onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) =>
     errors.map((e) => viaFormatError(e, 'GRAPHQL_VALIDATION_FAILED')),
-  onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: { errors?: readonly GraphQLError[] }) =>
-    result.errors?.length ? { ...result, errors: result.errors.map((e) => viaFormatError(e, 'BAD_USER_INPUT')) } : undefined,
+  onNext: (
+    _ctx: unknown,
+    _id: string,
+    _payload: unknown,
+    _args: unknown,
+    result: { errors?: readonly GraphQLError[] },
+  ) =>
+    result.errors?.length
+      ? { ...result, errors: result.errors.map((e) => viaFormatError(e, 'BAD_USER_INPUT')) }
+      : undefined,
 };

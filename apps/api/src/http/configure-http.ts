@@ -16,10 +16,13 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use((err: unknown, _req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void) => {
     const e = (err ?? {}) as BodyError;
     const refusal =
-      e.type === 'entity.parse.failed' ? { status: 400, code: 'BAD_REQUEST', message: 'request body is not valid JSON' }
-      : e.type === 'entity.too.large' ? { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `request body exceeds ${MAX_BODY}` }
-      : e.type === 'encoding.unsupported' || e.type === 'charset.unsupported' ? { status: 415, code: 'BAD_REQUEST', message: 'unsupported body encoding' }
-      : null;
+      e.type === 'entity.parse.failed'
+        ? { status: 400, code: 'BAD_REQUEST', message: 'request body is not valid JSON' }
+        : e.type === 'entity.too.large'
+          ? { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `request body exceeds ${MAX_BODY}` }
+          : e.type === 'encoding.unsupported' || e.type === 'charset.unsupported'
+            ? { status: 415, code: 'BAD_REQUEST', message: 'unsupported body encoding' }
+            : null;
     if (!refusal) return next(err);
     res.statusCode = refusal.status;
     res.setHeader('content-type', 'application/json; charset=utf-8');

@@ -4,7 +4,8 @@ import { datasetsDir } from '../datasets-dir.js';
 import { planStructure } from '../repeat-ceiling.js';
 import { extractRequest } from './extract-request.js';
 
-const x = (text: string, defaultYear?: number) => extractRequest(text, defaultYear === undefined ? {} : { defaultYear });
+const x = (text: string, defaultYear?: number) =>
+  extractRequest(text, defaultYear === undefined ? {} : { defaultYear });
 
 describe('extractRequest on API-Bank level-3 families', () => {
   it('gives the meeting-reminder requests one type and their own name and e-mail', () => {
@@ -18,35 +19,52 @@ describe('extractRequest on API-Bank level-3 families', () => {
   });
 
   it('names key=value params by their key, as numbers', () => {
-    const r = x('Get the current weather forecast for a specific location (latitude=40.7128, longitude=74.006) and provide clothing recommendations based on the weather conditions.');
-    expect(r.type).toBe('get the current weather forecast for a specific location (latitude={latitude}, longitude={longitude}) and provide clothing recommendations based on the weather conditions');
+    const r = x(
+      'Get the current weather forecast for a specific location (latitude=40.7128, longitude=74.006) and provide clothing recommendations based on the weather conditions.',
+    );
+    expect(r.type).toBe(
+      'get the current weather forecast for a specific location (latitude={latitude}, longitude={longitude}) and provide clothing recommendations based on the weather conditions',
+    );
     expect(r.params).toEqual({ latitude: 40.7128, longitude: 74.006 });
   });
 
   it('reads dates, times and a name that does not start the sentence', () => {
-    const r = x('Book a meeting for me, including all employees in the Alibaba who are not traveling. Today is 2023.6.8, the meeting is from 14:00 to 15:00.');
-    expect(r.type).toBe('book a meeting for me, including all employees in the {name} who are not traveling. today is {today}, the meeting is from {time} to {time}');
+    const r = x(
+      'Book a meeting for me, including all employees in the Alibaba who are not traveling. Today is 2023.6.8, the meeting is from 14:00 to 15:00.',
+    );
+    expect(r.type).toBe(
+      'book a meeting for me, including all employees in the {name} who are not traveling. today is {today}, the meeting is from {time} to {time}',
+    );
     expect(r.params).toEqual({ name_1: 'Alibaba', today: '2023-06-08', time_1: '14:00', time_2: '15:00' });
     expect(x(r.type.replace('{name}', 'JD')).params).toMatchObject({ name_1: 'JD' }); // all-caps names count
   });
 
   it('keeps a unit in the skeleton and multi-word places as one name', () => {
     const r = x('Find nearby restaurants within 1km of New York City.');
-    expect(r).toMatchObject({ type: 'find nearby restaurants within {number}km of {name}', params: { number_1: 1, name_1: 'New York City' } });
+    expect(r).toMatchObject({
+      type: 'find nearby restaurants within {number}km of {name}',
+      params: { number_1: 1, name_1: 'New York City' },
+    });
     expect(x('Find nearby restaurants within 2.5km of Tokyo.').type).toBe(r.type);
   });
 
   it("strips the possessive from John's and keeps it in the skeleton", () => {
-    const r = x("Retrieve a list of recommended movies based on John's preferences and filter out the movies that the user has already watched.");
+    const r = x(
+      "Retrieve a list of recommended movies based on John's preferences and filter out the movies that the user has already watched.",
+    );
     expect(r.params).toEqual({ name_1: 'John' });
     expect(r.type).toContain("based on {name}'s preferences");
   });
 
   it('takes "X is VALUE." clauses, named by X', () => {
     const r = x(" Update Mary's personal information and address. Password is abcdef. Address is 456 Main St.");
-    expect(r.type).toBe("update {name}'s personal information and address. password is {password}. address is {address}");
+    expect(r.type).toBe(
+      "update {name}'s personal information and address. password is {password}. address is {address}",
+    );
     expect(r.params).toEqual({ name_1: 'Mary', password: 'abcdef', address: '456 Main St' });
-    expect(x(" Update Tom's personal information and address. Password is asdfgh. Address is 012 Main St.").params).toMatchObject({ address: '012 Main St' });
+    expect(
+      x(" Update Tom's personal information and address. Password is asdfgh. Address is 012 Main St.").params,
+    ).toMatchObject({ address: '012 Main St' });
   });
 
   it('reads month-name dates with ordinals, and tells "for A to B date" from "for A to B on date"', () => {
@@ -58,8 +76,12 @@ describe('extractRequest on API-Bank level-3 families', () => {
   });
 
   it('keeps job titles as names', () => {
-    expect(x('Calculate the monthly salary after taxes for a Financial Analyst').params).toEqual({ name_1: 'Financial Analyst' });
-    expect(x('Calculate the monthly salary after taxes for a Doctor').type).toBe('calculate the monthly salary after taxes for a {name}');
+    expect(x('Calculate the monthly salary after taxes for a Financial Analyst').params).toEqual({
+      name_1: 'Financial Analyst',
+    });
+    expect(x('Calculate the monthly salary after taxes for a Doctor').type).toBe(
+      'calculate the monthly salary after taxes for a {name}',
+    );
   });
 });
 
@@ -97,13 +119,23 @@ describe('extractRequest on level-1 user turns and RestBench queries', () => {
       type: 'give me the number of movies directed by {name}',
       params: { name_1: 'Sofia Coppola' },
     });
-    expect(x("Make me a playlist containing three songs of Mariah Carey and name it 'Love Mariah'").params).toEqual({ name_1: 'Mariah Carey', quoted_1: 'Love Mariah' });
-    expect(x('Add the first song of The Dark Side of the Moon in my playback queue').params).toEqual({ name_1: 'The Dark Side of the Moon' });
-    expect(x('Who is the director of the movie "Twilight"?')).toMatchObject({ type: 'who is the director of the movie {quoted}', params: { quoted_1: 'Twilight' } });
+    expect(x("Make me a playlist containing three songs of Mariah Carey and name it 'Love Mariah'").params).toEqual({
+      name_1: 'Mariah Carey',
+      quoted_1: 'Love Mariah',
+    });
+    expect(x('Add the first song of The Dark Side of the Moon in my playback queue').params).toEqual({
+      name_1: 'The Dark Side of the Moon',
+    });
+    expect(x('Who is the director of the movie "Twilight"?')).toMatchObject({
+      type: 'who is the director of the movie {quoted}',
+      params: { quoted_1: 'Twilight' },
+    });
   });
 
   it('leaves a request without values as its normalised text', () => {
-    expect(x('play me some quiet songs')).toEqual(expect.objectContaining({ type: 'play me some quiet songs', params: {} }));
+    expect(x('play me some quiet songs')).toEqual(
+      expect.objectContaining({ type: 'play me some quiet songs', params: {} }),
+    );
     expect(x('  Retrieve flight options  and hotel availability for a given destination and travel dates. ').type).toBe(
       'retrieve flight options and hotel availability for a given destination and travel dates',
     );
@@ -120,7 +152,9 @@ describe('extractRequest on level-1 user turns and RestBench queries', () => {
     expect(groups.size).toBe(12);
     const seqs = [...groups.values()];
     const withTwin = seqs.flatMap((g) => g.filter((s, i) => g.some((o, j) => j !== i && o === s)));
-    const onlyOthers = seqs.flatMap((g) => (g.length > 1 ? g.filter((s, i) => !g.some((o, j) => j !== i && o === s)) : []));
+    const onlyOthers = seqs.flatMap((g) =>
+      g.length > 1 ? g.filter((s, i) => !g.some((o, j) => j !== i && o === s)) : [],
+    );
     expect(withTwin).toHaveLength(45);
     expect(onlyOthers).toHaveLength(3); // runtime fan-out: 3 reminders, 3 travel checks, a missing Calculator
     expect(seqs.filter((g) => g.length === 1)).toHaveLength(2);

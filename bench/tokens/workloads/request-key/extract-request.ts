@@ -83,7 +83,12 @@ export function normaliseSkeleton(text: string): string {
 
 /** The skeleton as an operation type: `req.<slug of ≤40 chars>.<12 hex of its sha256>` (fits OPERATION_TYPE_PATTERN). */
 export function operationTypeOf(skeleton: string): string {
-  const slug = skeleton.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40).replace(/_+$/, '');
+  const slug = skeleton
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40)
+    .replace(/_+$/, '');
   return `req.${slug || 'empty'}.${sha256(skeleton).slice(0, 12)}`;
 }
 

@@ -3,7 +3,12 @@ import { startsSentence, type Part, type Recogniser } from './segments.js';
 
 /** A param name from the words naming it: lower snake case ("Appointment ID" → appointment_id). */
 export function keyName(words: string): string {
-  const key = words.toLowerCase().replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const key = words
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
   return /^[a-z]/.test(key) ? key : `k_${key}`;
 }
 
@@ -30,8 +35,14 @@ function subjectCaseOk(lead: string, subject: string, before: string): boolean {
 /** `key=value` (value quoted or one token), param named by the key: "latitude=40.7128" → latitude: 40.7128. */
 export const keyEqualsValue = (options: ExtractOptions): Recogniser => ({
   name: 'key=value',
-  pattern: new RegExp(String.raw`(?<![\w.-])([A-Za-z_][\w.-]{0,40}?)([ \t]*=[ \t]*)(${QUOTED}|[^\s,;)\]}]*[^\s,;)\]}.!?:])`, 'g'),
-  build: (m) => [`${m[1]}${m[2]}`, { kind: keyName(m[1]!), key: keyName(m[1]!), value: typedValue(m[3]!, options), raw: m[3]! }],
+  pattern: new RegExp(
+    String.raw`(?<![\w.-])([A-Za-z_][\w.-]{0,40}?)([ \t]*=[ \t]*)(${QUOTED}|[^\s,;)\]}]*[^\s,;)\]}.!?:])`,
+    'g',
+  ),
+  build: (m) => [
+    `${m[1]}${m[2]}`,
+    { kind: keyName(m[1]!), key: keyName(m[1]!), value: typedValue(m[3]!, options), raw: m[3]! },
+  ],
 });
 
 /** `key: value` where the value ends its clause ("Title: Standup." → title: "Standup"). */
@@ -40,7 +51,10 @@ export const keyColonValue = (options: ExtractOptions): Recogniser => ({
   pattern: new RegExp(String.raw`(?<![\w'’-])([A-Za-z][\w-]{0,40})(:[ \t]*)${CLAUSE_VALUE}`, 'g'),
   build: (m, ctx) => {
     if (!subjectCaseOk('', m[1]!, ctx.before) || PRONOUN.test(m[1]!)) return null;
-    return [`${m[1]}${m[2]}`, { kind: keyName(m[1]!), key: keyName(m[1]!), value: typedValue(m[3]!, options), raw: m[3]! }];
+    return [
+      `${m[1]}${m[2]}`,
+      { kind: keyName(m[1]!), key: keyName(m[1]!), value: typedValue(m[3]!, options), raw: m[3]! },
+    ];
   },
 });
 
@@ -50,11 +64,19 @@ export const keyColonValue = (options: ExtractOptions): Recogniser => ({
  */
 export const isClause = (options: ExtractOptions): Recogniser => ({
   name: 'X is VALUE',
-  pattern: new RegExp(String.raw`(?<![\w'’-])(${LEAD})${SUBJECT}([ \t]+(?:is|are|was|were|will be)[ \t]+)${CLAUSE_VALUE}`, 'g'),
+  pattern: new RegExp(
+    String.raw`(?<![\w'’-])(${LEAD})${SUBJECT}([ \t]+(?:is|are|was|were|will be)[ \t]+)${CLAUSE_VALUE}`,
+    'g',
+  ),
   build: (m, ctx) => {
     const [, lead = '', subject = '', copula = '', raw = ''] = m;
     const last = subject.split(/[ \t]+/).pop() ?? '';
-    if (PRONOUN.test(last) || PRONOUN.test(subject.split(/[ \t]+/)[0] ?? '') || !subjectCaseOk(lead, subject, ctx.before)) return null;
+    if (
+      PRONOUN.test(last) ||
+      PRONOUN.test(subject.split(/[ \t]+/)[0] ?? '') ||
+      !subjectCaseOk(lead, subject, ctx.before)
+    )
+      return null;
     const key = keyName(subject);
     const parts: Part[] = [`${lead}${subject}${copula}`, { kind: key, key, value: typedValue(raw, options), raw }];
     return parts;

@@ -6,7 +6,10 @@ const ABBR = String.raw`[A-Z][a-z]{0,2}\.(?=[ \t]+[A-Z])`;
 const WORD = String.raw`(?!I\b)[A-Z][A-Za-z0-9&-]*`;
 // Lower-case particles inside multi-word names ("Bank of America", "The Dark Side of the Moon", "van Gogh").
 const PARTICLE = String.raw`(?:of|the|de|da|del|der|di|du|van|von|la|le)`;
-const NAME = new RegExp(String.raw`(?<![\w'’])(?:${ABBR}|${WORD})(?:[ \t]+(?:${PARTICLE}[ \t]+)*(?:${ABBR}|${WORD}))*(['’]s\b)?`, 'g');
+const NAME = new RegExp(
+  String.raw`(?<![\w'’])(?:${ABBR}|${WORD})(?:[ \t]+(?:${PARTICLE}[ \t]+)*(?:${ABBR}|${WORD}))*(['’]s\b)?`,
+  'g',
+);
 
 /**
  * Proper names: runs of capitalised words that do not start a sentence ("New York City", "Financial Analyst",
@@ -22,7 +25,8 @@ export const properName: Recogniser = {
     let text = possessive ? m[0].slice(0, -possessive.length) : m[0];
     let lead = '';
     if (startsSentence(ctx.before) && !/^[A-Z][a-z]{0,2}\.[ \t]/.test(text)) {
-      const first = /^\S+(?:[ \t]+(?:of|the|de|da|del|der|di|du|van|von|la|le)(?=[ \t]))*[ \t]*/.exec(text)?.[0] ?? text;
+      const first =
+        /^\S+(?:[ \t]+(?:of|the|de|da|del|der|di|du|van|von|la|le)(?=[ \t]))*[ \t]*/.exec(text)?.[0] ?? text;
       lead = first;
       text = text.slice(first.length);
     }

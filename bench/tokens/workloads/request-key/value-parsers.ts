@@ -18,14 +18,25 @@ const ORD = '(?:st|nd|rd|th)?';
 export const DATE_FORMS: { re: RegExp; ymd: (m: RegExpExecArray) => [string | undefined, string, string] }[] = [
   { re: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, ymd: (m) => [m[1], m[2]!, m[3]!] },
   { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, ymd: (m) => [m[3], m[1]!, m[2]!] }, // US order, M/D/Y
-  { re: new RegExp(String.raw`\b(${MONTH})\.?\s+(\d{1,2})${ORD}\b(?:,?\s*(\d{4})\b)?`, 'g'), ymd: (m) => [m[3], m[1]!, m[2]!] },
-  { re: new RegExp(String.raw`\b(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})\b\.?(?:,?\s*(\d{4})\b)?`, 'g'), ymd: (m) => [m[3], m[2]!, m[1]!] },
+  {
+    re: new RegExp(String.raw`\b(${MONTH})\.?\s+(\d{1,2})${ORD}\b(?:,?\s*(\d{4})\b)?`, 'g'),
+    ymd: (m) => [m[3], m[1]!, m[2]!],
+  },
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})\b\.?(?:,?\s*(\d{4})\b)?`, 'g'),
+    ymd: (m) => [m[3], m[2]!, m[1]!],
+  },
 ];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** `YYYY-MM-DD` (or `--MM-DD` without a year), null when the parts are no calendar date. */
-export function isoDate(year: string | undefined, month: string, day: string, options: ExtractOptions = {}): string | null {
+export function isoDate(
+  year: string | undefined,
+  month: string,
+  day: string,
+  options: ExtractOptions = {},
+): string | null {
   const m = /^\d+$/.test(month) ? Number(month) : MONTHS.indexOf(month.slice(0, 3).toLowerCase()) + 1;
   const d = Number(day);
   const y = year !== undefined ? Number(year) : options.defaultYear;

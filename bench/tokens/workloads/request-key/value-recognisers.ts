@@ -1,4 +1,14 @@
-import { DATE_FORMS, EMAIL, NUMBER, TIME_FORMS, URL_RE, clockTime, isoDate, numberValue, type ExtractOptions } from './value-parsers.js';
+import {
+  DATE_FORMS,
+  EMAIL,
+  NUMBER,
+  TIME_FORMS,
+  URL_RE,
+  clockTime,
+  isoDate,
+  numberValue,
+  type ExtractOptions,
+} from './value-parsers.js';
 import type { Recogniser } from './segments.js';
 
 const slot = (kind: string, value: string | number, raw: string) => ({ kind, value, raw });
@@ -43,7 +53,8 @@ export const times: Recogniser[] = TIME_FORMS.map((pattern) => ({
 /** Relative paths with a directory and a file or a second directory (`src/app.ts`, `modules/a/b`), and file names (`README.md`). */
 export const filePath: Recogniser = {
   name: 'path',
-  pattern: /(?<![\w./@-])(?:\.{0,2}\/)?(?:[\w-]+\/)+(?:[\w.-]*[\w-])?\/?(?![\w/@])|(?<![\w./@-])[A-Za-z_][\w-]+\.[a-z][a-z0-9]{0,4}(?![\w@]|\.\w)/g,
+  pattern:
+    /(?<![\w./@-])(?:\.{0,2}\/)?(?:[\w-]+\/)+(?:[\w.-]*[\w-])?\/?(?![\w/@])|(?<![\w./@-])[A-Za-z_][\w-]+\.[a-z][a-z0-9]{0,4}(?![\w@]|\.\w)/g,
   build: (m) => {
     const p = m[0];
     const segments = p.split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
@@ -68,4 +79,8 @@ export const identifier: Recogniser = {
 };
 
 /** Numbers (decimals, thousands separators, a sign). A unit written against the number (`1km`) stays in the skeleton. */
-export const number: Recogniser = { name: 'number', pattern: NUMBER, build: (m) => [slot('number', numberValue(m[0]) as string | number, m[0])] };
+export const number: Recogniser = {
+  name: 'number',
+  pattern: NUMBER,
+  build: (m) => [slot('number', numberValue(m[0]) as string | number, m[0])],
+};

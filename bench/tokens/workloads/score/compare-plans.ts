@@ -14,9 +14,14 @@ export interface PlanComparison {
 }
 
 /** Leaves of an args object as [path, value]; an empty array or object is a leaf itself. */
-function leaves(value: JsonValue, path: (string | number)[] = [], out: [(string | number)[], JsonValue][] = []): [(string | number)[], JsonValue][] {
+function leaves(
+  value: JsonValue,
+  path: (string | number)[] = [],
+  out: [(string | number)[], JsonValue][] = [],
+): [(string | number)[], JsonValue][] {
   if (Array.isArray(value) && value.length > 0) value.forEach((v, i) => leaves(v, [...path, i], out));
-  else if (isPlainObject(value) && Object.keys(value).length > 0) for (const [k, v] of Object.entries(value)) leaves(v as JsonValue, [...path, k], out);
+  else if (isPlainObject(value) && Object.keys(value).length > 0)
+    for (const [k, v] of Object.entries(value)) leaves(v as JsonValue, [...path, k], out);
   else out.push([path, value]);
   return out;
 }

@@ -49,25 +49,45 @@ describe('comparePlans', () => {
   });
 
   it('counts no leaf of a step whose tool differs, and no leaf of a missing step', () => {
-    const served: PlanStep[] = [{ tool: 'Geocoding', args: { address: 'New York City' } }, { tool: 'GetWeatherForCoordinates', args: { latitude: '40.7128' } }];
+    const served: PlanStep[] = [
+      { tool: 'Geocoding', args: { address: 'New York City' } },
+      { tool: 'GetWeatherForCoordinates', args: { latitude: '40.7128' } },
+    ];
     expect(comparePlans(served, gold)).toEqual({ equal: false, argAccuracy: 0.25, structureEqual: false });
     expect(comparePlans(served.slice(0, 1), gold)).toEqual({ equal: false, argAccuracy: 0.25, structureEqual: false });
   });
 
   it('a longer served plan is not equal even when every gold leaf matches', () => {
-    const served: PlanStep[] = [{ tool: 'Geocoding', args: { address: 'New York City' } }, { tool: 'NearbyRestaurants', args: gold[1]!.args }, { tool: 'Extra', args: {} }];
+    const served: PlanStep[] = [
+      { tool: 'Geocoding', args: { address: 'New York City' } },
+      { tool: 'NearbyRestaurants', args: gold[1]!.args },
+      { tool: 'Extra', args: {} },
+    ];
     expect(comparePlans(served, gold)).toEqual({ equal: false, argAccuracy: 1, structureEqual: false });
   });
 
   it('aligns leaves inside arrays and nested objects by path', () => {
-    const g: GoldCall[] = [{ tool: 'AddMeeting', args: { attendees: ['Mary', 'Peter'], where: { room: 'A' }, tags: [] } }];
-    expect(comparePlans([{ tool: 'AddMeeting', args: { attendees: ['Mary', 'Pete'], where: { room: 'A' }, tags: [] } }], g).argAccuracy).toBe(0.75);
+    const g: GoldCall[] = [
+      { tool: 'AddMeeting', args: { attendees: ['Mary', 'Peter'], where: { room: 'A' }, tags: [] } },
+    ];
+    expect(
+      comparePlans([{ tool: 'AddMeeting', args: { attendees: ['Mary', 'Pete'], where: { room: 'A' }, tags: [] } }], g)
+        .argAccuracy,
+    ).toBe(0.75);
   });
 
   it('without gold args (RestBench) rewards the right structure only', () => {
     const g: GoldCall[] = [{ tool: 'GET:search.person', args: {} }];
-    expect(comparePlans([{ tool: 'GET:search.person', args: {} }], g)).toEqual({ equal: true, argAccuracy: 1, structureEqual: true });
-    expect(comparePlans([{ tool: 'GET:search.movie', args: {} }], g)).toEqual({ equal: false, argAccuracy: 0, structureEqual: false });
+    expect(comparePlans([{ tool: 'GET:search.person', args: {} }], g)).toEqual({
+      equal: true,
+      argAccuracy: 1,
+      structureEqual: true,
+    });
+    expect(comparePlans([{ tool: 'GET:search.movie', args: {} }], g)).toEqual({
+      equal: false,
+      argAccuracy: 0,
+      structureEqual: false,
+    });
     expect(comparePlans([], [])).toEqual({ equal: true, argAccuracy: 1, structureEqual: true });
   });
 });

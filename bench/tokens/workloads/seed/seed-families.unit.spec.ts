@@ -40,10 +40,21 @@ describe('seedFamilyWorkload', () => {
     const by = (f: string) => stream.find((o) => o.family === f)!;
     const mc = by('module_creation');
     const root = `modules/${mc.params.domain}/${mc.params.name}`;
-    expect(mc.plan.map((c) => c.tool)).toEqual(['create_dir', 'write_file', 'write_file', 'write_file', 'register_module']);
+    expect(mc.plan.map((c) => c.tool)).toEqual([
+      'create_dir',
+      'write_file',
+      'write_file',
+      'write_file',
+      'register_module',
+    ]);
     expect(mc.plan[0]?.args).toEqual({ path: `${root}/src` });
     expect(mc.plan.slice(1, 4).every((c) => String(c.args.content).includes(String(mc.params.name)))).toBe(true);
-    expect(by('error_handling').plan.map((c) => c.tool)).toEqual(['read_log', 'classify_error', 'write_file', 'run_tests']);
+    expect(by('error_handling').plan.map((c) => c.tool)).toEqual([
+      'read_log',
+      'classify_error',
+      'write_file',
+      'run_tests',
+    ]);
     const orch = by('orchestration');
     const agents = orch.params.agents as string[];
     expect(orch.plan.map((c) => c.tool)).toEqual([...agents.map(() => 'dispatch_agent'), 'collect_results']);
@@ -55,7 +66,12 @@ describe('seedFamilyWorkload', () => {
 
   it('gives every call an output and fits the catalogue and the module layout', () => {
     expect(stream.every((o) => o.plan.every((c) => c.output !== undefined))).toBe(true);
-    expect(catalogueProblems({ tools: seedFamilyTools(), records: stream.map((o) => ({ id: o.id, request: o.type, plan: o.plan })) })).toEqual([]);
+    expect(
+      catalogueProblems({
+        tools: seedFamilyTools(),
+        records: stream.map((o) => ({ id: o.id, request: o.type, plan: o.plan })),
+      }),
+    ).toEqual([]);
     for (const o of stream) {
       for (const c of o.plan) {
         const p = c.args.path;

@@ -4,7 +4,12 @@ import type { GoldCall } from '../workload.types.js';
 /** The seed README's four operation families; each is also the operation type. */
 export type SeedFamily = 'module_creation' | 'error_handling' | 'orchestration' | 'plugin_execution';
 
-export const SEED_FAMILIES: readonly SeedFamily[] = ['module_creation', 'error_handling', 'orchestration', 'plugin_execution'];
+export const SEED_FAMILIES: readonly SeedFamily[] = [
+  'module_creation',
+  'error_handling',
+  'orchestration',
+  'plugin_execution',
+];
 
 /** Deterministic stand-ins for ids a real tool would mint: same inputs, same id. */
 const idFor = (prefix: string, ...parts: string[]): string => `${prefix}-${sha256(parts.join('\u0000')).slice(0, 8)}`;
@@ -15,14 +20,28 @@ const written = (path: string, content: string) => ({ path, bytes: Buffer.byteLe
 export function moduleCreationPlan(domain: string, name: string): GoldCall[] {
   const root = `modules/${domain}/${name}`;
   const files: [string, string][] = [
-    [`${root}/README.md`, `# ${name}\n\nDomain: ${domain}. Created by the WRE master orchestrator (WSP 1, 3, 49, 22, 5).\n`],
+    [
+      `${root}/README.md`,
+      `# ${name}\n\nDomain: ${domain}. Created by the WRE master orchestrator (WSP 1, 3, 49, 22, 5).\n`,
+    ],
     [`${root}/src/__init__.py`, `"""${name} module (${domain})."""\n`],
-    [`${root}/tests/test_${name}.py`, `def test_${name}_imports():\n    import modules.${domain}.${name}.src  # noqa: F401\n`],
+    [
+      `${root}/tests/test_${name}.py`,
+      `def test_${name}_imports():\n    import modules.${domain}.${name}.src  # noqa: F401\n`,
+    ],
   ];
   return [
     { tool: 'create_dir', args: { path: `${root}/src` }, output: { path: `${root}/src`, created: true } },
-    ...files.map(([path, content]): GoldCall => ({ tool: 'write_file', args: { path, content }, output: written(path, content) })),
-    { tool: 'register_module', args: { domain, name, path: root }, output: { module_id: `${domain}.${name}`, registered: true } },
+    ...files.map(([path, content]): GoldCall => ({
+      tool: 'write_file',
+      args: { path, content },
+      output: written(path, content),
+    })),
+    {
+      tool: 'register_module',
+      args: { domain, name, path: root },
+      output: { module_id: `${domain}.${name}`, registered: true },
+    },
   ];
 }
 
@@ -44,9 +63,17 @@ export function errorHandlingPlan(module: string, errorCode: string, logPath: st
   const content = `# ${errorCode}\n\nModule: ${module}\nCategory: ${category}\nSeverity: ${severity}\nSeen in: ${logPath}\n`;
   return [
     { tool: 'read_log', args: { path: logPath, tail: 50 }, output: { path: logPath, lines, count: lines.length } },
-    { tool: 'classify_error', args: { module, error_code: errorCode }, output: { category, severity, protocol: 'WSP 64' } },
+    {
+      tool: 'classify_error',
+      args: { module, error_code: errorCode },
+      output: { category, severity, protocol: 'WSP 64' },
+    },
     { tool: 'write_file', args: { path: note, content }, output: written(note, content) },
-    { tool: 'run_tests', args: { path: `modules/${module}/tests` }, output: { passed: 3 + (sha256(module).charCodeAt(0) % 5), failed: 0 } },
+    {
+      tool: 'run_tests',
+      args: { path: `modules/${module}/tests` },
+      output: { passed: 3 + (sha256(module).charCodeAt(0) % 5), failed: 0 },
+    },
   ];
 }
 
@@ -54,7 +81,11 @@ export function errorHandlingPlan(module: string, errorCode: string, logPath: st
 export function orchestrationPlan(agents: readonly string[], goal: string): GoldCall[] {
   const taskIds = agents.map((agent) => idFor('task', agent, goal));
   return [
-    ...agents.map((agent, i): GoldCall => ({ tool: 'dispatch_agent', args: { agent, goal }, output: { agent, task_id: taskIds[i] ?? '', status: 'dispatched' } })),
+    ...agents.map((agent, i): GoldCall => ({
+      tool: 'dispatch_agent',
+      args: { agent, goal },
+      output: { agent, task_id: taskIds[i] ?? '', status: 'dispatched' },
+    })),
     {
       tool: 'collect_results',
       args: { agents: [...agents], goal },
@@ -68,7 +99,11 @@ export function pluginExecutionPlan(plugin: string, task: string, priority: numb
   const runId = idFor('run', plugin, task, String(priority));
   return [
     { tool: 'load_plugin', args: { plugin }, output: { plugin, version: '1.0.0', loaded: true } },
-    { tool: 'run_task', args: { plugin, task, priority }, output: { run_id: runId, status: 'completed', queued_behind: priority - 1 } },
+    {
+      tool: 'run_task',
+      args: { plugin, task, priority },
+      output: { run_id: runId, status: 'completed', queued_behind: priority - 1 },
+    },
     { tool: 'record_result', args: { plugin, run_id: runId, status: 'completed' }, output: { recorded: true } },
   ];
 }

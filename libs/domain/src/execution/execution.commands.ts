@@ -7,9 +7,9 @@ import type { ErrorInfo, OperationRequested, OperationThrottled, SkillLoadFailed
  * OperationThrottled, `skillFailure` is recorded first (SkillLoadFailed) in the same append.
  */
 export type RequestOperation = { type: 'RequestOperation' } & OperationRequested['data'] & {
-  throttled?: Pick<OperationThrottled['data'], 'ruleId' | 'reason' | 'retryAfterMs' | 'citations'>;
-  skillFailure?: SkillLoadFailed['data'];
-};
+    throttled?: Pick<OperationThrottled['data'], 'ruleId' | 'reason' | 'retryAfterMs' | 'citations'>;
+    skillFailure?: SkillLoadFailed['data'];
+  };
 export type RecordRecall = {
   type: 'RecordRecall';
   patternId: string;
@@ -20,14 +20,38 @@ export type RecordRecall = {
   templateSteps?: number[];
 };
 /** More steps of a recalled plan, once the steps before them ran. */
-export type RecordStepsResolved = { type: 'RecordStepsResolved'; steps: PlanStep[]; templateSteps: number[]; complete: boolean; now: string };
-export type RecordPlanRejected = { type: 'RecordPlanRejected'; planner: string; attempt: number; reason: string; tokens: TokenUsage };
-export type RecordPatternRefused = { type: 'RecordPatternRefused'; patternId: string; reason: 'hash_mismatch' | 'unresolvable'; detail: string };
+export type RecordStepsResolved = {
+  type: 'RecordStepsResolved';
+  steps: PlanStep[];
+  templateSteps: number[];
+  complete: boolean;
+  now: string;
+};
+export type RecordPlanRejected = {
+  type: 'RecordPlanRejected';
+  planner: string;
+  attempt: number;
+  reason: string;
+  tokens: TokenUsage;
+};
+export type RecordPatternRefused = {
+  type: 'RecordPatternRefused';
+  patternId: string;
+  reason: 'hash_mismatch' | 'unresolvable';
+  detail: string;
+};
 export type RecordComputedPlan = { type: 'RecordComputedPlan'; planner: string; steps: PlanStep[]; tokens: TokenUsage };
 /** One verdict per step, in order; the first denial ends the list and blocks the execution. */
 export type RecordValidation = {
   type: 'RecordValidation';
-  verdicts: { stepIndex: number; tool: string; allowed: boolean; citations: string[]; deniedBy?: string; reason?: string }[];
+  verdicts: {
+    stepIndex: number;
+    tool: string;
+    allowed: boolean;
+    citations: string[];
+    deniedBy?: string;
+    reason?: string;
+  }[];
   now: string;
 };
 export type RecordStepOutcome = {

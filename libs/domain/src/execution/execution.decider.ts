@@ -38,10 +38,13 @@ export function decideExecution(command: ExecutionCommand, state: ExecutionState
       if (state.phase !== 'requested') throw invalid(command.type, state.phase, 'plan already chosen');
       if (command.steps.length === 0) throw new WreError('PLAN_EMPTY', 'a plan needs at least one step');
       if (command.type === 'RecordComputedPlan') {
-        return [{ type: 'PlanComputed', data: { planner: command.planner, steps: command.steps, tokens: command.tokens } }];
+        return [
+          { type: 'PlanComputed', data: { planner: command.planner, steps: command.steps, tokens: command.tokens } },
+        ];
       }
       const { type: _t, ...rest } = command;
-      if (rest.templateSteps && rest.templateSteps.length !== rest.steps.length) throw new WreError('PLAN_INVALID', 'templateSteps must map every step');
+      if (rest.templateSteps && rest.templateSteps.length !== rest.steps.length)
+        throw new WreError('PLAN_INVALID', 'templateSteps must map every step');
       return [{ type: 'PatternRecalled', data: { ...rest, tokens: { prompt: 0, completion: 0, total: 0 } } }];
     }
     case 'RecordStepsResolved':
@@ -63,11 +66,19 @@ export function decideExecution(command: ExecutionCommand, state: ExecutionState
     case 'FailExecution':
       if (state.phase === 'none') throw invalid(command.type, state.phase, 'no such execution');
       if (isTerminal(state)) return [];
-      return [{ type: 'ExecutionFailed', data: { status: 'FAILED', error: command.error, durationMs: elapsed(state, command.now) } }];
+      return [
+        {
+          type: 'ExecutionFailed',
+          data: { status: 'FAILED', error: command.error, durationMs: elapsed(state, command.now) },
+        },
+      ];
   }
 }
 
-function decideValidation(command: Extract<ExecutionCommand, { type: 'RecordValidation' }>, state: ExecutionState): ExecutionEvent[] {
+function decideValidation(
+  command: Extract<ExecutionCommand, { type: 'RecordValidation' }>,
+  state: ExecutionState,
+): ExecutionEvent[] {
   if (state.phase !== 'planned') throw invalid(command.type, state.phase, 'nothing to validate');
   const events: ExecutionEvent[] = [];
   let expected = state.validated;
@@ -77,9 +88,24 @@ function decideValidation(command: Extract<ExecutionCommand, { type: 'RecordVali
     }
     if (!v.allowed) {
       const reason = v.reason ?? 'denied';
-      events.push({ type: 'ValidationFailed', data: { stepIndex: v.stepIndex, tool: v.tool, citations: v.citations, deniedBy: v.deniedBy ?? 'unknown', reason } });
-      const error = { code: 'VALIDATION_FAILED', message: `step ${v.stepIndex} (${v.tool}) denied by ${v.deniedBy ?? 'unknown'}: ${reason}` };
-      events.push({ type: 'ExecutionFailed', data: { status: 'BLOCKED', error, durationMs: elapsed(state, command.now) } });
+      events.push({
+        type: 'ValidationFailed',
+        data: {
+          stepIndex: v.stepIndex,
+          tool: v.tool,
+          citations: v.citations,
+          deniedBy: v.deniedBy ?? 'unknown',
+          reason,
+        },
+      });
+      const error = {
+        code: 'VALIDATION_FAILED',
+        message: `step ${v.stepIndex} (${v.tool}) denied by ${v.deniedBy ?? 'unknown'}: ${reason}`,
+      };
+      events.push({
+        type: 'ExecutionFailed',
+        data: { status: 'BLOCKED', error, durationMs: elapsed(state, command.now) },
+      });
       return events;
     }
     events.push({ type: 'ValidationPassed', data: { stepIndex: v.stepIndex, tool: v.tool, citations: v.citations } });
@@ -88,21 +114,35 @@ function decideValidation(command: Extract<ExecutionCommand, { type: 'RecordVali
   return events;
 }
 
-function decideResolved(command: Extract<ExecutionCommand, { type: 'RecordStepsResolved' }>, state: ExecutionState): ExecutionEvent[] {
-  if (state.phase !== 'validated' || state.planComplete) throw invalid(command.type, state.phase, 'no plan waiting for outputs');
-  if (state.completedSteps !== state.steps.length) throw invalid(command.type, state.phase, 'earlier steps have not all run');
-  if (command.templateSteps.length !== command.steps.length) throw new WreError('PLAN_INVALID', 'templateSteps must map every step');
+function decideResolved(
+  command: Extract<ExecutionCommand, { type: 'RecordStepsResolved' }>,
+  state: ExecutionState,
+): ExecutionEvent[] {
+  if (state.phase !== 'validated' || state.planComplete)
+    throw invalid(command.type, state.phase, 'no plan waiting for outputs');
+  if (state.completedSteps !== state.steps.length)
+    throw invalid(command.type, state.phase, 'earlier steps have not all run');
+  if (command.templateSteps.length !== command.steps.length)
+    throw new WreError('PLAN_INVALID', 'templateSteps must map every step');
   const { steps, templateSteps, complete } = command;
-  const events: ExecutionEvent[] = [{ type: 'PlanStepsResolved', data: { fromStep: state.steps.length, steps, templateSteps, complete } }];
+  const events: ExecutionEvent[] = [
+    { type: 'PlanStepsResolved', data: { fromStep: state.steps.length, steps, templateSteps, complete } },
+  ];
   if (steps.length === 0) {
     // Nothing left to build (e.g. a per-item step over an empty list): the last step that ran decides.
     if (!complete) throw new WreError('PLAN_INVALID', 'an incomplete plan must add steps');
-    events.push({ type: 'ExecutionSucceeded', data: { result: state.outputs.at(-1) ?? null, durationMs: elapsed(state, command.now) } });
+    events.push({
+      type: 'ExecutionSucceeded',
+      data: { result: state.outputs.at(-1) ?? null, durationMs: elapsed(state, command.now) },
+    });
   }
   return events;
 }
 
-function decideStep(command: Extract<ExecutionCommand, { type: 'RecordStepOutcome' }>, state: ExecutionState): ExecutionEvent[] {
+function decideStep(
+  command: Extract<ExecutionCommand, { type: 'RecordStepOutcome' }>,
+  state: ExecutionState,
+): ExecutionEvent[] {
   if (state.phase !== 'validated') throw invalid(command.type, state.phase, 'steps run only after validation');
   if (command.stepIndex !== state.completedSteps) {
     throw invalid(command.type, state.phase, `expected step ${state.completedSteps}, got ${command.stepIndex}`);
@@ -111,12 +151,20 @@ function decideStep(command: Extract<ExecutionCommand, { type: 'RecordStepOutcom
   if (!outcome.ok) {
     return [
       { type: 'StepFailed', data: { stepIndex, tool, error: outcome.error, durationMs } },
-      { type: 'ExecutionFailed', data: { status: 'FAILED', error: outcome.error, durationMs: elapsed(state, command.now) } },
+      {
+        type: 'ExecutionFailed',
+        data: { status: 'FAILED', error: outcome.error, durationMs: elapsed(state, command.now) },
+      },
     ];
   }
-  const events: ExecutionEvent[] = [{ type: 'StepSucceeded', data: { stepIndex, tool, output: outcome.output, durationMs } }];
+  const events: ExecutionEvent[] = [
+    { type: 'StepSucceeded', data: { stepIndex, tool, output: outcome.output, durationMs } },
+  ];
   if (stepIndex === state.steps.length - 1 && state.planComplete) {
-    events.push({ type: 'ExecutionSucceeded', data: { result: outcome.output, durationMs: elapsed(state, command.now) } });
+    events.push({
+      type: 'ExecutionSucceeded',
+      data: { result: outcome.output, durationMs: elapsed(state, command.now) },
+    });
   }
   return events;
 }

@@ -19,7 +19,10 @@ export interface SkillRef {
   /** Why the skill file could not be used (also recorded as SkillLoadFailed). */
   fallbackReason?: string;
   /** The tool list and throttle enforced for this run (the file's, or on fallback the last ones that loaded). */
-  constraints?: { allowedTools: string[] | null; throttle: { max: number; windowMs: number; cooldownMs?: number } | null };
+  constraints?: {
+    allowedTools: string[] | null;
+    throttle: { max: number; windowMs: number; cooldownMs?: number } | null;
+  };
 }
 
 export type OperationRequested = {
@@ -115,7 +118,11 @@ export type StepFailed = {
 };
 export type ExecutionSucceeded = { type: 'ExecutionSucceeded'; data: { result: JsonValue; durationMs: number } };
 /** Terminal events: an execution stream ends with exactly one of these. */
-export const TERMINAL_EXECUTION_EVENTS: ReadonlySet<string> = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'OperationThrottled']);
+export const TERMINAL_EXECUTION_EVENTS: ReadonlySet<string> = new Set([
+  'ExecutionSucceeded',
+  'ExecutionFailed',
+  'OperationThrottled',
+]);
 
 export type ExecutionFailed = {
   type: 'ExecutionFailed';

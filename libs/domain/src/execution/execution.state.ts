@@ -47,29 +47,66 @@ export const initialExecutionState: ExecutionState = {
 };
 
 /** What a request (admitted or throttled) fixes about an execution. */
-function requestedState(state: ExecutionState, d: OperationRequested['data'] | OperationThrottled['data'], occurredAt: string): ExecutionState {
+function requestedState(
+  state: ExecutionState,
+  d: OperationRequested['data'] | OperationThrottled['data'],
+  occurredAt: string,
+): ExecutionState {
   const { executionId, operationType, plugin, params, requestHash } = d;
-  return { ...state, executionId, operationType, plugin, params, requestHash, requestedAt: occurredAt, skill: d.skill ?? null };
+  return {
+    ...state,
+    executionId,
+    operationType,
+    plugin,
+    params,
+    requestHash,
+    requestedAt: occurredAt,
+    skill: d.skill ?? null,
+  };
 }
 
 /** `occurredAt` comes from metadata, so evolve takes it alongside the event. */
 export function evolveExecution(state: ExecutionState, event: ExecutionEvent, occurredAt: string): ExecutionState {
   switch (event.type) {
     case 'OperationRequested':
-      return { ...requestedState(state, event.data, occurredAt), phase: 'requested', approvals: event.data.approvals ?? [] };
+      return {
+        ...requestedState(state, event.data, occurredAt),
+        phase: 'requested',
+        approvals: event.data.approvals ?? [],
+      };
     case 'OperationThrottled':
       return { ...requestedState(state, event.data, occurredAt), phase: 'throttled' };
     case 'PatternRecalled': {
       const { steps, tokens, complete, templateSteps } = event.data;
-      return { ...state, phase: 'planned', steps, planTokens: tokens, planSource: 'recalled', planComplete: complete ?? true, templateSteps: templateSteps ?? steps.map((_, i) => i) };
+      return {
+        ...state,
+        phase: 'planned',
+        steps,
+        planTokens: tokens,
+        planSource: 'recalled',
+        planComplete: complete ?? true,
+        templateSteps: templateSteps ?? steps.map((_, i) => i),
+      };
     }
     case 'PlanStepsResolved': {
       const steps = [...state.steps, ...event.data.steps];
       const phase = event.data.steps.length > 0 ? 'planned' : state.phase;
-      return { ...state, phase, steps, planComplete: event.data.complete, templateSteps: [...state.templateSteps, ...event.data.templateSteps] };
+      return {
+        ...state,
+        phase,
+        steps,
+        planComplete: event.data.complete,
+        templateSteps: [...state.templateSteps, ...event.data.templateSteps],
+      };
     }
     case 'PlanComputed':
-      return { ...state, phase: 'planned', steps: event.data.steps, planTokens: event.data.tokens, planSource: 'computed' };
+      return {
+        ...state,
+        phase: 'planned',
+        steps: event.data.steps,
+        planTokens: event.data.tokens,
+        planSource: 'computed',
+      };
     case 'ValidationPassed': {
       const validated = state.validated + 1;
       return { ...state, validated, phase: validated === state.steps.length ? 'validated' : state.phase };

@@ -23,7 +23,9 @@ export function decidePlugin(command: PluginCommand, state: PluginState): Plugin
     }
     case 'DeregisterPlugin':
       if (state.status !== 'registered') {
-        throw new NotFoundError('PLUGIN_NOT_FOUND', `plugin "${command.name}" is not registered`, { plugin: command.name });
+        throw new NotFoundError('PLUGIN_NOT_FOUND', `plugin "${command.name}" is not registered`, {
+          plugin: command.name,
+        });
       }
       return [{ type: 'PluginDeregistered', data: { name: command.name, reason: command.reason ?? null } }];
   }

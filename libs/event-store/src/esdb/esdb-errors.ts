@@ -4,7 +4,13 @@ import type { ExpectedRevision } from '../event-store.port.js';
 
 const KNOWN_TYPES = new Set<string>(Object.values(ErrorType));
 
-const TRANSIENT = new Set<string>([ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.TIMEOUT, ErrorType.NOT_LEADER, ErrorType.CANCELLED]);
+const TRANSIENT = new Set<string>([
+  ErrorType.UNAVAILABLE,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.TIMEOUT,
+  ErrorType.NOT_LEADER,
+  ErrorType.CANCELLED,
+]);
 
 /**
  * The client's error `type` (`'wrong-expected-version'`, ...), or undefined for anything else. Read from the
@@ -16,7 +22,8 @@ export function esdbErrorType(err: unknown): string | undefined {
   return typeof type === 'string' && KNOWN_TYPES.has(type) ? type : undefined;
 }
 
-export const isWrongExpectedVersion = (err: unknown): boolean => esdbErrorType(err) === ErrorType.WRONG_EXPECTED_VERSION;
+export const isWrongExpectedVersion = (err: unknown): boolean =>
+  esdbErrorType(err) === ErrorType.WRONG_EXPECTED_VERSION;
 
 export const isStreamNotFound = (err: unknown): boolean => esdbErrorType(err) === ErrorType.STREAM_NOT_FOUND;
 
@@ -44,7 +51,11 @@ export function mapEsdbError(err: unknown, context: { stream?: string; expected?
     case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED: {
       const maxAppendSize = (err as { maxAppendSize?: unknown }).maxAppendSize;
       // Our per-event limit passed, but the batch as a whole exceeds the server's MaxAppendSize: split the batch.
-      return new BadInputError(`append to ${stream} exceeds the server's maximum append size`, { stream, maxAppendSize }, 'APPEND_TOO_LARGE');
+      return new BadInputError(
+        `append to ${stream} exceeds the server's maximum append size`,
+        { stream, maxAppendSize },
+        'APPEND_TOO_LARGE',
+      );
     }
     case ErrorType.INVALID_ARGUMENT:
       return new BadInputError(errorMessage(err), { stream });

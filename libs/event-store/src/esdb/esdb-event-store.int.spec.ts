@@ -12,23 +12,36 @@ import { EsdbEventStore } from './esdb-event-store.js';
 const url = process.env.WRE_TEST_ESDB_URL;
 
 if (!url) {
-  process.stderr.write('[skip] EventStoreDB integration tests: set WRE_TEST_ESDB_URL=esdb://localhost:2113?tls=false to run\n');
+  process.stderr.write(
+    '[skip] EventStoreDB integration tests: set WRE_TEST_ESDB_URL=esdb://localhost:2113?tls=false to run\n',
+  );
   describe.skip('EsdbEventStore (needs WRE_TEST_ESDB_URL)', () => {
     it('runs the EventStore contract against EventStoreDB', () => undefined);
   });
 } else {
   // EventStoreDB has no index by event id, so an id reused in *another* stream cannot be caught there; the contract
   // skips that one case for it (crossStreamEventIds: false). Partial and changed resends in one stream are checked.
-  runEventStoreContract('eventstoredb', async () => {
-    const store = EsdbEventStore.open(url);
-    return { store, cleanup: () => store.close() };
-  }, { positionSeeding: false, crossStreamEventIds: false });
+  runEventStoreContract(
+    'eventstoredb',
+    async () => {
+      const store = EsdbEventStore.open(url);
+      return { store, cleanup: () => store.close() };
+    },
+    { positionSeeding: false, crossStreamEventIds: false },
+  );
 
   describe('EsdbEventStore on EventStoreDB', () => {
     const evt = (type: string, eventId = randomUUID()): NewEvent => ({
       type,
       data: { type },
-      metadata: { eventId, correlationId: 'c', causationId: 'c', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, actor: 'int' },
+      metadata: {
+        eventId,
+        correlationId: 'c',
+        causationId: 'c',
+        occurredAt: '2026-01-01T00:00:00.000Z',
+        schemaVersion: 1,
+        actor: 'int',
+      },
     });
     let store: EsdbEventStore;
     let raw: EventStoreDBClient;

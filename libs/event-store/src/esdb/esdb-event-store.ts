@@ -1,12 +1,34 @@
 import {
-  BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, START, type AllStreamResolvedEvent, type JSONType, type ReadPosition, type ResolvedEvent,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  START,
+  type AllStreamResolvedEvent,
+  type JSONType,
+  type ReadPosition,
+  type ResolvedEvent,
 } from '@eventstore/db-client';
 import { BadInputError, type NewEvent, type RecordedEvent } from '../../../kernel/src/index.js';
-import { DEFAULT_MAX_EVENT_BYTES, type AppendResult, type EventStore, type ExpectedRevision, type ReadAllOptions, type SubscribeOptions } from '../event-store.port.js';
+import {
+  DEFAULT_MAX_EVENT_BYTES,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type SubscribeOptions,
+} from '../event-store.port.js';
 import { assertExpectedRevision, assertStreamName, checkExpectedRevision, encodeBatch } from '../append-guards.js';
 import { isStreamNotFound, isWrongExpectedVersion, mapEsdbError } from './esdb-errors.js';
 import { esdbEventId } from './esdb-event-id.js';
-import { fromEsdb, isSystemEvent, toEsdbExpectedRevision, toReadPosition, withConnectionDefaults } from './esdb-mapping.js';
+import {
+  fromEsdb,
+  isSystemEvent,
+  toEsdbExpectedRevision,
+  toReadPosition,
+  withConnectionDefaults,
+} from './esdb-mapping.js';
 import { findResend } from './esdb-resend.js';
 import { subscribeWithRetry, type BackoffOptions } from './esdb-subscription.js';
 
@@ -45,7 +67,10 @@ export class EsdbEventStore implements EventStore {
   private readonly maxEventBytes: number;
 
   /** Takes ownership of `client`: `close()` disposes it. */
-  constructor(private readonly client: EventStoreDBClient, private readonly options: EsdbEventStoreOptions = {}) {
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EsdbEventStoreOptions = {},
+  ) {
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   }
 
@@ -54,7 +79,11 @@ export class EsdbEventStore implements EventStore {
     return new EsdbEventStore(EventStoreDBClient.connectionString(withConnectionDefaults(connectionString)), options);
   }
 
-  async appendToStream(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     assertStreamName(stream);
     assertExpectedRevision(options?.expectedRevision);
     const expected = options.expectedRevision;
@@ -64,12 +93,20 @@ export class EsdbEventStore implements EventStore {
     if (resent) return { ...resent, written: false };
     const head = stored.at(-1);
     checkExpectedRevision(stream, expected, head?.revision);
-    if (batch.length === 0) return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? 0n, written: false };
+    if (batch.length === 0)
+      return { nextExpectedRevision: head?.revision ?? -1n, position: head?.position ?? 0n, written: false };
     const proposed = events.map((event, i) =>
-      jsonEvent({ id: esdbEventId(batch[i]!.eventId), type: event.type, data: (event.data ?? null) as JSONType, metadata: event.metadata }),
+      jsonEvent({
+        id: esdbEventId(batch[i]!.eventId),
+        type: event.type,
+        data: (event.data ?? null) as JSONType,
+        metadata: event.metadata,
+      }),
     );
     try {
-      const result = await this.client.appendToStream(stream, proposed, { expectedRevision: toEsdbExpectedRevision(expected) });
+      const result = await this.client.appendToStream(stream, proposed, {
+        expectedRevision: toEsdbExpectedRevision(expected),
+      });
       const position = result.position?.commit ?? (await this.readStream(stream)).at(-1)?.position ?? 0n;
       return { nextExpectedRevision: result.nextExpectedRevision, position, written: true };
     } catch (err) {
@@ -85,8 +122,12 @@ export class EsdbEventStore implements EventStore {
   async readStream(stream: string, options: { fromRevision?: bigint } = {}): Promise<RecordedEvent[]> {
     assertStreamName(stream);
     try {
-      const read = await collect<ResolvedEvent>(this.client.readStream(stream, { fromRevision: options.fromRevision ?? START, direction: FORWARDS }));
-      return read.flatMap(({ event, commitPosition }) => (event && !isSystemEvent(event) ? [fromEsdb(event, commitPosition)] : []));
+      const read = await collect<ResolvedEvent>(
+        this.client.readStream(stream, { fromRevision: options.fromRevision ?? START, direction: FORWARDS }),
+      );
+      return read.flatMap(({ event, commitPosition }) =>
+        event && !isSystemEvent(event) ? [fromEsdb(event, commitPosition)] : [],
+      );
     } catch (err) {
       if (isStreamNotFound(err)) return [];
       throw mapEsdbError(err, { stream });
@@ -95,7 +136,8 @@ export class EsdbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? DEFAULT_READ_LIMIT;
-    if (!Number.isSafeInteger(limit) || limit < 0) throw new BadInputError('limit must be a non-negative integer', { field: 'limit' });
+    if (!Number.isSafeInteger(limit) || limit < 0)
+      throw new BadInputError('limit must be a non-negative integer', { field: 'limit' });
     const out: RecordedEvent[] = [];
     let after = options.fromPosition ?? 0n;
     // System events count against the server's maxCount, so page until `limit` of ours or the end of $all.
@@ -118,7 +160,10 @@ export class EsdbEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     const stop = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
     const subscribe: Parameters<typeof subscribeWithRetry>[0]['subscribe'] = (o) => this.client.subscribeToAll(o);
-    return subscribeWithRetry({ subscribe, stop, backoff: this.options.backoff, onDrop: this.options.onSubscriptionDropped }, options.fromPosition ?? 0n);
+    return subscribeWithRetry(
+      { subscribe, stop, backoff: this.options.backoff, onDrop: this.options.onSubscriptionDropped },
+      options.fromPosition ?? 0n,
+    );
   }
 
   /** Reads `$all` backwards in pages until the newest non-system event (the tail is often projections' links). */
@@ -147,7 +192,11 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async readAllPage(fromPosition: ReadPosition, direction: typeof FORWARDS | typeof BACKWARDS, maxCount: number): Promise<AllStreamResolvedEvent[]> {
+  private async readAllPage(
+    fromPosition: ReadPosition,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    maxCount: number,
+  ): Promise<AllStreamResolvedEvent[]> {
     try {
       return await collect<AllStreamResolvedEvent>(this.client.readAll({ fromPosition, direction, maxCount }));
     } catch (err) {

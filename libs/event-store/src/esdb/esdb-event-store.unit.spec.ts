@@ -10,7 +10,14 @@ const NOWHERE = 'esdb://127.0.0.1:1?tls=false';
 const evt = (eventId: string, data: unknown = {}): NewEvent => ({
   type: 'A',
   data,
-  metadata: { eventId, correlationId: 'c', causationId: 'c', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, actor: 't' },
+  metadata: {
+    eventId,
+    correlationId: 'c',
+    causationId: 'c',
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    schemaVersion: 1,
+    actor: 't',
+  },
 });
 
 describe('EsdbEventStore without a server', () => {
@@ -21,12 +28,18 @@ describe('EsdbEventStore without a server', () => {
 
   it('rejects bad input before talking to the server', async () => {
     store = EsdbEventStore.open(NOWHERE, { maxEventBytes: 300 });
-    await expect(store.appendToStream('', [evt('e1')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(BadInputError);
-    await expect(store.appendToStream('plugin-1', [evt('e1')], { expectedRevision: -1n })).rejects.toBeInstanceOf(BadInputError);
-    await expect(store.appendToStream('plugin-1', [evt('e1'), evt('e1')], { expectedRevision: 'any' })).rejects.toThrow('duplicate eventId');
-    await expect(store.appendToStream('plugin-1', [evt('e1', { blob: 'x'.repeat(400) })], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
-      EventTooLargeError,
+    await expect(store.appendToStream('', [evt('e1')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      BadInputError,
     );
+    await expect(store.appendToStream('plugin-1', [evt('e1')], { expectedRevision: -1n })).rejects.toBeInstanceOf(
+      BadInputError,
+    );
+    await expect(store.appendToStream('plugin-1', [evt('e1'), evt('e1')], { expectedRevision: 'any' })).rejects.toThrow(
+      'duplicate eventId',
+    );
+    await expect(
+      store.appendToStream('plugin-1', [evt('e1', { blob: 'x'.repeat(400) })], { expectedRevision: 'any' }),
+    ).rejects.toBeInstanceOf(EventTooLargeError);
     await expect(store.readStream('x'.repeat(256))).rejects.toBeInstanceOf(BadInputError);
     await expect(store.readAll({ limit: -1 })).rejects.toBeInstanceOf(BadInputError);
     expect(await store.readAll({ limit: 0 })).toEqual([]);
@@ -36,7 +49,10 @@ describe('EsdbEventStore without a server', () => {
     store = EsdbEventStore.open(NOWHERE);
     const ac = new AbortController();
     ac.abort();
-    expect(await store.subscribeToAll({ signal: ac.signal })[Symbol.asyncIterator]().next()).toEqual({ done: true, value: undefined });
+    expect(await store.subscribeToAll({ signal: ac.signal })[Symbol.asyncIterator]().next()).toEqual({
+      done: true,
+      value: undefined,
+    });
     await store.close();
     expect(await store.subscribeToAll()[Symbol.asyncIterator]().next()).toEqual({ done: true, value: undefined });
     await store.close();

@@ -1,4 +1,11 @@
-import { ANY, NO_STREAM, START, STREAM_EXISTS, type AppendExpectedRevision, type ReadPosition } from '@eventstore/db-client';
+import {
+  ANY,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  type AppendExpectedRevision,
+  type ReadPosition,
+} from '@eventstore/db-client';
 import { ConfigError, type EventMetadata, type RecordedEvent } from '../../../kernel/src/index.js';
 import type { ExpectedRevision } from '../event-store.port.js';
 
@@ -32,10 +39,12 @@ export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpect
  * the commit position (they differ only for legacy explicit transactions), so `{ commit: p, prepare: p }` names the
  * event at `p`. `0n` means "before everything".
  */
-export const toReadPosition = (position: bigint): ReadPosition => (position === 0n ? START : { commit: position, prepare: position });
+export const toReadPosition = (position: bigint): ReadPosition =>
+  position === 0n ? START : { commit: position, prepare: position };
 
 /** System events (`$`-prefixed type or stream: stats, projections' links, metadata) never reach the port. */
-export const isSystemEvent = (event: { streamId: string; type: string }): boolean => event.type.startsWith('$') || event.streamId.startsWith('$');
+export const isSystemEvent = (event: { streamId: string; type: string }): boolean =>
+  event.type.startsWith('$') || event.streamId.startsWith('$');
 
 /**
  * Maps a client event to ours. `fallbackPosition` is the resolved event's `commitPosition`, used when the record
@@ -90,9 +99,13 @@ export function withConnectionDefaults(connectionString: string): string {
     if (key) given.set(flat(key), value.trim().toLowerCase());
   }
   if (given.get('throwonappendfailure') === 'false') {
-    throw new ConfigError('the EventStoreDB connection string must not set throwOnAppendFailure=false', { option: 'throwOnAppendFailure' });
+    throw new ConfigError('the EventStoreDB connection string must not set throwOnAppendFailure=false', {
+      option: 'throwOnAppendFailure',
+    });
   }
-  const extra = ['keepAliveInterval', 'keepAliveTimeout'].filter((key) => !given.has(flat(key))).map((key) => `${key}=${KEEPALIVE_MS}`);
+  const extra = ['keepAliveInterval', 'keepAliveTimeout']
+    .filter((key) => !given.has(flat(key)))
+    .map((key) => `${key}=${KEEPALIVE_MS}`);
   if (extra.length === 0) return base;
   const separator = q === -1 ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
   return `${base}${separator}${extra.join('&')}`;

@@ -14,7 +14,11 @@ import type { EncodedEvent } from '../append-guards.js';
  *
  * Limitation: EventStoreDB has no index by event id, so an id already stored in *another* stream is not detected.
  */
-export function findResend(stream: string, stored: readonly RecordedEvent[], batch: readonly EncodedEvent[]): Omit<AppendResult, 'written'> | undefined {
+export function findResend(
+  stream: string,
+  stored: readonly RecordedEvent[],
+  batch: readonly EncodedEvent[],
+): Omit<AppendResult, 'written'> | undefined {
   if (batch.length === 0) return undefined;
   const indexById = new Map<string, number>();
   stored.forEach((event, i) => {
@@ -24,7 +28,8 @@ export function findResend(stream: string, stored: readonly RecordedEvent[], bat
   const first = indexById.get(batch[0]!.eventId);
   if (first === undefined) {
     const reused = batch.find((event) => indexById.has(event.eventId));
-    if (reused) throw new IdempotencyConflictError(stream, reused.eventId, 'is already stored but the batch is not a resend');
+    if (reused)
+      throw new IdempotencyConflictError(stream, reused.eventId, 'is already stored but the batch is not a resend');
     return undefined;
   }
   batch.forEach((event, i) => {

@@ -59,7 +59,10 @@ const ignore = (): void => undefined;
 
 function release(subscription: AllStreamSubscription): void {
   // Cancel the gRPC call first; destroying afterwards settles an abandoned pending read instead of leaking it.
-  void subscription.unsubscribe().catch(ignore).finally(() => subscription.destroy());
+  void subscription
+    .unsubscribe()
+    .catch(ignore)
+    .finally(() => subscription.destroy());
 }
 
 /**

@@ -109,7 +109,10 @@ const SIGNATURE = '(text, text, text[], text[], text[], text[], regclass)';
  */
 export async function installAppendFunction(client: pg.ClientBase, t: PgEventTables): Promise<void> {
   const source = body(t);
-  const { rows } = await client.query<{ src: string }>('SELECT prosrc AS src FROM pg_proc WHERE oid = to_regprocedure($1)', [`${t.appendFn}${SIGNATURE}`]);
+  const { rows } = await client.query<{ src: string }>(
+    'SELECT prosrc AS src FROM pg_proc WHERE oid = to_regprocedure($1)',
+    [`${t.appendFn}${SIGNATURE}`],
+  );
   if (rows[0]?.src === source) return;
   await client.query(`
     CREATE OR REPLACE FUNCTION ${t.appendFn}(p_stream text, p_expected text, p_ids text[], p_types text[], p_data text[],

@@ -25,7 +25,13 @@ export function assertStorableText(stream: string, batch: readonly EncodedEvent[
  * insert and NOTIFY happen server-side in this one statement. Its refusals come back as WR0xx SQLSTATEs and are
  * rethrown as the errors the other adapters throw.
  */
-async function callAppend(db: Queryable, t: PgAppendTarget, stream: string, batch: readonly EncodedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+async function callAppend(
+  db: Queryable,
+  t: PgAppendTarget,
+  stream: string,
+  batch: readonly EncodedEvent[],
+  expected: ExpectedRevision,
+): Promise<AppendResult> {
   try {
     const { rows } = await db.query<{ next_revision: string; last_position: string; written: boolean }>({
       // Named, so each connection parses and plans the call once. The schema is in the name because one
@@ -44,7 +50,11 @@ async function callAppend(db: Queryable, t: PgAppendTarget, stream: string, batc
       ],
     });
     const row = rows[0]!;
-    return { nextExpectedRevision: BigInt(row.next_revision), position: BigInt(row.last_position), written: row.written };
+    return {
+      nextExpectedRevision: BigInt(row.next_revision),
+      position: BigInt(row.last_position),
+      written: row.written,
+    };
   } catch (err) {
     const e = err as { code?: unknown; message?: string; detail?: string } | null;
     if (e?.code === 'WR001') throw new IdempotencyConflictError(stream, e.detail ?? '', e.message ?? '');
@@ -88,6 +98,10 @@ export async function appendInOwnTransaction(
     const e = err as { code?: unknown; constraint?: unknown } | null;
     if (e?.code !== '23505' || e.constraint !== 'events_stream_revision_key') throw err;
     const actual = (await streamHead(pool, t, stream))?.revision;
-    throw new WrongExpectedRevisionError(stream, String(expected), actual === undefined ? 'no_stream' : actual.toString());
+    throw new WrongExpectedRevisionError(
+      stream,
+      String(expected),
+      actual === undefined ? 'no_stream' : actual.toString(),
+    );
   }
 }

@@ -49,7 +49,10 @@ describe('PostgresEventStore across instances', () => {
     await a.appendToStream('plugin-1', [evt('A'), evt('B')], { expectedRevision: 'no_stream' });
     // B's poll never fires and A's in-process notifier does not reach B: only the NOTIFY can deliver this.
     const delivered = [(await first).value as RecordedEvent, (await sub.next()).value as RecordedEvent];
-    expect(delivered.map((e) => [e.streamId, e.revision, e.type])).toEqual([['plugin-1', 0n, 'A'], ['plugin-1', 1n, 'B']]);
+    expect(delivered.map((e) => [e.streamId, e.revision, e.type])).toEqual([
+      ['plugin-1', 0n, 'A'],
+      ['plugin-1', 1n, 'B'],
+    ]);
     expect(await b.readAll()).toEqual(delivered);
     await expect(b.appendToStream('plugin-1', [evt('C')], { expectedRevision: 0n })).rejects.toMatchObject({
       code: 'WRONG_EXPECTED_REVISION',
@@ -75,7 +78,12 @@ describe('PostgresEventStore across instances', () => {
     // Kill both listeners: whichever is B's, its replacement must pick up the next NOTIFY.
     await db.pool.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
     // Wait on the checkpoint "two new listeners are up" (backoff starts at 100 ms), not on a fixed sleep.
-    for (let now = await listenersOfB(); now.length !== 2 || now.some((pid) => before.includes(pid)); now = await listenersOfB()) await delay(20);
+    for (
+      let now = await listenersOfB();
+      now.length !== 2 || now.some((pid) => before.includes(pid));
+      now = await listenersOfB()
+    )
+      await delay(20);
     const next = sub.next();
     await a.appendToStream('plugin-2', [evt('AfterReconnect')], { expectedRevision: 'no_stream' });
     expect(((await next).value as RecordedEvent).type).toBe('AfterReconnect');
@@ -91,8 +99,13 @@ describe('PostgresEventStore across instances', () => {
 
   it('orders a stream by numeric revision past 9 (the columns travel as text)', async () => {
     const store = await open();
-    for (let i = 0; i < 12; i++) await store.appendToStream('execution-2', [evt(`E${i}`)], { expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1) });
-    expect((await store.readStream('execution-2')).map((e) => e.revision)).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i)));
+    for (let i = 0; i < 12; i++)
+      await store.appendToStream('execution-2', [evt(`E${i}`)], {
+        expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1),
+      });
+    expect((await store.readStream('execution-2')).map((e) => e.revision)).toEqual(
+      Array.from({ length: 12 }, (_, i) => BigInt(i)),
+    );
     expect((await store.readStream('execution-2', { fromRevision: 10n })).map((e) => e.type)).toEqual(['E10', 'E11']);
   });
 

@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { BadInputError, type NewEvent, type RecordedEvent } from '../../../kernel/src/index.js';
-import { DEFAULT_MAX_EVENT_BYTES, type AppendResult, type EventStore, type ExpectedRevision, type ReadAllOptions, type SubscribeOptions } from '../event-store.port.js';
+import {
+  DEFAULT_MAX_EVENT_BYTES,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type SubscribeOptions,
+} from '../event-store.port.js';
 // Adapter-neutral helpers that still live in the SQLite folder (append-guards.ts anticipates a second user).
 import { assertExpectedRevision, assertStreamName, checkExpectedRevision, encodeBatch } from '../append-guards.js';
 import { ChangeNotifier } from '../change-notifier.js';
@@ -41,10 +48,19 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private closing: Promise<void> | undefined;
 
-  private constructor(private readonly pool: pg.Pool, private readonly target: PgAppendTarget, url: string, options: PostgresEventStoreOptions) {
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly target: PgAppendTarget,
+    url: string,
+    options: PostgresEventStoreOptions,
+  ) {
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
-    this.listener = new PgListener({ connectionString: url, application_name: 'wre-event-store-listener' }, target.channel, () => this.notifier.notify());
+    this.listener = new PgListener(
+      { connectionString: url, application_name: 'wre-event-store-listener' },
+      target.channel,
+      () => this.notifier.notify(),
+    );
   }
 
   /** Connects, creates the schema and table if needed, starts listening; fails (closing everything) if unreachable. */
@@ -66,7 +82,11 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async appendToStream(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     assertStreamName(stream);
     assertExpectedRevision(options?.expectedRevision);
     const expected = options.expectedRevision;
@@ -94,7 +114,8 @@ export class PostgresEventStore implements EventStore {
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? DEFAULT_READ_LIMIT;
-    if (!Number.isSafeInteger(limit) || limit < 0) throw new BadInputError('limit must be a non-negative integer', { field: 'limit' });
+    if (!Number.isSafeInteger(limit) || limit < 0)
+      throw new BadInputError('limit must be a non-negative integer', { field: 'limit' });
     const from = options.fromPosition ?? 0n;
     return (await this.gate.run(() => settled(() => readPage(this.pool, this.target, from, limit)))).events;
   }

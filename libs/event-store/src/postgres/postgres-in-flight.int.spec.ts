@@ -20,10 +20,17 @@ describe('PostgresEventStore readers and in-flight transactions', () => {
     await client.connect();
     await client.query('BEGIN');
     const target = { ...eventTablesIn(schema), sequence: `${schema}.events_position_seq` };
-    const { position } = await appendInTransaction(client, target, stream, encodeBatch(stream, [event], 1e6), 'no_stream');
+    const { position } = await appendInTransaction(
+      client,
+      target,
+      stream,
+      encodeBatch(stream, [event], 1e6),
+      'no_stream',
+    );
     return { client, position };
   };
-  const positions = async (): Promise<Array<[bigint, string]>> => (await store.readAll()).map((e) => [e.position, e.streamId]);
+  const positions = async (): Promise<Array<[bigint, string]>> =>
+    (await store.readAll()).map((e) => [e.position, e.streamId]);
 
   beforeEach(async () => {
     schema = freshSchema();
@@ -51,7 +58,10 @@ describe('PostgresEventStore readers and in-flight transactions', () => {
     expect((await store.readStream('execution-later')).map((e) => e.position)).toEqual([later.position]);
 
     await early.client.query('COMMIT');
-    expect(await positions()).toEqual([[early.position, 'execution-early'], [later.position, 'execution-later']]);
+    expect(await positions()).toEqual([
+      [early.position, 'execution-early'],
+      [later.position, 'execution-later'],
+    ]);
     expect(await store.headPosition()).toBe(later.position);
     // Had the subscription handed out `later` while `early` was in flight, its cursor would have skipped `early`.
     expect(((await firstDelivered).value as RecordedEvent).position).toBe(early.position);
@@ -64,13 +74,19 @@ describe('PostgresEventStore readers and in-flight transactions', () => {
     try {
       await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
-          (i % 2 ? store : other).appendToStream(`execution-${i}`, Array.from({ length: 1 + (i % 3) }, () => evt('E')), { expectedRevision: 'no_stream' }),
+          (i % 2 ? store : other).appendToStream(
+            `execution-${i}`,
+            Array.from({ length: 1 + (i % 3) }, () => evt('E')),
+            { expectedRevision: 'no_stream' },
+          ),
         ),
       );
     } finally {
       await other.close();
     }
-    const { rows } = await db.pool.query<{ tx: string }>(`SELECT tx::text AS tx FROM ${pg.escapeIdentifier(schema)}.events ORDER BY position`);
+    const { rows } = await db.pool.query<{ tx: string }>(
+      `SELECT tx::text AS tx FROM ${pg.escapeIdentifier(schema)}.events ORDER BY position`,
+    );
     const txs = rows.map((r) => BigInt(r.tx));
     expect(txs).toHaveLength(79); // 14 × 1 + 13 × 2 + 13 × 3
     txs.slice(1).forEach((tx, i) => expect(tx).toBeGreaterThanOrEqual(txs[i]!));

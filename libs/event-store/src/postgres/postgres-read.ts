@@ -23,7 +23,8 @@ interface EventRow {
   metadata: string;
 }
 // ORDER BY must name the table's column (`e.revision`): a bare name would pick the text alias and sort "10" < "9".
-const COLUMNS = 'position::text AS position, stream, revision::text AS revision, type, data::text AS data, metadata::text AS metadata';
+const COLUMNS =
+  'position::text AS position, stream, revision::text AS revision, type, data::text AS data, metadata::text AS metadata';
 
 /*
  * Why the `tx` filter: positions come from a sequence when the INSERT runs, not when it commits. Writer E takes
@@ -71,16 +72,25 @@ export async function safeHead(db: Queryable, t: PgEventTables): Promise<{ head:
 }
 
 /** One stream in revision order. No `tx` filter: the per-stream lock makes a stream's revisions commit in order. */
-export async function readStreamEvents(db: Queryable, t: PgEventTables, stream: string, fromRevision: bigint): Promise<RecordedEvent[]> {
-  const { rows } = await db.query<EventRow>(`SELECT ${COLUMNS} FROM ${t.events} e WHERE stream = $1 AND revision >= $2 ORDER BY e.revision`, [
-    stream,
-    fromRevision.toString(),
-  ]);
+export async function readStreamEvents(
+  db: Queryable,
+  t: PgEventTables,
+  stream: string,
+  fromRevision: bigint,
+): Promise<RecordedEvent[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT ${COLUMNS} FROM ${t.events} e WHERE stream = $1 AND revision >= $2 ORDER BY e.revision`,
+    [stream, fromRevision.toString()],
+  );
   return rows.map(toRecordedEvent);
 }
 
 /** Revision and position of a stream's last event, or undefined for a missing stream. */
-export async function streamHead(db: Queryable, t: PgEventTables, stream: string): Promise<{ revision: bigint; position: bigint } | undefined> {
+export async function streamHead(
+  db: Queryable,
+  t: PgEventTables,
+  stream: string,
+): Promise<{ revision: bigint; position: bigint } | undefined> {
   const { rows } = await db.query<{ revision: string; position: string }>(
     `SELECT revision::text AS revision, position::text AS position FROM ${t.events} e WHERE stream = $1 ORDER BY e.revision DESC LIMIT 1`,
     [stream],

@@ -25,7 +25,10 @@ export function eventTablesIn(schema: string): PgEventTables {
   if (!SCHEMA_NAME.test(schema)) throw new BadInputError(`invalid event-store schema name: ${schema}`, { schema });
   const readable = `${schema}.events`;
   // A long schema name would overflow the channel name; a digest keeps it unique instead of truncating into a clash.
-  const channel = readable.length <= MAX_CHANNEL_LENGTH ? readable : `wre_es.${createHash('sha256').update(schema).digest('hex').slice(0, 40)}`;
+  const channel =
+    readable.length <= MAX_CHANNEL_LENGTH
+      ? readable
+      : `wre_es.${createHash('sha256').update(schema).digest('hex').slice(0, 40)}`;
   const quoted = pg.escapeIdentifier(schema);
   return { schema, events: `${quoted}.events`, channel, appendFn: `${quoted}.wre_append` };
 }
@@ -74,10 +77,14 @@ function createOnce(pool: pg.Pool, tables: PgEventTables): Promise<string> {
   return inPooledTransaction(
     () => pool.connect(),
     async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`wre-event-store-ddl:${tables.schema}`]);
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `wre-event-store-ddl:${tables.schema}`,
+      ]);
       await client.query(ddl(tables));
       await installAppendFunction(client, tables);
-      const { rows } = await client.query<{ seq: string }>(`SELECT pg_get_serial_sequence($1, 'position') AS seq`, [tables.events]);
+      const { rows } = await client.query<{ seq: string }>(`SELECT pg_get_serial_sequence($1, 'position') AS seq`, [
+        tables.events,
+      ]);
       return rows[0]!.seq;
     },
   );

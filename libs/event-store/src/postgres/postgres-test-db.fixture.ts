@@ -17,7 +17,10 @@ export class TestDb {
 
   /** Makes the next position of the store in `schema` be `p + 1`, as another process could. */
   async seedPosition(schema: string, p: bigint): Promise<void> {
-    await this.pool.query(`SELECT setval(pg_get_serial_sequence($1, 'position'), $2)`, [`${pg.escapeIdentifier(schema)}.events`, p.toString()]);
+    await this.pool.query(`SELECT setval(pg_get_serial_sequence($1, 'position'), $2)`, [
+      `${pg.escapeIdentifier(schema)}.events`,
+      p.toString(),
+    ]);
   }
 
   async drop(schema: string): Promise<void> {
@@ -34,6 +37,13 @@ export function evt(type: string, eventId: string = randomUUID()): NewEvent {
   return {
     type,
     data: { type },
-    metadata: { eventId, correlationId: 'c', causationId: 'c', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, actor: 'test' },
+    metadata: {
+      eventId,
+      correlationId: 'c',
+      causationId: 'c',
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      schemaVersion: 1,
+      actor: 'test',
+    },
   };
 }

@@ -52,7 +52,14 @@ describe('SqliteEventStore on a shared file', () => {
   const evt = (type: string, eventId: string): NewEvent => ({
     type,
     data: { type },
-    metadata: { eventId, correlationId: 'c', causationId: 'c', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, actor: 'test' },
+    metadata: {
+      eventId,
+      correlationId: 'c',
+      causationId: 'c',
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      schemaVersion: 1,
+      actor: 'test',
+    },
   });
   let opened: SqliteEventStore[] = [];
   const open = (path: string, pollIntervalMs: number): SqliteEventStore => {
@@ -75,7 +82,10 @@ describe('SqliteEventStore on a shared file', () => {
     await writer.appendToStream('plugin-1', [evt('A', 'e1'), evt('B', 'e2')], { expectedRevision: 'no_stream' });
     // Only the reader's poll can deliver this: the writer's notifier does not reach another instance.
     const delivered = [(await first).value as RecordedEvent, (await sub.next()).value as RecordedEvent];
-    expect(delivered.map((e) => [e.streamId, e.revision, e.type])).toEqual([['plugin-1', 0n, 'A'], ['plugin-1', 1n, 'B']]);
+    expect(delivered.map((e) => [e.streamId, e.revision, e.type])).toEqual([
+      ['plugin-1', 0n, 'A'],
+      ['plugin-1', 1n, 'B'],
+    ]);
     expect(await reader.readAll()).toEqual(delivered);
 
     await reader.appendToStream('plugin-1', [evt('C', 'e3')], { expectedRevision: 1n });
@@ -91,7 +101,9 @@ describe('SqliteEventStore on a shared file', () => {
   it('keeps events and continues positions after reopening, in WAL mode', async () => {
     const path = tempFile();
     const before = open(path, 60_000);
-    const { position } = await before.appendToStream('execution-1', [evt('Started', 'x1')], { expectedRevision: 'no_stream' });
+    const { position } = await before.appendToStream('execution-1', [evt('Started', 'x1')], {
+      expectedRevision: 'no_stream',
+    });
     await before.close();
     const after = open(path, 60_000);
     expect(await after.headPosition()).toBe(position);

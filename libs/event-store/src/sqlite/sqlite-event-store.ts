@@ -2,11 +2,31 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { BadInputError, type NewEvent, type RecordedEvent } from '../../../kernel/src/index.js';
-import { DEFAULT_MAX_EVENT_BYTES, type AppendResult, type EventStore, type ExpectedRevision, type ReadAllOptions, type SubscribeOptions } from '../event-store.port.js';
+import {
+  DEFAULT_MAX_EVENT_BYTES,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type SubscribeOptions,
+} from '../event-store.port.js';
 import { IdempotencyConflictError } from '../errors.js';
-import { assertExpectedRevision, assertStreamName, checkExpectedRevision, encodeBatch, type EncodedEvent } from '../append-guards.js';
+import {
+  assertExpectedRevision,
+  assertStreamName,
+  checkExpectedRevision,
+  encodeBatch,
+  type EncodedEvent,
+} from '../append-guards.js';
 import { ChangeNotifier } from '../change-notifier.js';
-import { initialize, isDuplicateEventId, prepareStatements, toRecordedEvent, type SqliteSynchronous, type Statements } from './sqlite-schema.js';
+import {
+  initialize,
+  isDuplicateEventId,
+  prepareStatements,
+  toRecordedEvent,
+  type SqliteSynchronous,
+  type Statements,
+} from './sqlite-schema.js';
 
 /** Options of the embedded SQLite event store. */
 export interface SqliteEventStoreOptions {
@@ -42,13 +62,18 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   /** Takes ownership of `db`: `close()` closes it. */
-  constructor(private readonly db: Database.Database, options: SqliteEventStoreOptions = {}) {
+  constructor(
+    private readonly db: Database.Database,
+    options: SqliteEventStoreOptions = {},
+  ) {
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     initialize(db, options.synchronous);
     this.stmts = prepareStatements(db);
     // IMMEDIATE takes the write lock up front, so two processes cannot both read the same head and then race.
-    const tx = db.transaction((stream: string, batch: EncodedEvent[], expected: ExpectedRevision) => this.appendInTx(stream, batch, expected));
+    const tx = db.transaction((stream: string, batch: EncodedEvent[], expected: ExpectedRevision) =>
+      this.appendInTx(stream, batch, expected),
+    );
     this.appendTx = tx.immediate.bind(tx);
   }
 
@@ -58,11 +83,16 @@ export class SqliteEventStore implements EventStore {
    */
   static open(target: string | Database.Database, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     if (typeof target !== 'string') return new SqliteEventStore(target, options);
-    if (target !== ':memory:' && target !== '' && !target.startsWith('file:')) mkdirSync(dirname(target), { recursive: true });
+    if (target !== ':memory:' && target !== '' && !target.startsWith('file:'))
+      mkdirSync(dirname(target), { recursive: true });
     return new SqliteEventStore(new Database(target), options);
   }
 
-  async appendToStream(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(
+    stream: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
     assertStreamName(stream);
     assertExpectedRevision(options?.expectedRevision);
     const batch = encodeBatch(stream, events, this.maxEventBytes);
@@ -78,7 +108,8 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? DEFAULT_READ_LIMIT;
-    if (!Number.isSafeInteger(limit) || limit < 0) throw new BadInputError('limit must be a non-negative integer', { field: 'limit' });
+    if (!Number.isSafeInteger(limit) || limit < 0)
+      throw new BadInputError('limit must be a non-negative integer', { field: 'limit' });
     return this.readAllSync(options.fromPosition ?? 0n, limit);
   }
 
@@ -125,9 +156,17 @@ export class SqliteEventStore implements EventStore {
     for (const event of batch) {
       revision += 1n;
       try {
-        position = this.stmts.insert.get(stream, revision, event.eventId, event.type, event.data, event.metadata)!.position;
+        position = this.stmts.insert.get(
+          stream,
+          revision,
+          event.eventId,
+          event.type,
+          event.data,
+          event.metadata,
+        )!.position;
       } catch (err) {
-        if (isDuplicateEventId(err)) throw new IdempotencyConflictError(stream, event.eventId, 'is already stored but the batch is not a resend');
+        if (isDuplicateEventId(err))
+          throw new IdempotencyConflictError(stream, event.eventId, 'is already stored but the batch is not a resend');
         throw err;
       }
     }

@@ -48,14 +48,21 @@ export function prepareStatements(db: Database.Database) {
     streamHead: db.prepare<[string], { revision: bigint; position: bigint }>(
       'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
-    byEventId: db.prepare<[string], { stream_id: string; revision: bigint }>('SELECT stream_id, revision FROM events WHERE event_id = ?'),
-    storedRange: db.prepare<[string, bigint, number], { event_id: string; type: string; data: string; revision: bigint; position: bigint }>(
+    byEventId: db.prepare<[string], { stream_id: string; revision: bigint }>(
+      'SELECT stream_id, revision FROM events WHERE event_id = ?',
+    ),
+    storedRange: db.prepare<
+      [string, bigint, number],
+      { event_id: string; type: string; data: string; revision: bigint; position: bigint }
+    >(
       'SELECT event_id, type, data, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
     ),
     insert: db.prepare<[string, bigint, string, string, string, string], { position: bigint }>(
       'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?) RETURNING position',
     ),
-    readAll: db.prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    readAll: db.prepare<[bigint, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    ),
     readStream: db.prepare<[string, bigint], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
     ),
@@ -81,5 +88,11 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 // that loaded the addon first), where `instanceof Error` is false.
 export const isDuplicateEventId = (err: unknown): boolean => {
   const e = err as { code?: unknown; message?: unknown } | null;
-  return typeof e === 'object' && e !== null && e.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('events.event_id');
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof e.message === 'string' &&
+    e.message.includes('events.event_id')
+  );
 };

@@ -1,7 +1,13 @@
 // Imported explicitly (not jest globals) so the production build, which has no jest types, still compiles this file.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { BadInputError, WreError, WrongExpectedRevisionError, type NewEvent, type RecordedEvent } from '../../../kernel/src/index.js';
+import {
+  BadInputError,
+  WreError,
+  WrongExpectedRevisionError,
+  type NewEvent,
+  type RecordedEvent,
+} from '../../../kernel/src/index.js';
 import { DEFAULT_MAX_EVENT_BYTES, type EventStore } from '../event-store.port.js';
 import { EventTooLargeError } from '../errors.js';
 
@@ -31,7 +37,11 @@ export interface ContractOptions {
  * The factory runs before each test. Tests write under fresh stream names and read `$all` from the head they
  * found, so a store with older events works too, as long as nothing else appends during a test.
  */
-export function runEventStoreContract(name: string, factory: () => Promise<ContractSubject>, options: ContractOptions = {}): void {
+export function runEventStoreContract(
+  name: string,
+  factory: () => Promise<ContractSubject>,
+  options: ContractOptions = {},
+): void {
   describe(`EventStore contract: ${name}`, () => {
     let subject: ContractSubject;
     let store: EventStore;
@@ -39,7 +49,8 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
     let tag: string;
     const stream = (label: string): string => `${label}-${tag}`;
     const mine = (events: RecordedEvent[]): RecordedEvent[] => events.filter((e) => e.streamId.endsWith(`-${tag}`));
-    const allSince = async (): Promise<RecordedEvent[]> => mine(await store.readAll({ fromPosition: start, limit: 1000 }));
+    const allSince = async (): Promise<RecordedEvent[]> =>
+      mine(await store.readAll({ fromPosition: start, limit: 1000 }));
 
     beforeEach(async () => {
       subject = await factory();
@@ -53,13 +64,16 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
 
     it('appends and reads back type, JSON data and metadata with revisions and positions', async () => {
       const s = stream('plugin');
-      const events = [evt('PluginRegistered', { name: 'fmt', tags: ['a', 'é✓'], nested: { n: 1.5, ok: true, none: null } }), evt('PluginDeregistered', null)];
+      const events = [
+        evt('PluginRegistered', { name: 'fmt', tags: ['a', 'é✓'], nested: { n: 1.5, ok: true, none: null } }),
+        evt('PluginDeregistered', null),
+      ];
       const result = await store.appendToStream(s, events, { expectedRevision: 'no_stream' });
       expect(result.nextExpectedRevision).toBe(1n);
       const read = await store.readStream(s);
-      expect(read.map(({ type, data, metadata, streamId, revision }) => ({ type, data, metadata, streamId, revision }))).toEqual(
-        events.map((e, i) => ({ ...e, streamId: s, revision: BigInt(i) })),
-      );
+      expect(
+        read.map(({ type, data, metadata, streamId, revision }) => ({ type, data, metadata, streamId, revision })),
+      ).toEqual(events.map((e, i) => ({ ...e, streamId: s, revision: BigInt(i) })));
       expect(read[1]!.position).toBe(result.position);
       expect(read[0]!.position).toBeGreaterThan(start);
       expect(read[0]!.position).toBeLessThan(read[1]!.position);
@@ -76,10 +90,17 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
 
     it('stream_exists conflicts on a missing stream and succeeds on an existing one', async () => {
       const s = stream('execution');
-      await expectConflict(store.appendToStream(s, [evt('A')], { expectedRevision: 'stream_exists' }), s, 'stream_exists', 'no_stream');
+      await expectConflict(
+        store.appendToStream(s, [evt('A')], { expectedRevision: 'stream_exists' }),
+        s,
+        'stream_exists',
+        'no_stream',
+      );
       expect(await store.readStream(s)).toEqual([]);
       await store.appendToStream(s, [evt('A')], { expectedRevision: 'any' });
-      expect((await store.appendToStream(s, [evt('B')], { expectedRevision: 'stream_exists' })).nextExpectedRevision).toBe(1n);
+      expect(
+        (await store.appendToStream(s, [evt('B')], { expectedRevision: 'stream_exists' })).nextExpectedRevision,
+      ).toBe(1n);
     });
 
     it('an exact revision succeeds only when it is the current one', async () => {
@@ -124,10 +145,16 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
       expect(await store.appendToStream(s, [a, b], { expectedRevision: 'no_stream' })).toEqual(resent);
       expect(await store.appendToStream(s, [a, b], { expectedRevision: 2n })).toEqual(resent);
       const onlyA = await store.appendToStream(s, [a], { expectedRevision: 'any' });
-      expect(onlyA).toEqual({ nextExpectedRevision: 0n, position: (await store.readStream(s))[0]!.position, written: false });
+      expect(onlyA).toEqual({
+        nextExpectedRevision: 0n,
+        position: (await store.readStream(s))[0]!.position,
+        written: false,
+      });
       // Same ids with other content are a different decision, not a resend.
       const forged = { ...a, data: { at: 'something else' } };
-      await expect(store.appendToStream(s, [forged], { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+      await expect(store.appendToStream(s, [forged], { expectedRevision: 'any' })).rejects.toMatchObject({
+        code: 'IDEMPOTENCY_CONFLICT',
+      });
       expect(later.position).toBe(head);
       expect(await store.headPosition()).toBe(head);
       expect(await store.readStream(s)).toHaveLength(3);
@@ -138,9 +165,16 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
       const [a, b, fresh] = [evt('A'), evt('B'), evt('New')];
       await store.appendToStream(s, [a, b], { expectedRevision: 'no_stream' });
       const head = await store.headPosition();
-      const cases = [[s, [b, fresh]], [s, [a, fresh]], [s, [fresh, a]], [stream('other'), [a]]] as const;
+      const cases = [
+        [s, [b, fresh]],
+        [s, [a, fresh]],
+        [s, [fresh, a]],
+        [stream('other'), [a]],
+      ] as const;
       for (const [target, batch] of options.crossStreamEventIds === false ? cases.slice(0, 3) : cases) {
-        await expect(store.appendToStream(target, [...batch], { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+        await expect(store.appendToStream(target, [...batch], { expectedRevision: 'any' })).rejects.toMatchObject({
+          code: 'IDEMPOTENCY_CONFLICT',
+        });
       }
       await expect(store.appendToStream(s, [b, fresh], { expectedRevision: 'any' })).rejects.toBeInstanceOf(WreError);
       expect(await store.headPosition()).toBe(head);
@@ -149,8 +183,17 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
 
     it('treats an empty append as a check of the expectation that writes nothing', async () => {
       const s = stream('execution');
-      expect(await store.appendToStream(s, [], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: -1n, position: 0n, written: false });
-      await expectConflict(store.appendToStream(s, [], { expectedRevision: 'stream_exists' }), s, 'stream_exists', 'no_stream');
+      expect(await store.appendToStream(s, [], { expectedRevision: 'no_stream' })).toEqual({
+        nextExpectedRevision: -1n,
+        position: 0n,
+        written: false,
+      });
+      await expectConflict(
+        store.appendToStream(s, [], { expectedRevision: 'stream_exists' }),
+        s,
+        'stream_exists',
+        'no_stream',
+      );
       const written = await store.appendToStream(s, [evt('A')], { expectedRevision: 'no_stream' });
       expect(await store.appendToStream(s, [], { expectedRevision: 0n })).toEqual({ ...written, written: false });
       expect(await store.headPosition()).toBe(written.position);
@@ -158,11 +201,15 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
 
     it('rejects invalid stream names with BadInputError', async () => {
       for (const bad of ['', 'x'.repeat(256), 'plugin-a\u0000b']) {
-        await expect(store.appendToStream(bad, [evt('A')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(BadInputError);
+        await expect(store.appendToStream(bad, [evt('A')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+          BadInputError,
+        );
         await expect(store.readStream(bad)).rejects.toBeInstanceOf(BadInputError);
       }
       const longest = `${stream('p')}-${'x'.repeat(255)}`.slice(0, 255);
-      await expect(store.appendToStream(longest, [evt('A')], { expectedRevision: 'no_stream' })).resolves.toMatchObject({ nextExpectedRevision: 0n });
+      await expect(store.appendToStream(longest, [evt('A')], { expectedRevision: 'no_stream' })).resolves.toMatchObject(
+        { nextExpectedRevision: 0n },
+      );
     });
 
     it('rejects a batch with an oversized event before writing any of it', async () => {
@@ -177,8 +224,19 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
 
     it('orders events globally across interleaved streams', async () => {
       const [a, b, c] = [stream('a'), stream('b'), stream('c')];
-      const plan: Array<[string, number]> = [[a, 1], [b, 2], [a, 1], [c, 1], [b, 1]];
-      for (const [s, n] of plan) await store.appendToStream(s, Array.from({ length: n }, () => evt('E')), { expectedRevision: 'any' });
+      const plan: Array<[string, number]> = [
+        [a, 1],
+        [b, 2],
+        [a, 1],
+        [c, 1],
+        [b, 1],
+      ];
+      for (const [s, n] of plan)
+        await store.appendToStream(
+          s,
+          Array.from({ length: n }, () => evt('E')),
+          { expectedRevision: 'any' },
+        );
       const all = await allSince();
       expect(all.map((e) => e.streamId)).toEqual([a, b, b, a, c, b]);
       expect(all.map((e) => e.revision)).toEqual([0n, 0n, 1n, 1n, 0n, 2n]);
@@ -187,12 +245,16 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
 
     it('pages through readAll with an exclusive fromPosition and a limit (default 1000)', async () => {
       for (const [i, n] of [3, 7, 1, 9, 5].entries()) {
-        await store.appendToStream(stream(`s${i % 3}`), Array.from({ length: n }, () => evt('E')), { expectedRevision: 'any' });
+        await store.appendToStream(
+          stream(`s${i % 3}`),
+          Array.from({ length: n }, () => evt('E')),
+          { expectedRevision: 'any' },
+        );
       }
       const all = await allSince();
       expect(all).toHaveLength(25);
       const pages: RecordedEvent[][] = [];
-      for (let from = start; ; ) {
+      for (let from = start; ;) {
         const page = await store.readAll({ fromPosition: from, limit: 10 });
         pages.push(page);
         if (page.length === 0) break;
@@ -201,7 +263,11 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
       expect(pages.map((p) => p.length)).toEqual([10, 10, 5, 0]);
       expect(pages.flat()).toEqual(all);
       expect(await store.readAll({ fromPosition: all[9]!.position, limit: 1 })).toEqual([all[10]]);
-      await store.appendToStream(stream('bulk'), Array.from({ length: 1001 }, () => evt('E')), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        stream('bulk'),
+        Array.from({ length: 1001 }, () => evt('E')),
+        { expectedRevision: 'no_stream' },
+      );
       expect(await store.readAll({ fromPosition: start })).toHaveLength(1000);
     });
 
@@ -209,12 +275,16 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
       expect(await store.readStream(stream('missing'))).toEqual([]);
       const s = stream('execution');
       await store.appendToStream(s, [evt('A'), evt('B'), evt('C')], { expectedRevision: 'no_stream' });
-      expect((await store.readStream(s, { fromRevision: 1n })).map((e) => [e.revision, e.type])).toEqual([[1n, 'B'], [2n, 'C']]);
+      expect((await store.readStream(s, { fromRevision: 1n })).map((e) => [e.revision, e.type])).toEqual([
+        [1n, 'B'],
+        [2n, 'C'],
+      ]);
       expect(await store.readAll({ fromPosition: await store.headPosition() })).toEqual([]);
     });
 
     (options.positionSeeding === false ? it.skip : it)('keeps positions beyond 2^53 exact everywhere', async () => {
-      if (!subject.seedPosition) throw new Error('factory must provide seedPosition, or pass { positionSeeding: false }');
+      if (!subject.seedPosition)
+        throw new Error('factory must provide seedPosition, or pass { positionSeeding: false }');
       const seed = 2n ** 53n;
       await subject.seedPosition(seed);
       const [s1, s2] = [stream('big'), stream('bigger')];
@@ -250,12 +320,16 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
     });
 
     it('subscribeToAll from a mid position yields only later events, live ones included, without gaps', async () => {
-      for (let i = 0; i < 5; i++) await store.appendToStream(stream(`s${i % 2}`), [evt(`E${i}`)], { expectedRevision: 'any' });
+      for (let i = 0; i < 5; i++)
+        await store.appendToStream(stream(`s${i % 2}`), [evt(`E${i}`)], { expectedRevision: 'any' });
       const before = await allSince();
       const ac = new AbortController();
-      const sub = store.subscribeToAll({ fromPosition: before[1]!.position, signal: ac.signal })[Symbol.asyncIterator]();
+      const sub = store
+        .subscribeToAll({ fromPosition: before[1]!.position, signal: ac.signal })
+        [Symbol.asyncIterator]();
       const consumed = take(sub, 3 + 30);
-      for (let i = 0; i < 30; i++) await store.appendToStream(stream('live'), [evt(`L${i}`)], { expectedRevision: 'any' });
+      for (let i = 0; i < 30; i++)
+        await store.appendToStream(stream('live'), [evt(`L${i}`)], { expectedRevision: 'any' });
       expect(await consumed).toEqual((await allSince()).slice(2));
       ac.abort();
       expect((await sub.next()).done).toBe(true);
@@ -271,7 +345,14 @@ export function runEventStoreContract(name: string, factory: () => Promise<Contr
 }
 
 function evt(type: string, data: unknown = { at: type }): NewEvent {
-  const metadata = { eventId: randomUUID(), correlationId: 'corr-1', causationId: 'cause-1', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, actor: 'contract' };
+  const metadata = {
+    eventId: randomUUID(),
+    correlationId: 'corr-1',
+    causationId: 'cause-1',
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    schemaVersion: 1,
+    actor: 'contract',
+  };
   return { type, data, metadata };
 }
 
@@ -285,7 +366,15 @@ async function take(it: AsyncIterator<RecordedEvent>, n: number): Promise<Record
   return out;
 }
 
-async function expectConflict(append: Promise<unknown>, stream: string, expected: string, actual: string): Promise<void> {
+async function expectConflict(
+  append: Promise<unknown>,
+  stream: string,
+  expected: string,
+  actual: string,
+): Promise<void> {
   await expect(append).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-  await expect(append).rejects.toMatchObject({ code: 'WRONG_EXPECTED_REVISION', details: { stream, expected, actual } });
+  await expect(append).rejects.toMatchObject({
+    code: 'WRONG_EXPECTED_REVISION',
+    details: { stream, expected, actual },
+  });
 }

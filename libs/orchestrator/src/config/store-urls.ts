@@ -1,8 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../../../kernel/src/index.js';
 
-export type EventStoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string } | { kind: 'esdb'; url: string };
-export type ReadModelConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string } | { kind: 'mongodb'; url: string };
+export type EventStoreConfig =
+  { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string } | { kind: 'esdb'; url: string };
+export type ReadModelConfig =
+  { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string } | { kind: 'mongodb'; url: string };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
@@ -19,12 +21,16 @@ export const maskUrl = (raw: string): string => raw.replace(MASK_USERINFO, '//**
  */
 function checkUrl(variable: string, raw: string, hint: string, multiHost: boolean): void {
   const hosts = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(raw)?.[1] ?? '';
-  if (hosts === '' || hosts.split(',').some((h) => h.trim() === '')) throw new ConfigError(`${variable} needs a host (${hint})`, { variable });
+  if (hosts === '' || hosts.split(',').some((h) => h.trim() === ''))
+    throw new ConfigError(`${variable} needs a host (${hint})`, { variable });
   if (multiHost) return;
   try {
     new URL(raw);
   } catch {
-    throw new ConfigError(`${variable} is not a valid URL (percent-encode special characters in the password); ${hint}`, { variable });
+    throw new ConfigError(
+      `${variable} is not a valid URL (percent-encode special characters in the password); ${hint}`,
+      { variable },
+    );
   }
 }
 
@@ -38,11 +44,17 @@ function sqlitePath(variable: string, raw: string, cwd: string): string {
 export function eventStoreConfig(raw: string, cwd: string): EventStoreConfig {
   const variable = 'WRE_EVENT_STORE';
   const hint = 'use sqlite:<path>, postgres://user@host:5432/db or esdb://host:2113?tls=false';
-  if (raw.startsWith('sqlite:')) return { kind: 'sqlite', path: sqlitePath(variable, raw.slice('sqlite:'.length) || './data/wre.db', cwd) };
+  if (raw.startsWith('sqlite:'))
+    return { kind: 'sqlite', path: sqlitePath(variable, raw.slice('sqlite:'.length) || './data/wre.db', cwd) };
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
-  if (scheme === 'postgres' || scheme === 'postgresql') return checkUrl(variable, raw, hint, false), { kind: 'postgres', url: raw };
-  if (scheme === 'esdb' || scheme === 'esdb+discover') return checkUrl(variable, raw, hint, true), { kind: 'esdb', url: raw };
-  throw new ConfigError(`${variable} must be one of sqlite:<path>, postgres://…, esdb://… (got "${raw.split('://')[0]}…"); ${hint}`, { variable });
+  if (scheme === 'postgres' || scheme === 'postgresql')
+    return (checkUrl(variable, raw, hint, false), { kind: 'postgres', url: raw });
+  if (scheme === 'esdb' || scheme === 'esdb+discover')
+    return (checkUrl(variable, raw, hint, true), { kind: 'esdb', url: raw });
+  throw new ConfigError(
+    `${variable} must be one of sqlite:<path>, postgres://…, esdb://… (got "${raw.split('://')[0]}…"); ${hint}`,
+    { variable },
+  );
 }
 
 /** `WRE_PATTERN_MEMORY_DB`: a file path or `:memory:` (SQLite) | `postgres://…` | `mongodb://…`. */
@@ -51,10 +63,13 @@ export function readModelConfig(raw: string, cwd: string): ReadModelConfig {
   const hint = 'use a file path, :memory:, postgres://user@host:5432/db or mongodb://host:27017/wre?replicaSet=rs0';
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
   if (scheme === undefined) return { kind: 'sqlite', path: sqlitePath(variable, raw, cwd) };
-  if (scheme === 'postgres' || scheme === 'postgresql') return checkUrl(variable, raw, hint, false), { kind: 'postgres', url: raw };
-  if (scheme === 'mongodb' || scheme === 'mongodb+srv') return checkUrl(variable, raw, hint, true), { kind: 'mongodb', url: raw };
+  if (scheme === 'postgres' || scheme === 'postgresql')
+    return (checkUrl(variable, raw, hint, false), { kind: 'postgres', url: raw });
+  if (scheme === 'mongodb' || scheme === 'mongodb+srv')
+    return (checkUrl(variable, raw, hint, true), { kind: 'mongodb', url: raw });
   throw new ConfigError(`${variable}: "${scheme}://" is not a supported store; ${hint}`, { variable });
 }
 
 /** For logs: the store without credentials. */
-export const describeStore = (s: EventStoreConfig | ReadModelConfig): string => (s.kind === 'sqlite' ? s.path : `${s.kind}:${maskUrl(s.url)}`);
+export const describeStore = (s: EventStoreConfig | ReadModelConfig): string =>
+  s.kind === 'sqlite' ? s.path : `${s.kind}:${maskUrl(s.url)}`;

@@ -49,18 +49,31 @@ function plannerConfig(env: Record<string, string | undefined>): PlannerConfig {
   const kind = (env.WRE_PLANNER || 'none').toLowerCase();
   if (kind === 'none') return { kind };
   if (kind !== 'openai' && kind !== 'anthropic') {
-    throw new ConfigError(`WRE_PLANNER must be "none", "openai" or "anthropic", got "${env.WRE_PLANNER}"`, { variable: 'WRE_PLANNER' });
+    throw new ConfigError(`WRE_PLANNER must be "none", "openai" or "anthropic", got "${env.WRE_PLANNER}"`, {
+      variable: 'WRE_PLANNER',
+    });
   }
   const model = env.WRE_PLANNER_MODEL;
-  if (!model) throw new ConfigError(`WRE_PLANNER_MODEL is required with WRE_PLANNER=${kind}`, { variable: 'WRE_PLANNER_MODEL' });
+  if (!model)
+    throw new ConfigError(`WRE_PLANNER_MODEL is required with WRE_PLANNER=${kind}`, { variable: 'WRE_PLANNER_MODEL' });
   const apiKey = env.WRE_PLANNER_API_KEY || (kind === 'openai' ? env.OPENAI_API_KEY : env.ANTHROPIC_API_KEY);
   const baseURL = env.WRE_PLANNER_BASE_URL || undefined;
   // Local OpenAI-compatible servers (Ollama, llama.cpp) accept any key; hosted APIs need a real one.
   if (!apiKey && !(kind === 'openai' && baseURL)) {
-    throw new ConfigError(`WRE_PLANNER=${kind} needs WRE_PLANNER_API_KEY (or ${kind === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY'})`, { variable: 'WRE_PLANNER_API_KEY' });
+    throw new ConfigError(
+      `WRE_PLANNER=${kind} needs WRE_PLANNER_API_KEY (or ${kind === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY'})`,
+      { variable: 'WRE_PLANNER_API_KEY' },
+    );
   }
-  if (baseURL && !/^https?:\/\/[^\s]+$/.test(baseURL)) throw new ConfigError('WRE_PLANNER_BASE_URL must be an http(s) URL', { variable: 'WRE_PLANNER_BASE_URL' });
-  return { kind, model, apiKey: apiKey || 'none', ...(baseURL ? { baseURL } : {}), maxTokens: int(env, 'WRE_PLANNER_MAX_TOKENS', 4096, 64, 200_000) };
+  if (baseURL && !/^https?:\/\/[^\s]+$/.test(baseURL))
+    throw new ConfigError('WRE_PLANNER_BASE_URL must be an http(s) URL', { variable: 'WRE_PLANNER_BASE_URL' });
+  return {
+    kind,
+    model,
+    apiKey: apiKey || 'none',
+    ...(baseURL ? { baseURL } : {}),
+    maxTokens: int(env, 'WRE_PLANNER_MAX_TOKENS', 4096, 64, 200_000),
+  };
 }
 
 const int = (env: Record<string, string | undefined>, name: string, dflt: number, min: number, max: number): number => {
@@ -72,22 +85,28 @@ const int = (env: Record<string, string | undefined>, name: string, dflt: number
   return Number(raw);
 };
 
-
 /** Reads and validates configuration from the environment; throws ConfigError with the variable's name. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): WreConfig {
   const eventStore = eventStoreConfig(env.WRE_EVENT_STORE || 'sqlite:./data/wre.db', cwd);
   const readModel = readModelConfig(env.WRE_PATTERN_MEMORY_DB || './data/patterns.db', cwd);
   const projections = (env.WRE_PROJECTIONS || 'inline').toLowerCase();
   if (projections !== 'inline' && projections !== 'off') {
-    throw new ConfigError(`WRE_PROJECTIONS must be "inline" or "off", got "${env.WRE_PROJECTIONS}"`, { variable: 'WRE_PROJECTIONS' });
+    throw new ConfigError(`WRE_PROJECTIONS must be "inline" or "off", got "${env.WRE_PROJECTIONS}"`, {
+      variable: 'WRE_PROJECTIONS',
+    });
   }
   const stepTimeoutMs = int(env, 'WRE_STEP_TIMEOUT_MS', 60_000, 1, 3_600_000);
   const planTimeoutMs = int(env, 'WRE_PLAN_TIMEOUT_MS', 120_000, 1, 3_600_000);
   const shared = eventStore.kind !== 'sqlite';
-  const allow = (env.WRE_REMOTE_PLUGIN_ALLOW ?? 'loopback').split(',').map((s) => s.trim()).filter(Boolean);
+  const allow = (env.WRE_REMOTE_PLUGIN_ALLOW ?? 'loopback')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const sync = (env.WRE_SQLITE_SYNCHRONOUS ?? 'full').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') {
-    throw new ConfigError(`WRE_SQLITE_SYNCHRONOUS must be "full" or "normal", got "${env.WRE_SQLITE_SYNCHRONOUS}"`, { variable: 'WRE_SQLITE_SYNCHRONOUS' });
+    throw new ConfigError(`WRE_SQLITE_SYNCHRONOUS must be "full" or "normal", got "${env.WRE_SQLITE_SYNCHRONOUS}"`, {
+      variable: 'WRE_SQLITE_SYNCHRONOUS',
+    });
   }
   return {
     eventStore,

@@ -17,22 +17,40 @@ describe('loadConfig', () => {
   });
 
   it("keeps the seed's WRE_PATTERN_MEMORY_DB, including :memory:", () => {
-    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: ':memory:' }, '/x').readModel).toEqual({ kind: 'sqlite', path: ':memory:' });
-    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: 'pm.db' }, '/x').readModel).toEqual({ kind: 'sqlite', path: '/x/pm.db' });
+    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: ':memory:' }, '/x').readModel).toEqual({
+      kind: 'sqlite',
+      path: ':memory:',
+    });
+    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: 'pm.db' }, '/x').readModel).toEqual({
+      kind: 'sqlite',
+      path: '/x/pm.db',
+    });
   });
 
   it('reads store URLs; shared stores wait before closing RUNNING executions of other instances', () => {
-    const c = loadConfig({ WRE_EVENT_STORE: 'postgres://postgres@127.0.0.1:5432/test', WRE_PATTERN_MEMORY_DB: 'mongodb://m:27017/wre?replicaSet=rs0', WRE_PROJECTIONS: 'off' }, '/x');
+    const c = loadConfig(
+      {
+        WRE_EVENT_STORE: 'postgres://postgres@127.0.0.1:5432/test',
+        WRE_PATTERN_MEMORY_DB: 'mongodb://m:27017/wre?replicaSet=rs0',
+        WRE_PROJECTIONS: 'off',
+      },
+      '/x',
+    );
     expect(c).toMatchObject({
       eventStore: { kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' },
       readModel: { kind: 'mongodb' },
       projections: 'off',
       interruptedAfterMs: 180_000,
     });
-    expect(loadConfig({ WRE_EVENT_STORE: 'esdb://es:2113?tls=false' }, '/x').eventStore).toEqual({ kind: 'esdb', url: 'esdb://es:2113?tls=false' });
+    expect(loadConfig({ WRE_EVENT_STORE: 'esdb://es:2113?tls=false' }, '/x').eventStore).toEqual({
+      kind: 'esdb',
+      url: 'esdb://es:2113?tls=false',
+    });
     expect(loadConfig({}, '/x').interruptedAfterMs).toBe(0);
     // Replica sets and clusters list several hosts.
-    expect(loadConfig({ WRE_PATTERN_MEMORY_DB: 'mongodb://h1:27017,h2:27017/wre?replicaSet=rs0' }, '/x').readModel.kind).toBe('mongodb');
+    expect(
+      loadConfig({ WRE_PATTERN_MEMORY_DB: 'mongodb://h1:27017,h2:27017/wre?replicaSet=rs0' }, '/x').readModel.kind,
+    ).toBe('mongodb');
     expect(loadConfig({ WRE_EVENT_STORE: 'esdb://n1:2113,n2:2113?tls=false' }, '/x').eventStore.kind).toBe('esdb');
   });
 
@@ -45,7 +63,9 @@ describe('loadConfig', () => {
     }
     expect(message).toContain('WRE_EVENT_STORE');
     expect(message).not.toContain('pa/ss');
-    expect(describeStore({ kind: 'postgres', url: 'postgres://u:s3cret@db/x?password=s3cret&schema=a' })).toBe('postgres:postgres://***@db/x?password=***&schema=a');
+    expect(describeStore({ kind: 'postgres', url: 'postgres://u:s3cret@db/x?password=s3cret&schema=a' })).toBe(
+      'postgres:postgres://***@db/x?password=***&schema=a',
+    );
   });
 
   it.each([

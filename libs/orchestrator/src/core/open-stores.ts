@@ -1,18 +1,30 @@
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
 import { SqliteEventStore } from '../../../event-store/src/index.js';
 import {
-  allProjections, CheckpointFollower, LeasedRunner, ProjectionRunner, SqliteReadModel, type Projector, type ReadModelStore,
+  allProjections,
+  CheckpointFollower,
+  LeasedRunner,
+  ProjectionRunner,
+  SqliteReadModel,
+  type Projector,
+  type ReadModelStore,
 } from '../../../pattern-memory/src/index.js';
 import { errorMessage, isWreError, postgresTarget, WreError } from '../../../kernel/src/index.js';
 import { describeStore, type WreConfig } from '../config/index.js';
 
 /** A store that cannot be opened stops the start with one clear line (credentials masked), not a driver stack. */
-async function reachable<T>(what: string, target: WreConfig['eventStore'] | WreConfig['readModel'], open: () => Promise<T>): Promise<T> {
+async function reachable<T>(
+  what: string,
+  target: WreConfig['eventStore'] | WreConfig['readModel'],
+  open: () => Promise<T>,
+): Promise<T> {
   try {
     return await open();
   } catch (e) {
     if (isWreError(e)) throw e;
-    throw new WreError('STORE_UNAVAILABLE', `cannot open the ${what} ${describeStore(target)}: ${errorMessage(e)}`, { store: target.kind });
+    throw new WreError('STORE_UNAVAILABLE', `cannot open the ${what} ${describeStore(target)}: ${errorMessage(e)}`, {
+      store: target.kind,
+    });
   }
 }
 
@@ -26,7 +38,10 @@ async function openEventStoreRaw(config: WreConfig): Promise<EventStore> {
   const es = config.eventStore;
   switch (es.kind) {
     case 'sqlite':
-      return SqliteEventStore.open(es.path, { maxEventBytes: config.maxEventBytes, synchronous: config.sqliteSynchronous });
+      return SqliteEventStore.open(es.path, {
+        maxEventBytes: config.maxEventBytes,
+        synchronous: config.sqliteSynchronous,
+      });
     case 'postgres': {
       // Adapters load on demand: an embedded install never loads pg, the EventStoreDB client or mongodb.
       const { PostgresEventStore } = await import('../../../event-store/src/postgres/index.js');
@@ -66,7 +81,11 @@ async function openReadModelRaw(config: WreConfig): Promise<ReadModelStore> {
  * `WRE_PROJECTIONS=off` only follows checkpoints; an inline one projects while it holds the PostgreSQL lease
  * (MongoDB has no lease here: run exactly one projecting process, the worker, and the api with projections off).
  */
-export async function projectorFor(config: WreConfig, store: EventStore, readModel: ReadModelStore): Promise<Projector> {
+export async function projectorFor(
+  config: WreConfig,
+  store: EventStore,
+  readModel: ReadModelStore,
+): Promise<Projector> {
   const runner = new ProjectionRunner(store, readModel, allProjections);
   const follower = new CheckpointFollower(readModel, allProjections);
   if (config.projections === 'off') return follower;

@@ -1,11 +1,29 @@
 import { mkdirSync } from 'node:fs';
-import { errorMessage, randomIds, systemClock, type Clock, type IdGenerator, type RecordedEvent } from '../../../kernel/src/index.js';
+import {
+  errorMessage,
+  randomIds,
+  systemClock,
+  type Clock,
+  type IdGenerator,
+  type RecordedEvent,
+} from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
-import { allProjections, type PluginDoc, type Projector, type ReadModelStore, PLUGINS } from '../../../pattern-memory/src/index.js';
+import {
+  allProjections,
+  type PluginDoc,
+  type Projector,
+  type ReadModelStore,
+  PLUGINS,
+} from '../../../pattern-memory/src/index.js';
 import { openEventStore, openReadModel, projectorFor } from './open-stores.js';
 import type { RuntimePlugin, ToolDefinition } from '../../../plugins/src/plugin.types.js';
 import { builtinPlugins, RemotePlugin, assertEndpointAllowed, toRuntimePlugin } from '../../../plugins/src/index.js';
-import { BUILTIN_PROTOCOLS, CITATION_PROTOCOL, loadProtocolDir, ProtocolSet } from '../../../validation/src/protocol/index.js';
+import {
+  BUILTIN_PROTOCOLS,
+  CITATION_PROTOCOL,
+  loadProtocolDir,
+  ProtocolSet,
+} from '../../../validation/src/protocol/index.js';
 
 import { AdmissionGate } from '../execute-operation/admit-request.js';
 import type { WreConfig } from '../config/index.js';
@@ -72,14 +90,29 @@ export class WreCore {
     mkdirSync(config.workspaceRoot, { recursive: true });
     // Protocol files are checked before any store is opened: a bad file stops the start, nothing half-applied.
     const reservedIds = [...BUILTIN_PROTOCOLS.map((p) => p.id), CITATION_PROTOCOL.id];
-    const protocols = ProtocolSet.compile(options.protocols ?? (await loadProtocolDir(config.protocols.dir, { reservedIds, required: config.protocols.required })));
+    const protocols = ProtocolSet.compile(
+      options.protocols ??
+        (await loadProtocolDir(config.protocols.dir, { reservedIds, required: config.protocols.required })),
+    );
     const store = await openEventStore(config);
     const readModel = await openReadModel(config);
     const runner = await projectorFor(config, store, readModel);
-    const core = new WreCore(config, store, readModel, runner, new LiveFeed(store), protocols, options.clock ?? systemClock, options.ids ?? randomIds);
+    const core = new WreCore(
+      config,
+      store,
+      readModel,
+      runner,
+      new LiveFeed(store),
+      protocols,
+      options.clock ?? systemClock,
+      options.ids ?? randomIds,
+    );
     await runner.start();
     if (options.recoverInterrupted !== false) {
-      const closed = await recoverInterrupted({ store, readModel, runner, clock: core.clock }, config.interruptedAfterMs);
+      const closed = await recoverInterrupted(
+        { store, readModel, runner, clock: core.clock },
+        config.interruptedAfterMs,
+      );
       if (closed.length > 0) console.warn(`[wre] closed ${closed.length} interrupted execution(s) as INTERRUPTED`);
     }
     await core.feed.start();
@@ -91,7 +124,14 @@ export class WreCore {
   }
 
   private get pluginDeps(): PluginDeps {
-    return { store: this.store, readModel: this.readModel, runner: this.runner, registry: this.registry, clock: this.clock, ids: this.ids };
+    return {
+      store: this.store,
+      readModel: this.readModel,
+      runner: this.runner,
+      registry: this.registry,
+      clock: this.clock,
+      ids: this.ids,
+    };
   }
 
   /** Not async on purpose: an invalid definition throws synchronously, before anything is written. */
@@ -104,7 +144,12 @@ export class WreCore {
     assertEndpointAllowed(input.endpoint, this.config.remoteAllowList);
     const timeoutMs = input.timeoutMs ?? 10_000;
     const runtime = this.remoteRuntime({ ...input, timeoutMs });
-    return registerPlugin(this.pluginDeps, runtime, definitionOf(runtime, { endpoint: input.endpoint, timeoutMs }), actor);
+    return registerPlugin(
+      this.pluginDeps,
+      runtime,
+      definitionOf(runtime, { endpoint: input.endpoint, timeoutMs }),
+      actor,
+    );
   }
 
   deregisterPlugin(name: string, actor?: string): Promise<PluginDoc> {
@@ -128,7 +173,10 @@ export class WreCore {
   }
 
   executeSkill(input: ExecuteSkillInput): Promise<SkillExecutionResult> {
-    return executeSkill({ skillsDir: this.config.skillsDir, readModel: this.readModel, execute: (i) => this.executeOperation(i) }, input);
+    return executeSkill(
+      { skillsDir: this.config.skillsDir, readModel: this.readModel, execute: (i) => this.executeOperation(i) },
+      input,
+    );
   }
 
   /** Every skill folder, whether it loads (same checks as `npm run skills:check`) and its recorded outcomes. */
@@ -141,7 +189,11 @@ export class WreCore {
   }
 
   validateModulePath(path: unknown, actor?: string) {
-    return validateModulePath({ store: this.store, clock: this.clock, ids: this.ids, workspaceRoot: this.config.workspaceRoot }, path, actor);
+    return validateModulePath(
+      { store: this.store, clock: this.clock, ids: this.ids, workspaceRoot: this.config.workspaceRoot },
+      path,
+      actor,
+    );
   }
 
   events(fromPosition = 0n, limit = 100): Promise<RecordedEvent[]> {
@@ -169,7 +221,13 @@ export class WreCore {
     for (const d of docs) {
       if (!d.endpoint) continue;
       try {
-        const def = { name: d.name, operationTypes: d.operationTypes, tools: d.tools, endpoint: d.endpoint, timeoutMs: d.timeoutMs ?? 10_000 };
+        const def = {
+          name: d.name,
+          operationTypes: d.operationTypes,
+          tools: d.tools,
+          endpoint: d.endpoint,
+          timeoutMs: d.timeoutMs ?? 10_000,
+        };
         this.registry.set(this.remoteRuntime(def));
       } catch (e) {
         // The allow-list may have been narrowed since registration: such a plugin stays unavailable, not trusted.

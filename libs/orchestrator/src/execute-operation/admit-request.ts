@@ -1,5 +1,12 @@
 import { THROTTLE, type ThrottleDoc } from '../../../pattern-memory/src/index.js';
-import { applicableLimits, decideAdmission, throttleKeysOf, type Admission, type AdmissionRequest, type RateLimit } from '../../../validation/src/protocol/index.js';
+import {
+  applicableLimits,
+  decideAdmission,
+  throttleKeysOf,
+  type Admission,
+  type AdmissionRequest,
+  type RateLimit,
+} from '../../../validation/src/protocol/index.js';
 import { AsyncMutex, errorMessage, isWreError } from '../../../kernel/src/index.js';
 import type { ExecuteDeps } from './execute-operation.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
@@ -22,13 +29,24 @@ export class AdmissionGate extends AsyncMutex {}
 const admittedFreely: AdmissionRecord = { throttled: null, admission: [], override: null };
 
 /** Decides whether the request may run now under `limits` (those that apply), honouring `force` (recorded). */
-async function decideRequestAdmission(deps: ExecuteDeps, input: ValidExecuteInput, req: AdmissionRequest, limits: readonly RateLimit[]): Promise<AdmissionRecord> {
+async function decideRequestAdmission(
+  deps: ExecuteDeps,
+  input: ValidExecuteInput,
+  req: AdmissionRequest,
+  limits: readonly RateLimit[],
+): Promise<AdmissionRecord> {
   if (limits.length === 0) return admittedFreely;
   const history = new Map<string, number[]>();
-  for (const key of throttleKeysOf(req)) history.set(key, (await deps.readModel.get<ThrottleDoc>(THROTTLE, key))?.times ?? []);
+  for (const key of throttleKeysOf(req))
+    history.set(key, (await deps.readModel.get<ThrottleDoc>(THROTTLE, key))?.times ?? []);
   const verdict = decideAdmission(limits, req, (key) => history.get(key) ?? [], deps.clock.now().getTime());
   if (verdict.admitted) return { throttled: null, admission: verdict.citations, override: null };
-  if (input.force) return { throttled: null, admission: verdict.citations, override: { ruleId: verdict.ruleId, reason: verdict.reason } };
+  if (input.force)
+    return {
+      throttled: null,
+      admission: verdict.citations,
+      override: { ruleId: verdict.ruleId, reason: verdict.reason },
+    };
   return { throttled: verdict, admission: verdict.citations, override: null };
 }
 
@@ -38,7 +56,14 @@ async function decideRequestAdmission(deps: ExecuteDeps, input: ValidExecuteInpu
  * counts it. That wait is bounded and never fails the request: once written, the execution must be driven to an
  * end, whatever the projections are doing.
  */
-export async function recordRequest(deps: ExecuteDeps, writer: ExecutionWriter, input: ValidExecuteInput, plugin: string, requestHash: string, recallKey: string): Promise<void> {
+export async function recordRequest(
+  deps: ExecuteDeps,
+  writer: ExecutionWriter,
+  input: ValidExecuteInput,
+  plugin: string,
+  requestHash: string,
+  recallKey: string,
+): Promise<void> {
   const req: AdmissionRequest = { operationType: input.type, plugin, skill: input.skill?.ref.name ?? null };
   const limits = applicableLimits(deps.protocols.rateLimitsFor(input.skill?.constraints ?? null), req);
   const write = async (): Promise<void> => {
@@ -47,7 +72,14 @@ export async function recordRequest(deps: ExecuteDeps, writer: ExecutionWriter, 
     try {
       await writer.do(
         {
-          type: 'RequestOperation', executionId: writer.executionId, operationType: input.type, plugin, params: input.params, force: input.force, requestHash, recallKey,
+          type: 'RequestOperation',
+          executionId: writer.executionId,
+          operationType: input.type,
+          plugin,
+          params: input.params,
+          force: input.force,
+          requestHash,
+          recallKey,
           ...(verdict.admission.length > 0 ? { admission: verdict.admission } : {}),
           ...(verdict.override ? { throttleOverride: verdict.override } : {}),
           ...(input.approvals.length > 0 ? { approvals: input.approvals } : {}),
@@ -72,10 +104,15 @@ export async function recordRequest(deps: ExecuteDeps, writer: ExecutionWriter, 
 
 async function projectedWithin(deps: ExecuteDeps, position: bigint): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), PROJECTED_WITHIN_MS)));
+  const expired = new Promise<'expired'>(
+    (resolve) => (timer = setTimeout(() => resolve('expired'), PROJECTED_WITHIN_MS)),
+  );
   try {
     const outcome = await Promise.race([deps.runner.waitFor(position), expired]);
-    if (outcome === 'expired') console.warn(`[wre] throttle projection did not reach ${position} within ${PROJECTED_WITHIN_MS} ms; admitting the next request anyway`);
+    if (outcome === 'expired')
+      console.warn(
+        `[wre] throttle projection did not reach ${position} within ${PROJECTED_WITHIN_MS} ms; admitting the next request anyway`,
+      );
   } catch (e) {
     console.warn(`[wre] throttle projection failed (${errorMessage(e)}); the request is recorded and runs`);
   } finally {

@@ -23,10 +23,16 @@ export const requestHashOf = (input: ValidExecuteInput, plugin: string): string 
  * second time, so no step runs twice); different request → IDEMPOTENCY_CONFLICT. Works even if the plugin has
  * since gone away, because it only reads the log.
  */
-export async function answerResend(deps: ExecuteDeps, writer: ExecutionWriter, input: ValidExecuteInput): Promise<ExecutionDoc> {
+export async function answerResend(
+  deps: ExecuteDeps,
+  writer: ExecutionWriter,
+  input: ValidExecuteInput,
+): Promise<ExecutionDoc> {
   const { state } = writer;
   if (requestHashOf(input, input.plugin ?? state.plugin ?? '') !== state.requestHash) {
-    throw new WreError('IDEMPOTENCY_CONFLICT', 'commandId was already used for a different operation', { executionId: writer.executionId });
+    throw new WreError('IDEMPOTENCY_CONFLICT', 'commandId was already used for a different operation', {
+      executionId: writer.executionId,
+    });
   }
   // Already finished (the usual resend): the writer's load saw the terminal event; no second read needed.
   if (isTerminal(state)) return readExecution(deps, writer.executionId, writer.lastPosition);

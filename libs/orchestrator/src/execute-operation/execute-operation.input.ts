@@ -42,7 +42,11 @@ const APPROVAL = /^[A-Za-z0-9_.:*-]{1,64}\/[a-z0-9_-]{1,64}$/;
 function readApprovals(raw: unknown): string[] {
   if (raw == null) return [];
   if (!Array.isArray(raw) || raw.length > 32 || !raw.every((a) => typeof a === 'string' && APPROVAL.test(a))) {
-    throw new BadInputError('approvals must be at most 32 rule ids like "ACME-7/approve-delete"', {}, 'APPROVALS_INVALID');
+    throw new BadInputError(
+      'approvals must be at most 32 rule ids like "ACME-7/approve-delete"',
+      {},
+      'APPROVALS_INVALID',
+    );
   }
   return [...new Set(raw as string[])].sort();
 }
@@ -52,7 +56,8 @@ function assertJson(value: unknown, path: string, depth: number): void {
   if (depth > 32) throw new BadInputError(`params too deeply nested at ${path}`, { path }, 'PARAMS_INVALID');
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new BadInputError(`params${path} is not a finite number`, { path }, 'PARAMS_INVALID');
+    if (!Number.isFinite(value))
+      throw new BadInputError(`params${path} is not a finite number`, { path }, 'PARAMS_INVALID');
     return;
   }
   if (Array.isArray(value)) return value.forEach((v, i) => assertJson(v, `${path}/${i}`, depth + 1));
@@ -64,9 +69,14 @@ function assertJson(value: unknown, path: string, depth: number): void {
 export function validateExecuteInput(input: ExecuteOperationInput): ValidExecuteInput {
   if (!isPlainObject(input)) throw new BadInputError('operation must be an object with a "type"');
   if (typeof input.type !== 'string' || !OPERATION_TYPE_PATTERN.test(input.type)) {
-    throw new BadInputError(`operation type must match ${OPERATION_TYPE_PATTERN} (got ${JSON.stringify(input.type)})`, { type: input.type }, 'OPERATION_TYPE_INVALID');
+    throw new BadInputError(
+      `operation type must match ${OPERATION_TYPE_PATTERN} (got ${JSON.stringify(input.type)})`,
+      { type: input.type },
+      'OPERATION_TYPE_INVALID',
+    );
   }
-  if (input.plugin != null && typeof input.plugin !== 'string') throw new BadInputError('plugin must be a string', {}, 'PLUGIN_NAME_INVALID');
+  if (input.plugin != null && typeof input.plugin !== 'string')
+    throw new BadInputError('plugin must be a string', {}, 'PLUGIN_NAME_INVALID');
   const params = input.params ?? {};
   if (!isPlainObject(params)) throw new BadInputError('params must be a JSON object', {}, 'PARAMS_INVALID');
   assertJson(params, '', 0);

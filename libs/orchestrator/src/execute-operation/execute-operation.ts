@@ -1,7 +1,14 @@
 import { deterministicId, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import { isTerminal } from '../../../domain/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
-import { discriminatorsFor, recallKeyFor, type Projector, type ReadModelStore, type ExecutionDoc, type PatternDoc } from '../../../pattern-memory/src/index.js';
+import {
+  discriminatorsFor,
+  recallKeyFor,
+  type Projector,
+  type ReadModelStore,
+  type ExecutionDoc,
+  type PatternDoc,
+} from '../../../pattern-memory/src/index.js';
 import type { Planner } from '../../../planners/src/index.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import type { ProtocolSet } from '../../../validation/src/protocol/index.js';
@@ -55,7 +62,11 @@ export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationI
   if (paramsSchema) {
     const issues = validateArgs(paramsSchema, input.params);
     if (issues.length > 0) {
-      throw new BadInputError(`params do not fit ${doc.name}'s "${input.type}" schema: ${describeIssues(issues)}`, { issues: issues.slice(0, 20) }, 'PARAMS_INVALID');
+      throw new BadInputError(
+        `params do not fit ${doc.name}'s "${input.type}" schema: ${describeIssues(issues)}`,
+        { issues: issues.slice(0, 20) },
+        'PARAMS_INVALID',
+      );
     }
   }
   const requestHash = requestHashOf(input, doc.name);
@@ -70,15 +81,35 @@ export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationI
 /** The key this operation is recalled and learned under: type, plugin, param shape, skill, declared params' values. */
 function recallKeyOf(runtime: RuntimePlugin, input: ValidExecuteInput): string {
   const declared = runtime.recallKeyParams?.[input.type] ?? [];
-  return recallKeyFor(input.type, runtime.name, input.params, discriminatorsFor(input.params, declared, input.skill?.ref.name));
+  return recallKeyFor(
+    input.type,
+    runtime.name,
+    input.params,
+    discriminatorsFor(input.params, declared, input.skill?.ref.name),
+  );
 }
 
-async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: RuntimePlugin, input: ValidExecuteInput, recallKey: string): Promise<void> {
+async function drive(
+  deps: ExecuteDeps,
+  writer: ExecutionWriter,
+  runtime: RuntimePlugin,
+  input: ValidExecuteInput,
+  recallKey: string,
+): Promise<void> {
   try {
-    const operation = { type: input.type, params: input.params, ...(input.skill ? { instructions: input.skill.instructions } : {}) };
+    const operation = {
+      type: input.type,
+      params: input.params,
+      ...(input.skill ? { instructions: input.skill.instructions } : {}),
+    };
     const rules = deps.protocols.stepRulesFor(input.skill?.constraints ?? null);
     // The rules as prompt text are only needed when an LLM planner is actually asked.
-    const ctx = { readModel: deps.readModel, llmPlanner: deps.llmPlanner, planTimeoutMs: deps.planTimeoutMs, protocolText: () => describeRules(rules) };
+    const ctx = {
+      readModel: deps.readModel,
+      llmPlanner: deps.llmPlanner,
+      planTimeoutMs: deps.planTimeoutMs,
+      protocolText: () => describeRules(rules),
+    };
     const pattern = await planExecution(writer, ctx, runtime, operation, recallKey);
     await validateAndRun(deps, writer, runtime, rules, pattern);
   } catch (e) {
@@ -88,7 +119,13 @@ async function drive(deps: ExecuteDeps, writer: ExecutionWriter, runtime: Runtim
 }
 
 /** Validate what is planned, run it; a recalled plan that reads outputs builds, validates and runs its next steps. */
-async function validateAndRun(deps: ExecuteDeps, writer: ExecutionWriter, runtime: RuntimePlugin, rules: Parameters<typeof validatePlan>[2], pattern: PatternDoc | null): Promise<void> {
+async function validateAndRun(
+  deps: ExecuteDeps,
+  writer: ExecutionWriter,
+  runtime: RuntimePlugin,
+  rules: Parameters<typeof validatePlan>[2],
+  pattern: PatternDoc | null,
+): Promise<void> {
   for (;;) {
     if (writer.state.phase === 'planned') await validatePlan(writer, runtime, rules, deps.workspaceRoot);
     await runSteps(writer, runtime, deps.workspaceRoot, deps.stepTimeoutMs);

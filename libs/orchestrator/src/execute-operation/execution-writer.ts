@@ -30,12 +30,31 @@ export class ExecutionWriter {
   /** Whether the last append wrote anything (false: the same events were already stored by someone else). */
   lastWritten = false;
 
-  static async load(store: EventStore, executionId: string, commandId: string, actor: string, clock: Clock): Promise<ExecutionWriter> {
+  static async load(
+    store: EventStore,
+    executionId: string,
+    commandId: string,
+    actor: string,
+    clock: Clock,
+  ): Promise<ExecutionWriter> {
     const stream = `execution-${executionId}`;
-    const loaded = await loadStream<ExecutionState, ExecutionEvent>(store, stream, initialExecutionState, (s, e, r: RecordedEvent) =>
-      evolveExecution(s, e, r.metadata.occurredAt),
+    const loaded = await loadStream<ExecutionState, ExecutionEvent>(
+      store,
+      stream,
+      initialExecutionState,
+      (s, e, r: RecordedEvent) => evolveExecution(s, e, r.metadata.occurredAt),
     );
-    return new ExecutionWriter(store, stream, executionId, commandId, actor, clock, loaded.state, loaded.revision, loaded.lastPosition);
+    return new ExecutionWriter(
+      store,
+      stream,
+      executionId,
+      commandId,
+      actor,
+      clock,
+      loaded.state,
+      loaded.revision,
+      loaded.lastPosition,
+    );
   }
 
   now(): string {
@@ -45,13 +64,19 @@ export class ExecutionWriter {
   async do(command: ExecutionCommand, phase: string): Promise<ExecutionEvent[]> {
     const events = decideExecution(command, this.state);
     if (events.length === 0) return events;
-    const ctx = { commandId: `${this.commandId}#${phase}`, correlationId: this.executionId, causationId: this.commandId, actor: this.actor };
+    const ctx = {
+      commandId: `${this.commandId}#${phase}`,
+      correlationId: this.executionId,
+      causationId: this.commandId,
+      actor: this.actor,
+    };
     const stamped = withMetadata(events, ctx, this.clock);
     const result = await this.store.appendToStream(this.stream, stamped, { expectedRevision: this.revision });
     this.revision = result.nextExpectedRevision;
     this.lastPosition = result.position;
     this.lastWritten = result.written;
-    for (const e of stamped) this.state = evolveExecution(this.state, e as unknown as ExecutionEvent, e.metadata.occurredAt);
+    for (const e of stamped)
+      this.state = evolveExecution(this.state, e as unknown as ExecutionEvent, e.metadata.occurredAt);
     return events;
   }
 }

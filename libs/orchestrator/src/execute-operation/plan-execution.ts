@@ -23,15 +23,40 @@ export interface PlanContext {
  * is refused (PatternRefused) and the operation recomputed. A planner failure fails the execution (recorded), it
  * never escapes unrecorded. Returns the recalled pattern, whose remaining steps are built as outputs arrive.
  */
-export async function planExecution(writer: ExecutionWriter, ctx: PlanContext, plugin: RuntimePlugin, operation: Operation, recallKey: string): Promise<PatternDoc | null> {
+export async function planExecution(
+  writer: ExecutionWriter,
+  ctx: PlanContext,
+  plugin: RuntimePlugin,
+  operation: Operation,
+  recallKey: string,
+): Promise<PatternDoc | null> {
   const recalled = await recallByKey(ctx.readModel, recallKey, operation.params);
   if (recalled.hit) {
     const { pattern, steps, templateSteps, complete } = recalled;
-    await writer.do({ type: 'RecordRecall', patternId: pattern.id, patternVersion: pattern.version, patternHash: pattern.contentHash, steps, templateSteps, complete }, 'plan');
+    await writer.do(
+      {
+        type: 'RecordRecall',
+        patternId: pattern.id,
+        patternVersion: pattern.version,
+        patternHash: pattern.contentHash,
+        steps,
+        templateSteps,
+        complete,
+      },
+      'plan',
+    );
     return pattern;
   }
   if (recalled.reason === 'hash_mismatch' && recalled.patternId) {
-    await writer.do({ type: 'RecordPatternRefused', patternId: recalled.patternId, reason: 'hash_mismatch', detail: recalled.detail ?? '' }, 'refused');
+    await writer.do(
+      {
+        type: 'RecordPatternRefused',
+        patternId: recalled.patternId,
+        reason: 'hash_mismatch',
+        detail: recalled.detail ?? '',
+      },
+      'refused',
+    );
   }
   const planner = plugin.plan ? pluginPlanner(plugin) : ctx.llmPlanner;
   if (!planner) {
@@ -40,11 +65,23 @@ export async function planExecution(writer: ExecutionWriter, ctx: PlanContext, p
     return null;
   }
   try {
-    const expired = () => new PluginError(`planner ${planner.name} did not plan within ${ctx.planTimeoutMs} ms`, { planner: planner.name }, 'PLAN_TIMEOUT');
-    const request = { operation, plugin: { name: plugin.name, tools: plugin.tools }, protocolText: planner === ctx.llmPlanner ? ctx.protocolText() : '' };
+    const expired = () =>
+      new PluginError(
+        `planner ${planner.name} did not plan within ${ctx.planTimeoutMs} ms`,
+        { planner: planner.name },
+        'PLAN_TIMEOUT',
+      );
+    const request = {
+      operation,
+      plugin: { name: plugin.name, tools: plugin.tools },
+      protocolText: planner === ctx.llmPlanner ? ctx.protocolText() : '',
+    };
     const plan = await withTimeout((signal) => planner.plan(request, signal), ctx.planTimeoutMs, expired);
     await recordRejections(writer, plan.planner, plan.rejections);
-    await writer.do({ type: 'RecordComputedPlan', planner: plan.planner, steps: plan.steps, tokens: plan.tokens }, 'plan');
+    await writer.do(
+      { type: 'RecordComputedPlan', planner: plan.planner, steps: plan.steps, tokens: plan.tokens },
+      'plan',
+    );
   } catch (e) {
     if (isWreError(e)) await recordRejections(writer, planner.name, rejectionsOf(e));
     await writer.do({ type: 'FailExecution', error: errorInfo(e, 'PLANNER_FAILED'), now: writer.now() }, 'fail');
@@ -52,11 +89,19 @@ export async function planExecution(writer: ExecutionWriter, ctx: PlanContext, p
   return null;
 }
 
-const rejectionsOf = (e: WreError): PlanRejection[] => (Array.isArray(e.details.rejections) ? (e.details.rejections as PlanRejection[]) : []);
+const rejectionsOf = (e: WreError): PlanRejection[] =>
+  Array.isArray(e.details.rejections) ? (e.details.rejections as PlanRejection[]) : [];
 
 /** Each refused planner answer is an event with its reason and the tokens it cost (the ledger counts them). */
-async function recordRejections(writer: ExecutionWriter, planner: string, rejections: readonly PlanRejection[]): Promise<void> {
+async function recordRejections(
+  writer: ExecutionWriter,
+  planner: string,
+  rejections: readonly PlanRejection[],
+): Promise<void> {
   for (const r of rejections) {
-    await writer.do({ type: 'RecordPlanRejected', planner, attempt: r.attempt, reason: r.reason.slice(0, 500), tokens: r.tokens }, `rejected-${r.attempt}`);
+    await writer.do(
+      { type: 'RecordPlanRejected', planner, attempt: r.attempt, reason: r.reason.slice(0, 500), tokens: r.tokens },
+      `rejected-${r.attempt}`,
+    );
   }
 }

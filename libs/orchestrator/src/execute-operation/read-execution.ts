@@ -1,5 +1,10 @@
 import { WreError } from '../../../kernel/src/index.js';
-import { EXECUTIONS, type ExecutionDoc, type Projector, type ReadModelStore } from '../../../pattern-memory/src/index.js';
+import {
+  EXECUTIONS,
+  type ExecutionDoc,
+  type Projector,
+  type ReadModelStore,
+} from '../../../pattern-memory/src/index.js';
 
 /** Read-your-writes: waits until the projections have applied `position`, then reads the execution document. */
 export async function readExecution(

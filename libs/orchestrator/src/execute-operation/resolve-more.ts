@@ -21,11 +21,20 @@ export async function resolveMoreSteps(writer: ExecutionWriter, pattern: Pattern
   const result = resolveTemplate({ steps: pattern.steps, slots: pattern.slots }, s.params as JsonObject, done, from);
   if (!result.ok) {
     const message = `pattern ${pattern.id} v${pattern.version} could not build step ${from}: ${result.reason}`;
-    await writer.do({ type: 'FailExecution', error: { code: 'PATTERN_UNRESOLVABLE', message }, now: writer.now() }, 'fail');
+    await writer.do(
+      { type: 'FailExecution', error: { code: 'PATTERN_UNRESOLVABLE', message }, now: writer.now() },
+      'fail',
+    );
     return;
   }
   await writer.do(
-    { type: 'RecordStepsResolved', steps: result.steps.map((r) => r.step), templateSteps: result.steps.map((r) => r.templateStep), complete: result.complete, now: writer.now() },
+    {
+      type: 'RecordStepsResolved',
+      steps: result.steps.map((r) => r.step),
+      templateSteps: result.steps.map((r) => r.templateStep),
+      complete: result.complete,
+      now: writer.now(),
+    },
     `resolve-${s.steps.length}`,
   );
 }

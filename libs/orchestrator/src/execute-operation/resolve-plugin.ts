@@ -21,18 +21,30 @@ export async function resolvePlugin(
     }
     const runtime = registry.get(pluginName);
     if (!runtime) {
-      throw new WreError('PLUGIN_UNAVAILABLE', `plugin "${pluginName}" is registered but its code is not loaded in this process; register it again`, { plugin: pluginName });
+      throw new WreError(
+        'PLUGIN_UNAVAILABLE',
+        `plugin "${pluginName}" is registered but its code is not loaded in this process; register it again`,
+        { plugin: pluginName },
+      );
     }
     return { runtime, doc };
   }
   const registered = await readModel.find<PluginDoc>(PLUGINS, { where: { status: 'REGISTERED' } });
   const candidates = registered.filter((p) => p.operationTypes.includes(operationType));
   if (candidates.length === 0) {
-    throw new BadInputError(`no registered plugin handles operation type "${operationType}"`, { operationType }, 'UNKNOWN_OPERATION_TYPE');
+    throw new BadInputError(
+      `no registered plugin handles operation type "${operationType}"`,
+      { operationType },
+      'UNKNOWN_OPERATION_TYPE',
+    );
   }
   if (candidates.length > 1) {
     const names = candidates.map((c) => c.name);
-    throw new BadInputError(`operation type "${operationType}" is handled by ${names.join(', ')}; name one with "plugin"`, { operationType, candidates: names }, 'AMBIGUOUS_OPERATION_TYPE');
+    throw new BadInputError(
+      `operation type "${operationType}" is handled by ${names.join(', ')}; name one with "plugin"`,
+      { operationType, candidates: names },
+      'AMBIGUOUS_OPERATION_TYPE',
+    );
   }
   return resolvePlugin(readModel, registry, operationType, candidates[0]!.name);
 }

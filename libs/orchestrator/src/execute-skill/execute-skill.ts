@@ -1,5 +1,11 @@
 import { BadInputError, isPlainObject, isWreError, WreError, type JsonObject } from '../../../kernel/src/index.js';
-import { SKILL_STATS, wilsonLowerBound, type ExecutionDoc, type ReadModelStore, type SkillStatsDoc } from '../../../pattern-memory/src/index.js';
+import {
+  SKILL_STATS,
+  wilsonLowerBound,
+  type ExecutionDoc,
+  type ReadModelStore,
+  type SkillStatsDoc,
+} from '../../../pattern-memory/src/index.js';
 import { isSkillName } from '../../../skills/src/index.js';
 import type { ExecuteOperationInput } from '../execute-operation/index.js';
 import { resolveSkill } from './skill-context.js';
@@ -49,12 +55,23 @@ export const skillFidelity = (s: SkillStatsDoc | null | undefined): number =>
 export async function executeSkill(deps: ExecuteSkillDeps, input: ExecuteSkillInput): Promise<SkillExecutionResult> {
   const started = performance.now();
   if (!isSkillName(input.skillName)) {
-    throw new BadInputError('skillName must match /^[a-z0-9][a-z0-9_-]{0,63}$/', { skillName: String(input.skillName).slice(0, 80) }, 'SKILL_NAME_INVALID');
+    throw new BadInputError(
+      'skillName must match /^[a-z0-9][a-z0-9_-]{0,63}$/',
+      { skillName: String(input.skillName).slice(0, 80) },
+      'SKILL_NAME_INVALID',
+    );
   }
-  if (typeof input.agent !== 'string' || !AGENT.test(input.agent)) throw new BadInputError(`agent must match ${AGENT}`, {}, 'AGENT_INVALID');
+  if (typeof input.agent !== 'string' || !AGENT.test(input.agent))
+    throw new BadInputError(`agent must match ${AGENT}`, {}, 'AGENT_INVALID');
   const inputContext = input.inputContext ?? {};
   if (!isPlainObject(inputContext)) throw new BadInputError('inputContext must be a JSON object', {}, 'PARAMS_INVALID');
-  const resolved = await resolveSkill(deps.skillsDir, deps.readModel, input.skillName, input.agent, inputContext as JsonObject);
+  const resolved = await resolveSkill(
+    deps.skillsDir,
+    deps.readModel,
+    input.skillName,
+    input.agent,
+    inputContext as JsonObject,
+  );
   let execution: ExecutionDoc;
   try {
     execution = await deps.execute({

@@ -15,7 +15,13 @@ export interface ResolvedSkill {
  * throttle; anything else gives deterministic fallback instructions, the operation type named like the skill and
  * a SkillLoadFailed record. Never throws for a broken skill file.
  */
-export async function resolveSkill(skillsDir: string, readModel: ReadModelStore, name: string, agent: string, inputContext: JsonObject): Promise<ResolvedSkill> {
+export async function resolveSkill(
+  skillsDir: string,
+  readModel: ReadModelStore,
+  name: string,
+  agent: string,
+  inputContext: JsonObject,
+): Promise<ResolvedSkill> {
   const load = await loadSkill(skillsDir, name);
   if (load.ok) {
     const { skill } = load;
@@ -24,7 +30,15 @@ export async function resolveSkill(skillsDir: string, readModel: ReadModelStore,
       operationType: skill.operationTypes[0] ?? name,
       plugin: skill.plugin,
       context: {
-        ref: { name, agent, fallbackUsed: false, format: skill.format, contentHash: skill.contentHash, instructionsHash: contentHash(skill.instructions), constraints },
+        ref: {
+          name,
+          agent,
+          fallbackUsed: false,
+          format: skill.format,
+          contentHash: skill.contentHash,
+          instructionsHash: contentHash(skill.instructions),
+          constraints,
+        },
         constraints: { name, ...constraints },
         instructions: skill.instructions,
         failure: null,
@@ -34,16 +48,33 @@ export async function resolveSkill(skillsDir: string, readModel: ReadModelStore,
   // A file that broke after it once loaded keeps its last operation, tool list and throttle: a typo must not lift them.
   const lastGood = (await readModel.get<SkillStatsDoc>(SKILL_STATS, name))?.lastGood ?? null;
   const operationType = lastGood?.operationType ?? name;
-  const instructions = fallbackInstructions({ skillName: name, agent, operationType, inputKeys: Object.keys(inputContext), reason: load.reason });
+  const instructions = fallbackInstructions({
+    skillName: name,
+    agent,
+    operationType,
+    inputKeys: Object.keys(inputContext),
+    reason: load.reason,
+  });
   // Relative to the skills directory: the log should not carry the server's absolute paths.
   const file = load.file === null ? null : path.relative(skillsDir, load.file) || null;
   const constraints = lastGood?.constraints ?? { allowedTools: null, throttle: null };
-  const fallbackReason = lastGood ? `${load.reason} (the last loaded allowed-tools and throttle still apply)` : load.reason;
+  const fallbackReason = lastGood
+    ? `${load.reason} (the last loaded allowed-tools and throttle still apply)`
+    : load.reason;
   return {
     operationType,
     plugin: lastGood?.plugin ?? null,
     context: {
-      ref: { name, agent, fallbackUsed: true, format: null, contentHash: null, instructionsHash: contentHash(instructions), fallbackReason, constraints },
+      ref: {
+        name,
+        agent,
+        fallbackUsed: true,
+        format: null,
+        contentHash: null,
+        instructionsHash: contentHash(instructions),
+        fallbackReason,
+        constraints,
+      },
       constraints: { name, ...constraints },
       instructions,
       failure: { skill: name, code: load.code, reason: load.reason, file, line: load.line },

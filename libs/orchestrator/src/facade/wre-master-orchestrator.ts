@@ -40,7 +40,11 @@ export class WREMasterOrchestrator {
   registerPlugin(nameOrPlugin: string | object, maybePlugin?: object): Promise<PluginDoc> {
     const named = typeof nameOrPlugin === 'string';
     if (named && (maybePlugin === undefined || maybePlugin === null)) {
-      throw new BadInputError(`registerPlugin("${nameOrPlugin}") needs a plugin object as second argument`, {}, 'PLUGIN_REQUIRED');
+      throw new BadInputError(
+        `registerPlugin("${nameOrPlugin}") needs a plugin object as second argument`,
+        {},
+        'PLUGIN_REQUIRED',
+      );
     }
     const candidate = named ? maybePlugin : nameOrPlugin;
     const runtime = toRuntimePlugin(candidate, named ? nameOrPlugin : undefined);
@@ -64,16 +68,28 @@ export class WREMasterOrchestrator {
 
   async execute(task: Task, options: { commandId?: string; force?: boolean } = {}): Promise<ExecutionDoc> {
     await this.flushRegistrations();
-    if (typeof task !== 'object' || task === null) throw new BadInputError('execute() needs a task object with a "type"');
+    if (typeof task !== 'object' || task === null)
+      throw new BadInputError('execute() needs a task object with a "type"');
     const { type, plugin, ...params } = task;
-    return this.core.executeOperation({ type, plugin: plugin ?? null, params: params as JsonObject, ...options, actor: 'in-process' });
+    return this.core.executeOperation({
+      type,
+      plugin: plugin ?? null,
+      params: params as JsonObject,
+      ...options,
+      actor: 'in-process',
+    });
   }
 
   /**
    * The upstream `execute_skill(skill_name, agent, input_context, force)`: runs a skill (SKILLz.md / SKILL.md,
    * or generated fallback instructions when it cannot be loaded) under the protocols and its throttle.
    */
-  async executeSkill(skillName: string, agent: string, inputContext: object = {}, force = false): Promise<SkillExecutionResult> {
+  async executeSkill(
+    skillName: string,
+    agent: string,
+    inputContext: object = {},
+    force = false,
+  ): Promise<SkillExecutionResult> {
     await this.flushRegistrations();
     return this.core.executeSkill({ skillName, agent, inputContext, force });
   }

@@ -1,8 +1,20 @@
 import { BadInputError } from '../../../kernel/src/index.js';
 import {
-  ALL_TYPES, TOKEN_LEDGER, TOKEN_TOTALS, type TokenLedgerEntry, type TokenTotalsDoc,
-  EXECUTIONS, PATTERNS, PLUGINS, RECALL_STATS, recallRate,
-  type ExecutionDoc, type PatternDoc, type PluginDoc, type ReadModelStore, type RecallStatsDoc,
+  ALL_TYPES,
+  TOKEN_LEDGER,
+  TOKEN_TOTALS,
+  type TokenLedgerEntry,
+  type TokenTotalsDoc,
+  EXECUTIONS,
+  PATTERNS,
+  PLUGINS,
+  RECALL_STATS,
+  recallRate,
+  type ExecutionDoc,
+  type PatternDoc,
+  type PluginDoc,
+  type ReadModelStore,
+  type RecallStatsDoc,
 } from '../../../pattern-memory/src/index.js';
 
 export interface RecallStatsView {
@@ -30,7 +42,17 @@ export interface TokenReportView {
   recent: TokenLedgerEntry[];
 }
 
-const emptyTotals: TokenTotalsDoc = { operationType: '', executions: 0, recalled: 0, computed: 0, promptTokens: 0, completionTokens: 0, totalTokens: 0, computedTokens: 0, rejectedTokens: 0 };
+const emptyTotals: TokenTotalsDoc = {
+  operationType: '',
+  executions: 0,
+  recalled: 0,
+  computed: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  totalTokens: 0,
+  computedTokens: 0,
+  rejectedTokens: 0,
+};
 
 function tokenTotalsView(t: TokenTotalsDoc): TokenTotalsView {
   const avgComputedTokens = t.computed === 0 ? 0 : t.computedTokens / t.computed;
@@ -45,7 +67,8 @@ function tokenTotalsView(t: TokenTotalsDoc): TokenTotalsView {
 
 const clampFirst = (first: number | null | undefined, dflt: number, max: number): number => {
   if (first == null) return dflt;
-  if (!Number.isInteger(first) || first < 1 || first > max) throw new BadInputError(`first must be an integer from 1 to ${max}`, { first });
+  if (!Number.isInteger(first) || first < 1 || first > max)
+    throw new BadInputError(`first must be an integer from 1 to ${max}`, { first });
   return first;
 };
 
@@ -76,7 +99,9 @@ export class WreQueries {
    */
   async bestPattern(operationType: string): Promise<PatternDoc | null> {
     const active = await this.readModel.find<PatternDoc>(PATTERNS, { where: { operationType, status: 'ACTIVE' } });
-    active.sort((a, b) => b.fidelity - a.fidelity || b.uses - a.uses || b.version - a.version || a.id.localeCompare(b.id));
+    active.sort(
+      (a, b) => b.fidelity - a.fidelity || b.uses - a.uses || b.version - a.version || a.id.localeCompare(b.id),
+    );
     return active[0] ?? null;
   }
 
@@ -86,7 +111,12 @@ export class WreQueries {
 
   executions(operationType?: string | null, first?: number | null): Promise<ExecutionDoc[]> {
     const where = operationType ? { operationType } : undefined;
-    return this.readModel.find<ExecutionDoc>(EXECUTIONS, { where, orderBy: 'position', descending: true, limit: clampFirst(first, 50, 500) });
+    return this.readModel.find<ExecutionDoc>(EXECUTIONS, {
+      where,
+      orderBy: 'position',
+      descending: true,
+      limit: clampFirst(first, 50, 500),
+    });
   }
 
   async recallStats(): Promise<RecallStatsView> {
@@ -108,9 +138,16 @@ export class WreQueries {
   async tokenReport(operationType?: string | null, recent?: number | null): Promise<TokenReportView> {
     const rows = await this.readModel.find<TokenTotalsDoc>(TOKEN_TOTALS, { orderBy: 'operationType' });
     const all = rows.find((r) => r.operationType === ALL_TYPES) ?? { ...emptyTotals, operationType: ALL_TYPES };
-    const byType = rows.filter((r) => r.operationType !== ALL_TYPES && (!operationType || r.operationType === operationType));
+    const byType = rows.filter(
+      (r) => r.operationType !== ALL_TYPES && (!operationType || r.operationType === operationType),
+    );
     const where = operationType ? { operationType } : undefined;
-    const entries = await this.readModel.find<TokenLedgerEntry>(TOKEN_LEDGER, { where, orderBy: 'position', descending: true, limit: clampFirst(recent, 20, 500) });
+    const entries = await this.readModel.find<TokenLedgerEntry>(TOKEN_LEDGER, {
+      where,
+      orderBy: 'position',
+      descending: true,
+      limit: clampFirst(recent, 20, 500),
+    });
     return { total: tokenTotalsView(all), byType: byType.map(tokenTotalsView), recent: entries };
   }
 }

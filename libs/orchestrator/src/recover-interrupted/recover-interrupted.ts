@@ -1,6 +1,11 @@
 import type { Clock } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
-import { EXECUTIONS, type ExecutionDoc, type Projector, type ReadModelStore } from '../../../pattern-memory/src/index.js';
+import {
+  EXECUTIONS,
+  type ExecutionDoc,
+  type Projector,
+  type ReadModelStore,
+} from '../../../pattern-memory/src/index.js';
 import { ExecutionWriter } from '../execute-operation/execution-writer.js';
 
 /**
@@ -9,7 +14,10 @@ import { ExecutionWriter } from '../execute-operation/execution-writer.js';
  * per store (`idleMs` 0) every RUNNING execution is such a leftover. On shared stores another instance may be
  * running it, so only executions silent for `idleMs` (longer than a plan plus a step may take) are closed.
  */
-export async function recoverInterrupted(deps: { store: EventStore; readModel: ReadModelStore; runner: Projector; clock: Clock }, idleMs = 0): Promise<string[]> {
+export async function recoverInterrupted(
+  deps: { store: EventStore; readModel: ReadModelStore; runner: Projector; clock: Clock },
+  idleMs = 0,
+): Promise<string[]> {
   const running = await deps.readModel.find<ExecutionDoc>(EXECUTIONS, { where: { status: 'RUNNING' } });
   const closed: string[] = [];
   const now = deps.clock.now().getTime();
@@ -20,7 +28,10 @@ export async function recoverInterrupted(deps: { store: EventStore; readModel: R
     }
     const writer = await ExecutionWriter.load(deps.store, doc.id, `recover-${doc.id}`, 'system', deps.clock);
     const message = 'the process running this execution stopped before it finished; no further step was run';
-    const events = await writer.do({ type: 'FailExecution', error: { code: 'INTERRUPTED', message }, now: writer.now() }, 'interrupted');
+    const events = await writer.do(
+      { type: 'FailExecution', error: { code: 'INTERRUPTED', message }, now: writer.now() },
+      'interrupted',
+    );
     if (events.length > 0) closed.push(doc.id);
     await deps.runner.waitFor(writer.lastPosition);
   }

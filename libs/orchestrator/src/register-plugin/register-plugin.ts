@@ -1,6 +1,13 @@
 import { withMetadata, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../event-store/src/event-store.port.js';
-import { decidePlugin, evolvePlugin, initialPluginState, type PluginDefinition, type PluginEvent, type PluginState } from '../../../domain/src/index.js';
+import {
+  decidePlugin,
+  evolvePlugin,
+  initialPluginState,
+  type PluginDefinition,
+  type PluginEvent,
+  type PluginState,
+} from '../../../domain/src/index.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import { PLUGINS, type PluginDoc, type Projector, type ReadModelStore } from '../../../pattern-memory/src/index.js';
 import { readOperationTypes, validateToolDefinitions } from '../../../plugins/src/index.js';
@@ -20,7 +27,10 @@ export interface PluginDeps {
  * The definition a registration records. Checked with the same validators the plugin SDK applies (raw
  * RuntimePlugin objects reach the core too), so one rule set decides what a valid tool or operation type is.
  */
-export function definitionOf(plugin: RuntimePlugin, extra: { endpoint?: string; timeoutMs?: number } = {}): PluginDefinition {
+export function definitionOf(
+  plugin: RuntimePlugin,
+  extra: { endpoint?: string; timeoutMs?: number } = {},
+): PluginDefinition {
   return {
     name: plugin.name,
     kind: plugin.kind,
@@ -33,7 +43,12 @@ export function definitionOf(plugin: RuntimePlugin, extra: { endpoint?: string; 
 }
 
 /** Records the registration (a no-op event-wise when nothing changed) and makes the plugin runnable here. */
-export async function registerPlugin(deps: PluginDeps, runtime: RuntimePlugin, definition: PluginDefinition, actor = 'system'): Promise<PluginDoc> {
+export async function registerPlugin(
+  deps: PluginDeps,
+  runtime: RuntimePlugin,
+  definition: PluginDefinition,
+  actor = 'system',
+): Promise<PluginDoc> {
   const stream = `plugin-${definition.name}`;
   const loaded = await loadStream<PluginState, PluginEvent>(deps.store, stream, initialPluginState, evolvePlugin);
   const events = decidePlugin({ type: 'RegisterPlugin', definition }, loaded.state);
@@ -41,7 +56,9 @@ export async function registerPlugin(deps: PluginDeps, runtime: RuntimePlugin, d
   if (events.length > 0) {
     const commandId = deps.ids.next();
     const ctx = { commandId, correlationId: commandId, causationId: commandId, actor };
-    const result = await deps.store.appendToStream(stream, withMetadata(events, ctx, deps.clock), { expectedRevision: loaded.revision });
+    const result = await deps.store.appendToStream(stream, withMetadata(events, ctx, deps.clock), {
+      expectedRevision: loaded.revision,
+    });
     position = result.position;
   }
   deps.registry.set(runtime);

@@ -27,6 +27,8 @@ export async function validateModulePath(
   };
   const id = deps.ids.next();
   const ctx = { commandId: id, correlationId: id, causationId: id, actor };
-  await deps.store.appendToStream(`pathcheck-${id}`, withMetadata([event], ctx, deps.clock), { expectedRevision: 'no_stream' });
+  await deps.store.appendToStream(`pathcheck-${id}`, withMetadata([event], ctx, deps.clock), {
+    expectedRevision: 'no_stream',
+  });
   return { valid: result.valid, reason: result.reason };
 }

@@ -34,14 +34,20 @@ export class ProjectionWorker {
 
   /** One recovery pass; returns the executions it closed. */
   recover(): Promise<string[]> {
-    return recoverInterrupted({ store: this.store, readModel: this.readModel, runner: this.projector, clock: this.clock }, this.config.interruptedAfterMs);
+    return recoverInterrupted(
+      { store: this.store, readModel: this.readModel, runner: this.projector, clock: this.clock },
+      this.config.interruptedAfterMs,
+    );
   }
 
   private scheduleSweep(): void {
     const every = Math.max(1000, Math.min(60_000, Math.floor(this.config.interruptedAfterMs / 2) || 60_000));
     this.sweep = setInterval(() => {
       this.recover()
-        .then((closed) => closed.length > 0 && console.warn(`[wre-worker] closed ${closed.length} interrupted execution(s)`))
+        .then(
+          (closed) =>
+            closed.length > 0 && console.warn(`[wre-worker] closed ${closed.length} interrupted execution(s)`),
+        )
         .catch((e: unknown) => console.warn(`[wre-worker] recovery pass failed: ${errorMessage(e)}`));
     }, every);
     this.sweep.unref();

@@ -1,5 +1,10 @@
 import type { JsonObject, JsonValue, RecordedEvent } from '../../../kernel/src/index.js';
-import { EXECUTION_EVENT_TYPES, type ErrorInfo, type ExecutionEvent, type SkillRef } from '../../../domain/src/index.js';
+import {
+  EXECUTION_EVENT_TYPES,
+  type ErrorInfo,
+  type ExecutionEvent,
+  type SkillRef,
+} from '../../../domain/src/index.js';
 import type { TokenUsage } from '../../../plugins/src/plugin.types.js';
 import type { ReadModelTx } from '../read-model/index.js';
 import type { Projection } from './projection.js';
@@ -18,7 +23,14 @@ export interface ExecutionDoc {
   planner: string | null;
   tokens: TokenUsage;
   citations: string[];
-  steps: { tool: string; args: JsonObject; status: StepStatus; output: JsonValue; error: ErrorInfo | null; citations: string[] }[];
+  steps: {
+    tool: string;
+    args: JsonObject;
+    status: StepStatus;
+    output: JsonValue;
+    error: ErrorInfo | null;
+    citations: string[];
+  }[];
   result: JsonValue;
   error: ErrorInfo | null;
   durationMs: number | null;
@@ -34,9 +46,15 @@ export interface ExecutionDoc {
 
 export const EXECUTIONS = 'executions';
 
-const addTokens = (a: TokenUsage, b: TokenUsage): TokenUsage => ({ prompt: a.prompt + b.prompt, completion: a.completion + b.completion, total: a.total + b.total });
+const addTokens = (a: TokenUsage, b: TokenUsage): TokenUsage => ({
+  prompt: a.prompt + b.prompt,
+  completion: a.completion + b.completion,
+  total: a.total + b.total,
+});
 
-const addCitations = (doc: ExecutionDoc, citations: string[]): string[] => [...new Set([...doc.citations, ...citations])];
+const addCitations = (doc: ExecutionDoc, citations: string[]): string[] => [
+  ...new Set([...doc.citations, ...citations]),
+];
 
 /** One document per execution with its plan, step outcomes and citations, as the API shows it. */
 export const executionsProjection: Projection = {
@@ -44,7 +62,10 @@ export const executionsProjection: Projection = {
   version: 3,
   handles: EXECUTION_EVENT_TYPES,
   collections: [EXECUTIONS],
-  indexes: [{ collection: EXECUTIONS, field: 'operationType' }, { collection: EXECUTIONS, field: 'position' }],
+  indexes: [
+    { collection: EXECUTIONS, field: 'operationType' },
+    { collection: EXECUTIONS, field: 'position' },
+  ],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
     const id = recorded.streamId.slice('execution-'.length);
@@ -52,11 +73,27 @@ export const executionsProjection: Projection = {
     if (event.type === 'OperationRequested' || event.type === 'OperationThrottled') {
       const d = event.data;
       const doc: ExecutionDoc = {
-        id, operationType: d.operationType, plugin: d.plugin, params: d.params, status: 'RUNNING', recalled: false,
-        patternId: null, planner: null, tokens: { prompt: 0, completion: 0, total: 0 }, citations: [], steps: [],
-        result: null, error: null, durationMs: null, requestedAt: at, finishedAt: null,
+        id,
+        operationType: d.operationType,
+        plugin: d.plugin,
+        params: d.params,
+        status: 'RUNNING',
+        recalled: false,
+        patternId: null,
+        planner: null,
+        tokens: { prompt: 0, completion: 0, total: 0 },
+        citations: [],
+        steps: [],
+        result: null,
+        error: null,
+        durationMs: null,
+        requestedAt: at,
+        finishedAt: null,
         position: recorded.position.toString().padStart(20, '0'),
-        forced: null, throttle: null, approvals: [], skill: d.skill ?? null,
+        forced: null,
+        throttle: null,
+        approvals: [],
+        skill: d.skill ?? null,
       };
       if (event.type === 'OperationRequested') {
         doc.citations = event.data.admission ?? [];
@@ -64,7 +101,13 @@ export const executionsProjection: Projection = {
         doc.approvals = event.data.approvals ?? [];
       } else {
         const { ruleId, reason, retryAfterMs, citations } = event.data;
-        Object.assign(doc, { status: 'THROTTLED', citations, throttle: { ruleId, reason, retryAfterMs }, durationMs: 0, finishedAt: at });
+        Object.assign(doc, {
+          status: 'THROTTLED',
+          citations,
+          throttle: { ruleId, reason, retryAfterMs },
+          durationMs: 0,
+          finishedAt: at,
+        });
         doc.error = { code: 'THROTTLED', message: `${ruleId}: ${reason}; retry after ${retryAfterMs} ms` };
       }
       return tx.put(EXECUTIONS, id, doc);
@@ -75,7 +118,13 @@ export const executionsProjection: Projection = {
     switch (event.type) {
       case 'PatternRecalled':
       case 'PlanComputed': {
-        doc.steps = event.data.steps.map((s) => ({ ...s, status: 'PENDING', output: null, error: null, citations: [] }));
+        doc.steps = event.data.steps.map((s) => ({
+          ...s,
+          status: 'PENDING',
+          output: null,
+          error: null,
+          citations: [],
+        }));
         // Refused answers before this plan (PlanRejected) were already added: tokens are what planning cost in all.
         doc.tokens = addTokens(doc.tokens, event.data.tokens);
         if (event.type === 'PatternRecalled') {
@@ -86,7 +135,15 @@ export const executionsProjection: Projection = {
         break;
       }
       case 'PlanStepsResolved':
-        doc.steps.push(...event.data.steps.map((s) => ({ ...s, status: 'PENDING' as const, output: null, error: null, citations: [] })));
+        doc.steps.push(
+          ...event.data.steps.map((s) => ({
+            ...s,
+            status: 'PENDING' as const,
+            output: null,
+            error: null,
+            citations: [],
+          })),
+        );
         break;
       case 'PlanRejected':
         doc.tokens = addTokens(doc.tokens, event.data.tokens);
@@ -112,10 +169,20 @@ export const executionsProjection: Projection = {
         break;
       }
       case 'ExecutionSucceeded':
-        Object.assign(doc, { status: 'SUCCEEDED', result: event.data.result, durationMs: event.data.durationMs, finishedAt: at });
+        Object.assign(doc, {
+          status: 'SUCCEEDED',
+          result: event.data.result,
+          durationMs: event.data.durationMs,
+          finishedAt: at,
+        });
         break;
       case 'ExecutionFailed':
-        Object.assign(doc, { status: event.data.status, error: event.data.error, durationMs: event.data.durationMs, finishedAt: at });
+        Object.assign(doc, {
+          status: event.data.status,
+          error: event.data.error,
+          durationMs: event.data.durationMs,
+          finishedAt: at,
+        });
         for (const s of doc.steps) if (s.status === 'PENDING') s.status = 'SKIPPED';
         break;
     }

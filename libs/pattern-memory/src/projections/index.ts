@@ -16,4 +16,12 @@ import { throttleProjection } from './throttle.projection.js';
 import { tokenLedgerProjection } from './token-ledger.projection.js';
 
 /** Every projection the system runs, in the order they apply each batch. */
-export const allProjections = [pluginsProjection, executionsProjection, patternMemoryProjection, recallStatsProjection, throttleProjection, skillStatsProjection, tokenLedgerProjection] as const;
+export const allProjections = [
+  pluginsProjection,
+  executionsProjection,
+  patternMemoryProjection,
+  recallStatsProjection,
+  throttleProjection,
+  skillStatsProjection,
+  tokenLedgerProjection,
+] as const;

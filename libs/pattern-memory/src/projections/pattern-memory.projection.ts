@@ -5,7 +5,14 @@ import type { ReadModelTx } from '../read-model/index.js';
 import { extractTemplate, paramShape } from '../template/index.js';
 import { patternContentHash, patternIdFor, recallKeyId, shouldRetire, wilsonLowerBound } from '../recall/index.js';
 import type { Projection } from './projection.js';
-import { MEMORY_CITATIONS, PATTERNS, PATTERN_KEYS, PATTERN_PENDING, type PatternDoc, type PatternKeyDoc } from './pattern.doc.js';
+import {
+  MEMORY_CITATIONS,
+  PATTERNS,
+  PATTERN_KEYS,
+  PATTERN_PENDING,
+  type PatternDoc,
+  type PatternKeyDoc,
+} from './pattern.doc.js';
 
 /** What the projection remembers of an execution until it ends. */
 interface Pending {
@@ -30,7 +37,15 @@ const MAX_SOURCES = 20;
 export const patternMemoryProjection: Projection = {
   name: 'pattern-memory',
   version: 2,
-  handles: ['OperationRequested', 'PlanComputed', 'PatternRecalled', 'ValidationPassed', 'StepSucceeded', 'ExecutionSucceeded', 'ExecutionFailed'],
+  handles: [
+    'OperationRequested',
+    'PlanComputed',
+    'PatternRecalled',
+    'ValidationPassed',
+    'StepSucceeded',
+    'ExecutionSucceeded',
+    'ExecutionFailed',
+  ],
   collections: [PATTERNS, PATTERN_KEYS, PATTERN_PENDING],
   indexes: [
     { collection: PATTERNS, field: 'operationType' },
@@ -42,7 +57,15 @@ export const patternMemoryProjection: Projection = {
     const executionId = recorded.streamId.slice('execution-'.length);
     if (event.type === 'OperationRequested') {
       const { operationType, plugin, params, recallKey } = event.data;
-      const pending: Pending = { operationType, plugin, params, computed: null, recalledPatternId: null, citations: [], ...(recallKey ? { recallKey } : {}) };
+      const pending: Pending = {
+        operationType,
+        plugin,
+        params,
+        computed: null,
+        recalledPatternId: null,
+        citations: [],
+        ...(recallKey ? { recallKey } : {}),
+      };
       return tx.put(PATTERN_PENDING, executionId, pending);
     }
     const pending = await tx.get<Pending>(PATTERN_PENDING, executionId);
@@ -66,7 +89,12 @@ export const patternMemoryProjection: Projection = {
       case 'ExecutionFailed':
         await tx.delete(PATTERN_PENDING, executionId);
         if (pending.recalledPatternId) {
-          return scoreRecall(tx, pending.recalledPatternId, event.type === 'ExecutionSucceeded', recorded.metadata.occurredAt);
+          return scoreRecall(
+            tx,
+            pending.recalledPatternId,
+            event.type === 'ExecutionSucceeded',
+            recorded.metadata.occurredAt,
+          );
         }
         if (event.type === 'ExecutionSucceeded' && pending.computed) return learn(tx, pending, executionId, recorded);
     }
@@ -109,14 +137,19 @@ async function learn(tx: ReadModelTx, pending: Pending, executionId: string, rec
   const source = { executionId, position: recorded.position.toString() };
   if (current && current.contentHash === hash) {
     current.successes += 1;
-    if ((current.sources?.length ?? 0) < MAX_SOURCES) current.sources = [...(current.sources ?? [current.provenance]), source];
+    if ((current.sources?.length ?? 0) < MAX_SOURCES)
+      current.sources = [...(current.sources ?? [current.provenance]), source];
     // Another computed example with a new value in every slot produced the same template: the repetition is real.
     // The same values again (a plain retry) prove nothing.
     const seen = current.candidateValues ?? {};
     if (current.status === 'CANDIDATE' && template.slots.every((slot) => seen[slot] !== values[slot])) {
       current.status = 'ACTIVE';
       delete current.candidateValues;
-      await tx.put(PATTERN_KEYS, keyId, { keyId, patternId: current.id, version: current.version } satisfies PatternKeyDoc);
+      await tx.put(PATTERN_KEYS, keyId, {
+        keyId,
+        patternId: current.id,
+        version: current.version,
+      } satisfies PatternKeyDoc);
     }
     current.fidelity = wilsonLowerBound(current.successes, current.successes + current.failures);
     return tx.put(PATTERNS, current.id, current);
@@ -125,11 +158,25 @@ async function learn(tx: ReadModelTx, pending: Pending, executionId: string, rec
   if (current) await tx.put(PATTERNS, current.id, { ...current, status: 'SUPERSEDED' });
   const unconfirmed = template.repeated === true || (template.fragile?.length ?? 0) > 0;
   const doc: PatternDoc = {
-    id: patternIdFor(keyId, version), keyId, operationType: pending.operationType, plugin: pending.plugin,
-    paramShape: shape, version, steps: template.steps, slots: template.slots,
-    citations: [...pending.citations, ...MEMORY_CITATIONS], uses: 0, successes: 1, failures: 0,
-    fidelity: wilsonLowerBound(1, 1), status: unconfirmed ? 'CANDIDATE' : 'ACTIVE', contentHash: hash,
-    provenance: source, sources: [source], learnedAt: recorded.metadata.occurredAt, lastUsedAt: null,
+    id: patternIdFor(keyId, version),
+    keyId,
+    operationType: pending.operationType,
+    plugin: pending.plugin,
+    paramShape: shape,
+    version,
+    steps: template.steps,
+    slots: template.slots,
+    citations: [...pending.citations, ...MEMORY_CITATIONS],
+    uses: 0,
+    successes: 1,
+    failures: 0,
+    fidelity: wilsonLowerBound(1, 1),
+    status: unconfirmed ? 'CANDIDATE' : 'ACTIVE',
+    contentHash: hash,
+    provenance: source,
+    sources: [source],
+    learnedAt: recorded.metadata.occurredAt,
+    lastUsedAt: null,
     ...(unconfirmed ? { candidateValues: values } : {}),
     ...(template.fragile ? { fragile: [...new Set(template.fragile)].slice(0, 10) } : {}),
   };

@@ -37,7 +37,13 @@ export const pluginsProjection: Projection = {
       await tx.put(PLUGINS, definition.name, doc);
     } else {
       const prev = await tx.get<PluginDoc>(PLUGINS, event.data.name);
-      if (prev) await tx.put(PLUGINS, prev.name, { ...prev, status: 'DEREGISTERED', updatedAt: at, position: recorded.position.toString() });
+      if (prev)
+        await tx.put(PLUGINS, prev.name, {
+          ...prev,
+          status: 'DEREGISTERED',
+          updatedAt: at,
+          position: recorded.position.toString(),
+        });
     }
   },
 };

@@ -23,14 +23,31 @@ export const RECALL_STATS = 'recall_stats';
 const EXEC_TYPES = 'recall_stats_exec';
 
 const empty = (operationType: string): RecallStatsDoc => ({
-  operationType, executions: 0, recalled: 0, computed: 0, succeeded: 0, failed: 0, blocked: 0, throttled: 0,
-  plannerTokens: 0, promptTokens: 0, completionTokens: 0,
+  operationType,
+  executions: 0,
+  recalled: 0,
+  computed: 0,
+  succeeded: 0,
+  failed: 0,
+  blocked: 0,
+  throttled: 0,
+  plannerTokens: 0,
+  promptTokens: 0,
+  completionTokens: 0,
 });
 
 export const recallStatsProjection: Projection = {
   name: 'recall-stats',
   version: 3,
-  handles: ['OperationRequested', 'OperationThrottled', 'PatternRecalled', 'PlanComputed', 'PlanRejected', 'ExecutionSucceeded', 'ExecutionFailed'],
+  handles: [
+    'OperationRequested',
+    'OperationThrottled',
+    'PatternRecalled',
+    'PlanComputed',
+    'PlanRejected',
+    'ExecutionSucceeded',
+    'ExecutionFailed',
+  ],
   collections: [RECALL_STATS, EXEC_TYPES],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;

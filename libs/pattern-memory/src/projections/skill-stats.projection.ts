@@ -15,14 +15,28 @@ export interface SkillStatsDoc {
   loadFailures: number;
   lastFailure: { code: string; reason: string } | null;
   /** Constraints of the last run whose skill file loaded: a broken file later does not lift them. */
-  lastGood: { contentHash: string | null; operationType: string; plugin: string; constraints: NonNullable<SkillRef['constraints']> } | null;
+  lastGood: {
+    contentHash: string | null;
+    operationType: string;
+    plugin: string;
+    constraints: NonNullable<SkillRef['constraints']>;
+  } | null;
 }
 
 export const SKILL_STATS = 'skill_stats';
 const SKILL_EXEC = 'skill_stats_exec';
 
 const empty = (name: string): SkillStatsDoc => ({
-  name, executions: 0, succeeded: 0, failed: 0, blocked: 0, throttled: 0, fallbacks: 0, loadFailures: 0, lastFailure: null, lastGood: null,
+  name,
+  executions: 0,
+  succeeded: 0,
+  failed: 0,
+  blocked: 0,
+  throttled: 0,
+  fallbacks: 0,
+  loadFailures: 0,
+  lastFailure: null,
+  lastGood: null,
 });
 
 export const skillStatsProjection: Projection = {
@@ -39,9 +53,18 @@ export const skillStatsProjection: Projection = {
     else name = (await tx.get<{ name: string }>(SKILL_EXEC, executionId))?.name;
     if (name === undefined) return;
     const s = (await tx.get<SkillStatsDoc>(SKILL_STATS, name)) ?? empty(name);
-    if ((event.type === 'OperationRequested' || event.type === 'OperationThrottled') && event.data.skill?.constraints && !event.data.skill.fallbackUsed) {
+    if (
+      (event.type === 'OperationRequested' || event.type === 'OperationThrottled') &&
+      event.data.skill?.constraints &&
+      !event.data.skill.fallbackUsed
+    ) {
       const { operationType, plugin } = event.data;
-      s.lastGood = { contentHash: event.data.skill.contentHash, operationType, plugin, constraints: event.data.skill.constraints };
+      s.lastGood = {
+        contentHash: event.data.skill.contentHash,
+        operationType,
+        plugin,
+        constraints: event.data.skill.constraints,
+      };
     }
     switch (event.type) {
       case 'SkillLoadFailed':

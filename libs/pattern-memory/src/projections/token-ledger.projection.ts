@@ -39,7 +39,15 @@ export const TOKEN_TOTALS = 'token_totals';
 export const ALL_TYPES = '*';
 
 const zeroTotals = (operationType: string): TokenTotalsDoc => ({
-  operationType, executions: 0, recalled: 0, computed: 0, promptTokens: 0, completionTokens: 0, totalTokens: 0, computedTokens: 0, rejectedTokens: 0,
+  operationType,
+  executions: 0,
+  recalled: 0,
+  computed: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  totalTokens: 0,
+  computedTokens: 0,
+  rejectedTokens: 0,
 });
 
 /** WSP 75: planner tokens per execution by path, per operation type and in total. Idempotent by position (runner). */
@@ -48,14 +56,23 @@ export const tokenLedgerProjection: Projection = {
   version: 1,
   handles: ['OperationRequested', 'PatternRecalled', 'PlanComputed', 'PlanRejected'],
   collections: [TOKEN_LEDGER, TOKEN_TOTALS],
-  indexes: [{ collection: TOKEN_LEDGER, field: 'operationType' }, { collection: TOKEN_LEDGER, field: 'position' }],
+  indexes: [
+    { collection: TOKEN_LEDGER, field: 'operationType' },
+    { collection: TOKEN_LEDGER, field: 'position' },
+  ],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
     const executionId = recorded.streamId.slice('execution-'.length);
     if (event.type === 'OperationRequested') {
       const entry: TokenLedgerEntry = {
-        executionId, operationType: event.data.operationType, path: 'none', planner: null, tokens: { prompt: 0, completion: 0, total: 0 },
-        rejectedTokens: 0, at: recorded.metadata.occurredAt, position: recorded.position.toString().padStart(20, '0'),
+        executionId,
+        operationType: event.data.operationType,
+        path: 'none',
+        planner: null,
+        tokens: { prompt: 0, completion: 0, total: 0 },
+        rejectedTokens: 0,
+        at: recorded.metadata.occurredAt,
+        position: recorded.position.toString().padStart(20, '0'),
       };
       await tx.put(TOKEN_LEDGER, executionId, entry);
       return addToTotals(tx, entry.operationType, (t) => (t.executions += 1));
@@ -75,7 +92,11 @@ export const tokenLedgerProjection: Projection = {
       entry.rejectedTokens += tokens.total;
       entry.planner = event.data.planner;
     } else return;
-    entry.tokens = { prompt: entry.tokens.prompt + tokens.prompt, completion: entry.tokens.completion + tokens.completion, total: entry.tokens.total + tokens.total };
+    entry.tokens = {
+      prompt: entry.tokens.prompt + tokens.prompt,
+      completion: entry.tokens.completion + tokens.completion,
+      total: entry.tokens.total + tokens.total,
+    };
     await tx.put(TOKEN_LEDGER, executionId, entry);
     await addToTotals(tx, entry.operationType, (t) => {
       if (event.type === 'PatternRecalled') t.recalled += 1;

@@ -60,14 +60,21 @@ export function runReadModelContract(
     let subject: ReadModelContractSubject;
     let store: ReadModelStore;
 
-    const seed = (collection: string, docs: Record<string, object>, checkpoints: Record<string, Checkpoint> = {}): Promise<void> =>
+    const seed = (
+      collection: string,
+      docs: Record<string, object>,
+      checkpoints: Record<string, Checkpoint> = {},
+    ): Promise<void> =>
       store.transact(async (tx) => {
         for (const [id, doc] of Object.entries(docs)) await tx.put(collection, id, doc);
         for (const [p, cp] of Object.entries(checkpoints)) await tx.setCheckpoint(p, cp);
       });
-    const seedThings = (): Promise<void> => seed('things', Object.fromEntries(Object.entries(THINGS).map(([id, t]) => [id, { id, ...t }])));
-    const findIds = async (query: Parameters<ReadModelStore['find']>[1]): Promise<string[]> => idsOf(await store.find('things', query));
-    const sortedIds = async (query: Parameters<ReadModelStore['find']>[1]): Promise<string[]> => (await findIds(query)).sort();
+    const seedThings = (): Promise<void> =>
+      seed('things', Object.fromEntries(Object.entries(THINGS).map(([id, t]) => [id, { id, ...t }])));
+    const findIds = async (query: Parameters<ReadModelStore['find']>[1]): Promise<string[]> =>
+      idsOf(await store.find('things', query));
+    const sortedIds = async (query: Parameters<ReadModelStore['find']>[1]): Promise<string[]> =>
+      (await findIds(query)).sort();
 
     beforeEach(async () => {
       subject = await factory();
@@ -77,7 +84,16 @@ export function runReadModelContract(
       await subject.cleanup();
     });
 
-    transactionCases({ get store() { return store; }, options, seed, seedThings, findIds, sortedIds });
+    transactionCases({
+      get store() {
+        return store;
+      },
+      options,
+      seed,
+      seedThings,
+      findIds,
+      sortedIds,
+    });
 
     it('puts, gets, overwrites and deletes documents by collection and id', async () => {
       expect(await store.get('things', 'a')).toBeNull();

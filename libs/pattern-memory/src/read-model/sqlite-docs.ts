@@ -23,10 +23,14 @@ export class SqliteDocs {
 
   constructor(private readonly db: Database.Database) {
     this.getStmt = db.prepare('SELECT body FROM docs WHERE collection = ? AND id = ?').pluck();
-    this.putStmt = db.prepare('INSERT INTO docs (collection, id, body) VALUES (?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET body = excluded.body');
+    this.putStmt = db.prepare(
+      'INSERT INTO docs (collection, id, body) VALUES (?, ?, ?) ON CONFLICT(collection, id) DO UPDATE SET body = excluded.body',
+    );
     this.delStmt = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ?');
     this.cpGet = db.prepare('SELECT position, version FROM checkpoints WHERE projection = ?');
-    this.cpPut = db.prepare('INSERT INTO checkpoints (projection, position, version) VALUES (?, ?, ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position, version = excluded.version');
+    this.cpPut = db.prepare(
+      'INSERT INTO checkpoints (projection, position, version) VALUES (?, ?, ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position, version = excluded.version',
+    );
   }
 
   get<T extends object>(collection: string, id: string): T | null {
@@ -48,11 +52,14 @@ export class SqliteDocs {
     const clause = ([f, v]: [string, FieldValue]): string => {
       const path = `'$.${assertField(f)}'`;
       if (typeof v === 'boolean') return `AND json_type(body, ${path}) = ?`;
-      if (typeof v === 'number') return `AND json_extract(body, ${path}) IS ? AND json_type(body, ${path}) IN ('integer', 'real')`;
+      if (typeof v === 'number')
+        return `AND json_extract(body, ${path}) IS ? AND json_type(body, ${path}) IN ('integer', 'real')`;
       return `AND json_extract(body, ${path}) IS ?`;
     };
     const clauses = where.map(clause).join(' ');
-    const order = query.orderBy ? `json_extract(body, '$.${assertField(query.orderBy)}') ${query.descending ? 'DESC' : 'ASC'}, id` : 'id';
+    const order = query.orderBy
+      ? `json_extract(body, '$.${assertField(query.orderBy)}') ${query.descending ? 'DESC' : 'ASC'}, id`
+      : 'id';
     const limit = query.limit !== undefined ? Math.max(0, Math.floor(query.limit)) : -1;
     const sql = `SELECT body FROM docs WHERE collection = ? ${clauses} ORDER BY ${order} LIMIT ?`;
     let stmt = this.findCache.get(sql);
@@ -76,7 +83,9 @@ export class SqliteDocs {
   ensureIndex(collection: string, field: string): void {
     const name = `idx_${collection.replace(/[^A-Za-z0-9_]/g, '_')}_${assertField(field)}`;
     const coll = collection.replace(/'/g, "''");
-    this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON docs (collection, json_extract(body, '$.${field}')) WHERE collection = '${coll}'`);
+    this.db.exec(
+      `CREATE INDEX IF NOT EXISTS ${name} ON docs (collection, json_extract(body, '$.${field}')) WHERE collection = '${coll}'`,
+    );
   }
 
   reset(projection: string, collections: readonly string[]): void {
@@ -90,7 +99,7 @@ export class SqliteDocs {
       get: async (c, id) => this.get(c, id),
       find: async (c, q) => this.find(c, q),
       write: async (writes, checkpoints) => {
-        for (const w of writes) (w.doc === null ? this.delete(w.collection, w.id) : this.put(w.collection, w.id, w.doc));
+        for (const w of writes) w.doc === null ? this.delete(w.collection, w.id) : this.put(w.collection, w.id, w.doc);
         for (const [p, cp, expected] of checkpoints) {
           assertCheckpointAt(p, this.getCheckpoint(p)?.position ?? null, expected);
           this.setCheckpoint(p, cp);

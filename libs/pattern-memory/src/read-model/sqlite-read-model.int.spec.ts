@@ -23,10 +23,14 @@ runReadModelContract('sqlite file', async () => {
 });
 
 // One connection serves reads and writes in memory, so reads there are not isolated from an open transaction.
-runReadModelContract('sqlite :memory:', async () => {
-  const store = SqliteReadModel.open(':memory:');
-  return { store, cleanup: () => store.close() };
-}, { isolatedReads: false });
+runReadModelContract(
+  'sqlite :memory:',
+  async () => {
+    const store = SqliteReadModel.open(':memory:');
+    return { store, cleanup: () => store.close() };
+  },
+  { isolatedReads: false },
+);
 
 describe('SqliteReadModel specifics', () => {
   it('keeps committed documents and checkpoints across a reopen of the same file', async () => {
@@ -51,7 +55,9 @@ describe('SqliteReadModel specifics', () => {
     expect(() => SqliteReadModel.open('')).toThrow('read-model path is empty');
     const store = SqliteReadModel.open(':memory:');
     try {
-      await expect(store.find('things', { where: { "x') IS NULL OR 1=1 --": 1 } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(store.find('things', { where: { "x') IS NULL OR 1=1 --": 1 } })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
       await expect(store.find('things', { orderBy: 'a.b' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
       await expect(store.ensureIndex('things', 'a b')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     } finally {

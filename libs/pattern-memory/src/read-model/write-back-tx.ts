@@ -7,7 +7,11 @@ export type CheckpointWrite = [projection: string, checkpoint: Checkpoint, expec
 /** Fencing check shared by the adapters: the stored checkpoint must be where the writer last saw it. */
 export function assertCheckpointAt(projection: string, stored: bigint | null, expected: bigint | undefined): void {
   if (expected === undefined || (stored ?? 0n) === expected) return;
-  throw new WreError('CHECKPOINT_MOVED', `checkpoint of ${projection} is at ${stored ?? 0n}, expected ${expected}: another process projected meanwhile`, { projection });
+  throw new WreError(
+    'CHECKPOINT_MOVED',
+    `checkpoint of ${projection} is at ${stored ?? 0n}, expected ${expected}: another process projected meanwhile`,
+    { projection },
+  );
 }
 
 export interface PendingWrite {
@@ -74,7 +78,10 @@ export class WriteBackTx implements ReadModelTx {
   async flush(): Promise<void> {
     const dirty = [...this.entries.values()].filter((e) => e.dirty);
     if (dirty.length === 0 && this.checkpoints.size === 0) return;
-    await this.backend.write(dirty.map(({ collection, id, doc }) => ({ collection, id, doc })), [...this.checkpoints.values()]);
+    await this.backend.write(
+      dirty.map(({ collection, id, doc }) => ({ collection, id, doc })),
+      [...this.checkpoints.values()],
+    );
     for (const e of dirty) e.dirty = false;
     this.checkpoints.clear();
   }

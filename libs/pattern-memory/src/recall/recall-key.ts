@@ -1,4 +1,10 @@
-import { contentHash, deterministicId, stableStringify, type JsonObject, type JsonValue } from '../../../kernel/src/index.js';
+import {
+  contentHash,
+  deterministicId,
+  stableStringify,
+  type JsonObject,
+  type JsonValue,
+} from '../../../kernel/src/index.js';
 import { paramShape } from '../template/index.js';
 
 /**
@@ -15,23 +21,41 @@ export interface RecallDiscriminators {
  * can be served by the same template because every slot the template needs exists, with the same JSON type, in both.
  * Without discriminators the key is the one earlier versions wrote, so existing history keeps its keys.
  */
-export function recallKeyId(operationType: string, plugin: string, shape: string, discriminators: RecallDiscriminators = {}): string {
+export function recallKeyId(
+  operationType: string,
+  plugin: string,
+  shape: string,
+  discriminators: RecallDiscriminators = {},
+): string {
   const values = discriminators.values ?? {};
-  const extra = discriminators.skill !== undefined || Object.keys(values).length > 0 ? [stableStringify({ skill: discriminators.skill ?? null, values })] : [];
+  const extra =
+    discriminators.skill !== undefined || Object.keys(values).length > 0
+      ? [stableStringify({ skill: discriminators.skill ?? null, values })]
+      : [];
   return deterministicId('pattern-key', operationType, plugin, shape, ...extra);
 }
 
 /** The discriminators of an operation: declared params that are missing count as null (a shape difference anyway). */
-export function discriminatorsFor(params: JsonObject, declared: readonly string[], skill?: string): RecallDiscriminators {
+export function discriminatorsFor(
+  params: JsonObject,
+  declared: readonly string[],
+  skill?: string,
+): RecallDiscriminators {
   const values = Object.fromEntries([...new Set(declared)].sort().map((name) => [name, params[name] ?? null]));
   return { ...(skill !== undefined ? { skill } : {}), ...(declared.length > 0 ? { values } : {}) };
 }
 
 /** The key an operation is recalled (and later learned) under. */
-export const recallKeyFor = (operationType: string, plugin: string, params: JsonObject, discriminators: RecallDiscriminators = {}): string =>
-  recallKeyId(operationType, plugin, paramShape(params), discriminators);
+export const recallKeyFor = (
+  operationType: string,
+  plugin: string,
+  params: JsonObject,
+  discriminators: RecallDiscriminators = {},
+): string => recallKeyId(operationType, plugin, paramShape(params), discriminators);
 
-export const patternIdFor = (keyId: string, version: number): string => deterministicId('pattern', keyId, String(version));
+export const patternIdFor = (keyId: string, version: number): string =>
+  deterministicId('pattern', keyId, String(version));
 
 /** Hash of what a pattern would execute; recomputed before every recall so a tampered pattern is never served. */
-export const patternContentHash = (steps: unknown, slots: readonly string[]): string => contentHash({ steps, slots: [...slots] });
+export const patternContentHash = (steps: unknown, slots: readonly string[]): string =>
+  contentHash({ steps, slots: [...slots] });

@@ -12,7 +12,11 @@ export type RecallOutcome =
   | { hit: false; reason: RecallMiss; patternId: string | null; detail?: string };
 
 /** Looks a key up: one key read, one pattern read. */
-export async function recallByKey(readModel: ReadModelStore, keyId: string, params: JsonObject): Promise<RecallOutcome> {
+export async function recallByKey(
+  readModel: ReadModelStore,
+  keyId: string,
+  params: JsonObject,
+): Promise<RecallOutcome> {
   const key = await readModel.get<PatternKeyDoc>(PATTERN_KEYS, keyId);
   if (!key?.patternId) return { hit: false, reason: 'no_pattern', patternId: null };
   const pattern = await readModel.get<PatternDoc>(PATTERNS, key.patternId);
@@ -27,14 +31,32 @@ export async function recallByKey(readModel: ReadModelStore, keyId: string, para
 export function servePattern(pattern: PatternDoc | null, patternId: string, params: JsonObject): RecallOutcome {
   if (!pattern || pattern.status !== 'ACTIVE') return { hit: false, reason: 'not_active', patternId };
   if (patternContentHash(pattern.steps, pattern.slots) !== pattern.contentHash) {
-    return { hit: false, reason: 'hash_mismatch', patternId: pattern.id, detail: `pattern ${pattern.id} content does not match its hash ${pattern.contentHash.slice(0, 12)}…` };
+    return {
+      hit: false,
+      reason: 'hash_mismatch',
+      patternId: pattern.id,
+      detail: `pattern ${pattern.id} content does not match its hash ${pattern.contentHash.slice(0, 12)}…`,
+    };
   }
   const result = resolveTemplate({ steps: pattern.steps, slots: pattern.slots }, params, [], 0);
   if (!result.ok) return { hit: false, reason: 'slots_unfilled', patternId: pattern.id, detail: result.reason };
-  if (result.steps.length === 0) return { hit: false, reason: 'slots_unfilled', patternId: pattern.id, detail: 'the pattern builds no step' };
-  return { hit: true, pattern, steps: result.steps.map((s) => s.step), templateSteps: result.steps.map((s) => s.templateStep), complete: result.complete };
+  if (result.steps.length === 0)
+    return { hit: false, reason: 'slots_unfilled', patternId: pattern.id, detail: 'the pattern builds no step' };
+  return {
+    hit: true,
+    pattern,
+    steps: result.steps.map((s) => s.step),
+    templateSteps: result.steps.map((s) => s.templateStep),
+    complete: result.complete,
+  };
 }
 
 /** Exact recall by type, plugin, param shape and discriminators. */
-export const recallPattern = (readModel: ReadModelStore, operationType: string, plugin: string, params: JsonObject, discriminators: RecallDiscriminators = {}): Promise<RecallOutcome> =>
+export const recallPattern = (
+  readModel: ReadModelStore,
+  operationType: string,
+  plugin: string,
+  params: JsonObject,
+  discriminators: RecallDiscriminators = {},
+): Promise<RecallOutcome> =>
   recallByKey(readModel, recallKeyFor(operationType, plugin, params, discriminators), params);

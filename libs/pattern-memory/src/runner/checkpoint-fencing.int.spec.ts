@@ -2,7 +2,12 @@ import { SqliteEventStore } from '../../../event-store/src/index.js';
 import type { Projection } from '../projections/index.js';
 import { SqliteReadModel, type ReadModelStore } from '../read-model/index.js';
 import { PostgresReadModel } from '../read-model/postgres/index.js';
-import { adminPool, dropSchema, freshSchemaName, TEST_PG_URL } from '../read-model/postgres/postgres-test-db.fixture.js';
+import {
+  adminPool,
+  dropSchema,
+  freshSchemaName,
+  TEST_PG_URL,
+} from '../read-model/postgres/postgres-test-db.fixture.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 // A counter is the worst case for a double apply: every duplicate shows in its value.
@@ -19,7 +24,14 @@ const counter: Projection = {
 const tick = (i: number) => ({
   type: 'Ticked',
   data: { i },
-  metadata: { eventId: `t${i}`, correlationId: 'c', causationId: 'c', occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, actor: 't' },
+  metadata: {
+    eventId: `t${i}`,
+    correlationId: 'c',
+    causationId: 'c',
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    schemaVersion: 1,
+    actor: 't',
+  },
 });
 
 async function twoLeaders(readModel: ReadModelStore): Promise<void> {
@@ -35,7 +47,8 @@ async function twoLeaders(readModel: ReadModelStore): Promise<void> {
     await a.start();
     await b.start();
     let head = 0n;
-    for (let i = 0; i < 30; i++) head = (await store.appendToStream(`tick-${i}`, [tick(i)], { expectedRevision: 'no_stream' })).position;
+    for (let i = 0; i < 30; i++)
+      head = (await store.appendToStream(`tick-${i}`, [tick(i)], { expectedRevision: 'no_stream' })).position;
     // Each runner either reaches the head or stops on the fence; then nothing can still be in flight.
     await Promise.all([a, b].map((r) => r.waitFor(head).catch(() => undefined)));
     // Both saw every event; whichever lost a race failed with CHECKPOINT_MOVED instead of counting twice.

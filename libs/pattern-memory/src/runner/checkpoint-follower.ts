@@ -41,13 +41,21 @@ export class CheckpointFollower implements Projector {
     for (let i = 0; !(await this.reached(position)); i++) {
       if (this.stopped) throw new WreError('PROJECTIONS_STOPPED', 'this process stopped waiting for projections');
       if (Date.now() > deadline) {
-        throw new WreError('PROJECTION_LAG', `read models did not reach position ${position} within ${this.maxWaitMs} ms; is the worker running?`);
+        throw new WreError(
+          'PROJECTION_LAG',
+          `read models did not reach position ${position} within ${this.maxWaitMs} ms; is the worker running?`,
+        );
       }
       await new Promise((r) => setTimeout(r, POLL_MS[Math.min(i, POLL_MS.length - 1)]));
     }
   }
 
   rebuild(): Promise<RebuildReport> {
-    return Promise.reject(new WreError('REBUILD_ON_WORKER', 'projections run in the worker here; rebuild there (npm run replay with the worker stopped)'));
+    return Promise.reject(
+      new WreError(
+        'REBUILD_ON_WORKER',
+        'projections run in the worker here; rebuild there (npm run replay with the worker stopped)',
+      ),
+    );
   }
 }

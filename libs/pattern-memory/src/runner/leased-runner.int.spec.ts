@@ -29,7 +29,14 @@ class ManualLease implements ProjectionLease {
 const event = (id: string) => ({
   type: 'PluginDeregistered',
   data: { name: id },
-  metadata: { eventId: id, correlationId: id, causationId: id, occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, actor: 't' },
+  metadata: {
+    eventId: id,
+    correlationId: id,
+    causationId: id,
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    schemaVersion: 1,
+    actor: 't',
+  },
 });
 
 describe('LeasedRunner and CheckpointFollower', () => {
@@ -37,7 +44,13 @@ describe('LeasedRunner and CheckpointFollower', () => {
     const store = SqliteEventStore.open(':memory:');
     const readModel = SqliteReadModel.open(':memory:');
     const lease = new ManualLease();
-    const make = () => new LeasedRunner(new ProjectionRunner(store, readModel, allProjections), new CheckpointFollower(readModel, allProjections), lease, 20);
+    const make = () =>
+      new LeasedRunner(
+        new ProjectionRunner(store, readModel, allProjections),
+        new CheckpointFollower(readModel, allProjections),
+        lease,
+        20,
+      );
     const first = make();
     const second = make();
     try {
@@ -67,7 +80,9 @@ describe('LeasedRunner and CheckpointFollower', () => {
   it('a follower gives up with PROJECTION_LAG when nothing projects', async () => {
     const readModel = SqliteReadModel.open(':memory:');
     try {
-      await expect(new CheckpointFollower(readModel, allProjections, 50).waitFor(5n)).rejects.toMatchObject({ code: 'PROJECTION_LAG' });
+      await expect(new CheckpointFollower(readModel, allProjections, 50).waitFor(5n)).rejects.toMatchObject({
+        code: 'PROJECTION_LAG',
+      });
     } finally {
       await readModel.close();
     }

@@ -8,7 +8,7 @@ export class PositionWaiters {
 
   release(reached: bigint): void {
     const still: typeof this.waiting = [];
-    for (const w of this.waiting) (w.position <= reached ? w.resolve() : still.push(w));
+    for (const w of this.waiting) w.position <= reached ? w.resolve() : still.push(w);
     this.waiting = still;
   }
 

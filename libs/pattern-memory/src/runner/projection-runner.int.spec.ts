@@ -17,8 +17,18 @@ describe('ProjectionRunner with a counting projection', () => {
 
   it('applies a long backlog in batches of 1000 events, one transaction each', async () => {
     const c = counter();
-    await es.appendToStream('a-1', Array.from({ length: 1500 }, () => withMeta({ type: 'Counted', data: {} })), { expectedRevision: 'any' });
-    const head = (await es.appendToStream('b-1', Array.from({ length: 501 }, () => withMeta({ type: 'Counted', data: {} })), { expectedRevision: 'any' })).position;
+    await es.appendToStream(
+      'a-1',
+      Array.from({ length: 1500 }, () => withMeta({ type: 'Counted', data: {} })),
+      { expectedRevision: 'any' },
+    );
+    const head = (
+      await es.appendToStream(
+        'b-1',
+        Array.from({ length: 501 }, () => withMeta({ type: 'Counted', data: {} })),
+        { expectedRevision: 'any' },
+      )
+    ).position;
     const transact = jest.spyOn(rm, 'transact');
     const r = runner([c.projection]);
     await r.start();
@@ -46,7 +56,11 @@ describe('ProjectionRunner with a counting projection', () => {
     expect(r.position).toBeGreaterThanOrEqual(p2);
 
     // A burst of appends that were not waited for one by one.
-    const positions = await Promise.all([append('a-1', 'Counted'), append('c-1', 'Counted', 'Counted'), append('a-1', 'Ignored')]);
+    const positions = await Promise.all([
+      append('a-1', 'Counted'),
+      append('c-1', 'Counted', 'Counted'),
+      append('a-1', 'Ignored'),
+    ]);
     await r.waitFor(positions.reduce((a, b) => (a > b ? a : b)));
     expect(await c.counts()).toEqual({ 'a-1': 2, 'b-1': 1, 'c-1': 2 });
     expect(await rm.getCheckpoint('stream-counts')).toEqual({ position: await es.headPosition(), version: 1 });
@@ -187,4 +201,3 @@ describe('ProjectionRunner with a counting projection', () => {
     expect(await poisoned.counts()).toEqual({ 'a-1': 2, 'b-1': 1 });
   });
 });
-

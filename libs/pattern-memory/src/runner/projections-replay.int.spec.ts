@@ -3,15 +3,30 @@ import { contentHash } from '../../../kernel/src/index.js';
 import type { ExecutionEvent, PluginEvent } from '../../../domain/src/index.js';
 import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
 import {
-  allProjections, EXECUTIONS, MEMORY_CITATIONS, PATTERN_KEYS, PATTERN_PENDING, PATTERNS, PLUGINS, RECALL_STATS,
-  type ExecutionDoc, type PatternDoc, type PatternKeyDoc, type RecallStatsDoc,
+  allProjections,
+  EXECUTIONS,
+  MEMORY_CITATIONS,
+  PATTERN_KEYS,
+  PATTERN_PENDING,
+  PATTERNS,
+  PLUGINS,
+  RECALL_STATS,
+  type ExecutionDoc,
+  type PatternDoc,
+  type PatternKeyDoc,
+  type RecallStatsDoc,
 } from '../projections/index.js';
 import { recallPattern, shouldRetire, wilsonLowerBound } from '../recall/index.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { EventStore, ReadAllOptions } from '../../../event-store/src/index.js';
 import { es, rm, runner, openReadModel, dump, withMeta } from './runner.fixture.js';
 import { PostgresReadModel } from '../read-model/postgres/index.js';
-import { adminPool, dropSchema, freshSchemaName, TEST_PG_URL } from '../read-model/postgres/postgres-test-db.fixture.js';
+import {
+  adminPool,
+  dropSchema,
+  freshSchemaName,
+  TEST_PG_URL,
+} from '../read-model/postgres/postgres-test-db.fixture.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The four real projections fed hand-written execution streams, shaped as execution.events.ts declares them.
@@ -24,7 +39,10 @@ type ModuleParams = { name: string; domain: string };
 
 const planFor = (p: ModuleParams): PlanStep[] => [
   { tool: 'mkdir', args: { path: `modules/${p.domain}/${p.name}` } },
-  { tool: 'write_file', args: { path: `modules/${p.domain}/${p.name}/README.md`, content: `# ${p.name}`, overwrite: false } },
+  {
+    tool: 'write_file',
+    args: { path: `modules/${p.domain}/${p.name}/README.md`, content: `# ${p.name}`, overwrite: false },
+  },
 ];
 
 type Plan = { computed: TokenUsage } | { recalled: PatternDoc; steps: PlanStep[] };
@@ -32,19 +50,42 @@ type Outcome = 'succeeded' | 'blocked' | { failsAtStep: number };
 
 function executionEvents(id: string, params: ModuleParams, plan: Plan, outcome: Outcome): ExecutionEvent[] {
   const requestHash = contentHash({ OP, PLUGIN, params });
-  const events: ExecutionEvent[] = [{ type: 'OperationRequested', data: { executionId: id, operationType: OP, plugin: PLUGIN, params, force: false, requestHash } }];
+  const events: ExecutionEvent[] = [
+    {
+      type: 'OperationRequested',
+      data: { executionId: id, operationType: OP, plugin: PLUGIN, params, force: false, requestHash },
+    },
+  ];
   const steps = 'computed' in plan ? planFor(params) : plan.steps;
-  if ('computed' in plan) events.push({ type: 'PlanComputed', data: { planner: 'test:planner', steps, tokens: plan.computed } });
+  if ('computed' in plan)
+    events.push({ type: 'PlanComputed', data: { planner: 'test:planner', steps, tokens: plan.computed } });
   else {
     const p = plan.recalled;
-    events.push({ type: 'PatternRecalled', data: { patternId: p.id, patternVersion: p.version, patternHash: p.contentHash, steps, tokens: ZERO } });
+    events.push({
+      type: 'PatternRecalled',
+      data: { patternId: p.id, patternVersion: p.version, patternHash: p.contentHash, steps, tokens: ZERO },
+    });
   }
   if (outcome === 'blocked') {
-    events.push({ type: 'ValidationFailed', data: { stepIndex: 0, tool: 'mkdir', citations: ['WSP-50/path-guard'], deniedBy: 'path-guard', reason: 'outside workspace' } });
-    events.push({ type: 'ExecutionFailed', data: { status: 'BLOCKED', error: { code: 'VALIDATION_FAILED', message: 'blocked' }, durationMs: 3 } });
+    events.push({
+      type: 'ValidationFailed',
+      data: {
+        stepIndex: 0,
+        tool: 'mkdir',
+        citations: ['WSP-50/path-guard'],
+        deniedBy: 'path-guard',
+        reason: 'outside workspace',
+      },
+    });
+    events.push({
+      type: 'ExecutionFailed',
+      data: { status: 'BLOCKED', error: { code: 'VALIDATION_FAILED', message: 'blocked' }, durationMs: 3 },
+    });
     return events;
   }
-  steps.forEach((s, i) => events.push({ type: 'ValidationPassed', data: { stepIndex: i, tool: s.tool, citations: CITES[i] ?? [] } }));
+  steps.forEach((s, i) =>
+    events.push({ type: 'ValidationPassed', data: { stepIndex: i, tool: s.tool, citations: CITES[i] ?? [] } }),
+  );
   for (const [i, s] of steps.entries()) {
     if (typeof outcome === 'object' && outcome.failsAtStep === i) {
       const error = { code: 'TOOL_FAILED', message: `${s.tool} failed` };
@@ -52,16 +93,23 @@ function executionEvents(id: string, params: ModuleParams, plan: Plan, outcome: 
       events.push({ type: 'ExecutionFailed', data: { status: 'FAILED', error, durationMs: 9 } });
       return events;
     }
-    events.push({ type: 'StepSucceeded', data: { stepIndex: i, tool: s.tool, output: { done: s.tool, i }, durationMs: 4 } });
+    events.push({
+      type: 'StepSucceeded',
+      data: { stepIndex: i, tool: s.tool, output: { done: s.tool, i }, durationMs: 4 },
+    });
   }
-  events.push({ type: 'ExecutionSucceeded', data: { result: { created: `modules/${params.domain}/${params.name}` }, durationMs: 11 } });
+  events.push({
+    type: 'ExecutionSucceeded',
+    data: { result: { created: `modules/${params.domain}/${params.name}` }, durationMs: 11 },
+  });
   return events;
 }
 
 /** Appends an execution's events one by one, as the orchestrator records them; waits for the last to be applied. */
 async function execute(r: ProjectionRunner, id: string, events: ExecutionEvent[]): Promise<void> {
   let position = 0n;
-  for (const e of events) position = (await es.appendToStream(`execution-${id}`, [withMeta(e, id)], { expectedRevision: 'any' })).position;
+  for (const e of events)
+    position = (await es.appendToStream(`execution-${id}`, [withMeta(e, id)], { expectedRevision: 'any' })).position;
   await r.waitFor(position);
 }
 
@@ -78,30 +126,91 @@ const pattern = (id: string): Promise<PatternDoc | null> => rm.get<PatternDoc>(P
 type Stage = 'learned' | 'recalledOk' | 'failedOnce' | 'retired' | 'relearned';
 
 /** Returns the stages it reached, so a caller can tell that every check it passed actually ran. */
-async function runScenario(r: ProjectionRunner, checks: Partial<Record<Stage, (learnedId: string) => Promise<void>>> = {}): Promise<Stage[]> {
+async function runScenario(
+  r: ProjectionRunner,
+  checks: Partial<Record<Stage, (learnedId: string) => Promise<void>>> = {},
+): Promise<Stage[]> {
   const reached: Stage[] = [];
   const stage = async (name: Stage, id: string): Promise<void> => {
     reached.push(name);
     await checks[name]?.(id);
   };
-  const definition = { name: PLUGIN, kind: 'in_process' as const, operationTypes: [OP], tools: [], endpoint: null, timeoutMs: null, canPlan: true };
-  const registered: PluginEvent = { type: 'PluginRegistered', data: { definition, definitionHash: contentHash(definition) } };
-  await r.waitFor((await es.appendToStream(`plugin-${PLUGIN}`, [withMeta(registered)], { expectedRevision: 'no_stream' })).position);
+  const definition = {
+    name: PLUGIN,
+    kind: 'in_process' as const,
+    operationTypes: [OP],
+    tools: [],
+    endpoint: null,
+    timeoutMs: null,
+    canPlan: true,
+  };
+  const registered: PluginEvent = {
+    type: 'PluginRegistered',
+    data: { definition, definitionHash: contentHash(definition) },
+  };
+  await r.waitFor(
+    (await es.appendToStream(`plugin-${PLUGIN}`, [withMeta(registered)], { expectedRevision: 'no_stream' })).position,
+  );
 
-  await execute(r, 'x1', executionEvents('x1', { name: 'billing', domain: 'finance' }, { computed: { prompt: 120, completion: 30, total: 150 } }, 'succeeded'));
+  await execute(
+    r,
+    'x1',
+    executionEvents(
+      'x1',
+      { name: 'billing', domain: 'finance' },
+      { computed: { prompt: 120, completion: 30, total: 150 } },
+      'succeeded',
+    ),
+  );
   const learned = (await recall(ledger)).pattern.id;
   await stage('learned', learned);
   const first = await recall(ledger);
   await execute(r, 'x2', executionEvents('x2', ledger, { recalled: first.pattern, steps: first.steps }, 'succeeded'));
   await stage('recalledOk', learned);
   const recalled = await recall({ name: 'payroll', domain: 'people' });
-  await execute(r, 'x3', executionEvents('x3', { name: 'payroll', domain: 'people' }, { recalled: recalled.pattern, steps: recalled.steps }, { failsAtStep: 1 }));
+  await execute(
+    r,
+    'x3',
+    executionEvents(
+      'x3',
+      { name: 'payroll', domain: 'people' },
+      { recalled: recalled.pattern, steps: recalled.steps },
+      { failsAtStep: 1 },
+    ),
+  );
   await stage('failedOnce', learned);
   const again = await recall({ name: 'search', domain: 'catalog' });
-  await execute(r, 'x4', executionEvents('x4', { name: 'search', domain: 'catalog' }, { recalled: again.pattern, steps: again.steps }, { failsAtStep: 0 }));
+  await execute(
+    r,
+    'x4',
+    executionEvents(
+      'x4',
+      { name: 'search', domain: 'catalog' },
+      { recalled: again.pattern, steps: again.steps },
+      { failsAtStep: 0 },
+    ),
+  );
   await stage('retired', learned);
-  await execute(r, 'x5', executionEvents('x5', { name: 'escape', domain: '..' }, { computed: { prompt: 50, completion: 20, total: 70 } }, 'blocked'));
-  await execute(r, 'x6', executionEvents('x6', { name: 'invoices', domain: 'finance' }, { computed: { prompt: 100, completion: 10, total: 110 } }, 'succeeded'));
+  await execute(
+    r,
+    'x5',
+    executionEvents(
+      'x5',
+      { name: 'escape', domain: '..' },
+      { computed: { prompt: 50, completion: 20, total: 70 } },
+      'blocked',
+    ),
+  );
+  await execute(
+    r,
+    'x6',
+    executionEvents(
+      'x6',
+      { name: 'invoices', domain: 'finance' },
+      { computed: { prompt: 100, completion: 10, total: 110 } },
+      'succeeded',
+    ),
+  );
   await stage('relearned', learned);
   return reached;
 }
@@ -113,7 +222,16 @@ describe('ProjectionRunner with the real projections', () => {
     const checks: Record<Stage, (learnedId: string) => Promise<void>> = {
       learned: async (id) => {
         const p = (await pattern(id))!;
-        expect(p).toMatchObject({ operationType: OP, plugin: PLUGIN, version: 1, slots: ['domain', 'name'], status: 'ACTIVE', uses: 0, successes: 1, failures: 0 });
+        expect(p).toMatchObject({
+          operationType: OP,
+          plugin: PLUGIN,
+          version: 1,
+          slots: ['domain', 'name'],
+          status: 'ACTIVE',
+          uses: 0,
+          successes: 1,
+          failures: 0,
+        });
         expect(p.fidelity).toBeCloseTo(wilsonLowerBound(1, 1), 12);
         expect(p.steps[0]!.args).toEqual({ path: { $format: 'modules/{domain}/{name}' } });
         expect(p.provenance.executionId).toBe('x1');
@@ -127,7 +245,13 @@ describe('ProjectionRunner with the real projections', () => {
         expect(await pattern(id)).toMatchObject({ uses: 1, successes: 2, failures: 0, status: 'ACTIVE' });
         expect((await pattern(id))!.fidelity).toBeCloseTo(wilsonLowerBound(2, 2), 12);
         const x2 = await rm.get<ExecutionDoc>(EXECUTIONS, 'x2');
-        expect(x2).toMatchObject({ status: 'SUCCEEDED', recalled: true, patternId: id, planner: 'pattern-memory', tokens: ZERO });
+        expect(x2).toMatchObject({
+          status: 'SUCCEEDED',
+          recalled: true,
+          patternId: id,
+          planner: 'pattern-memory',
+          tokens: ZERO,
+        });
         expect(x2!.steps.map((s) => s.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
       },
       failedOnce: async (id) => {
@@ -142,17 +266,32 @@ describe('ProjectionRunner with the real projections', () => {
         expect(shouldRetire(2, 2)).toBe(true);
         expect(await pattern(id)).toMatchObject({ uses: 3, successes: 2, failures: 2, status: 'RETIRED' });
         expect((await rm.find<PatternKeyDoc>(PATTERN_KEYS)).map((k) => k.patternId)).toEqual([null]);
-        expect(await recallPattern(rm, OP, PLUGIN, ledger)).toEqual({ hit: false, reason: 'no_pattern', patternId: null });
+        expect(await recallPattern(rm, OP, PLUGIN, ledger)).toEqual({
+          hit: false,
+          reason: 'no_pattern',
+          patternId: null,
+        });
         const x4 = await rm.get<ExecutionDoc>(EXECUTIONS, 'x4');
         expect(x4!.steps.map((s) => s.status)).toEqual(['FAILED', 'SKIPPED']);
       },
       relearned: async (id) => {
         const next = await recall(ledger);
         expect(next.pattern.id).not.toBe(id);
-        expect(next.pattern).toMatchObject({ version: 2, status: 'ACTIVE', uses: 0, successes: 1, provenance: { executionId: 'x6' } });
+        expect(next.pattern).toMatchObject({
+          version: 2,
+          status: 'ACTIVE',
+          uses: 0,
+          successes: 1,
+          provenance: { executionId: 'x6' },
+        });
         expect(await pattern(id)).toMatchObject({ status: 'RETIRED' });
-        expect(await rm.find<PatternKeyDoc>(PATTERN_KEYS)).toEqual([{ keyId: next.pattern.keyId, patternId: next.pattern.id, version: 2 }]);
-        expect(await rm.get<ExecutionDoc>(EXECUTIONS, 'x5')).toMatchObject({ status: 'BLOCKED', steps: [{ status: 'BLOCKED' }, { status: 'SKIPPED' }] });
+        expect(await rm.find<PatternKeyDoc>(PATTERN_KEYS)).toEqual([
+          { keyId: next.pattern.keyId, patternId: next.pattern.id, version: 2 },
+        ]);
+        expect(await rm.get<ExecutionDoc>(EXECUTIONS, 'x5')).toMatchObject({
+          status: 'BLOCKED',
+          steps: [{ status: 'BLOCKED' }, { status: 'SKIPPED' }],
+        });
       },
     };
     expect(await runScenario(r, checks)).toEqual(Object.keys(checks));
@@ -164,13 +303,26 @@ describe('ProjectionRunner with the real projections', () => {
     await r.start();
     await runScenario(r);
     expect(await rm.get<RecallStatsDoc>(RECALL_STATS, OP)).toEqual({
-      operationType: OP, executions: 6, recalled: 3, computed: 3, succeeded: 3, failed: 2, blocked: 1, throttled: 0,
-      plannerTokens: 150 + 70 + 110, promptTokens: 120 + 50 + 100, completionTokens: 30 + 20 + 10,
+      operationType: OP,
+      executions: 6,
+      recalled: 3,
+      computed: 3,
+      succeeded: 3,
+      failed: 2,
+      blocked: 1,
+      throttled: 0,
+      plannerTokens: 150 + 70 + 110,
+      promptTokens: 120 + 50 + 100,
+      completionTokens: 30 + 20 + 10,
     });
     expect(await rm.find(RECALL_STATS)).toHaveLength(1);
     // Per-execution links are dropped once an execution ends.
     expect(await rm.find('recall_stats_exec')).toEqual([]);
-    expect(await rm.get(PLUGINS, PLUGIN)).toMatchObject({ name: PLUGIN, status: 'REGISTERED', registeredAt: '2026-01-01T00:00:01.000Z' });
+    expect(await rm.get(PLUGINS, PLUGIN)).toMatchObject({
+      name: PLUGIN,
+      status: 'REGISTERED',
+      registeredAt: '2026-01-01T00:00:01.000Z',
+    });
   });
 
   it('builds the same read model live as a rebuild and as a fresh replay into another store', async () => {
@@ -183,7 +335,11 @@ describe('ProjectionRunner with the real projections', () => {
 
     const head = await es.headPosition();
     const report = await r.rebuild();
-    expect(report).toMatchObject({ events: Number(head), position: head, projections: allProjections.map((p) => p.name) });
+    expect(report).toMatchObject({
+      events: Number(head),
+      position: head,
+      projections: allProjections.map((p) => p.name),
+    });
     expect(await dump(rm, allProjections)).toEqual(live);
 
     const other = openReadModel();
@@ -191,7 +347,8 @@ describe('ProjectionRunner with the real projections', () => {
     await fresh.start();
     expect(fresh.position).toBe(head);
     expect(await dump(other, allProjections)).toEqual(live);
-    for (const p of allProjections) expect(await other.getCheckpoint(p.name)).toEqual({ position: head, version: p.version });
+    for (const p of allProjections)
+      expect(await other.getCheckpoint(p.name)).toEqual({ position: head, version: p.version });
   });
 
   it('builds the same documents into PostgreSQL from a store that delivers duplicates and out of order', async () => {

@@ -57,13 +57,24 @@ afterEach(async () => {
 export function withMeta(event: { type: string; data: unknown }, correlationId = 'test'): NewEvent {
   clock.advance(1000);
   eventSeq += 1;
-  const metadata = { eventId: `evt-${eventSeq}`, correlationId, causationId: correlationId, occurredAt: clock.now().toISOString(), schemaVersion: 1, actor: 'test' };
+  const metadata = {
+    eventId: `evt-${eventSeq}`,
+    correlationId,
+    causationId: correlationId,
+    occurredAt: clock.now().toISOString(),
+    schemaVersion: 1,
+    actor: 'test',
+  };
   return { type: event.type, data: event.data, metadata };
 }
 
 /** Appends events of the given types to one stream; returns the position of the last. */
 export async function append(stream: string, ...types: string[]): Promise<bigint> {
-  const result = await es.appendToStream(stream, types.map((type) => withMeta({ type, data: { type } })), { expectedRevision: 'any' });
+  const result = await es.appendToStream(
+    stream,
+    types.map((type) => withMeta({ type, data: { type } })),
+    { expectedRevision: 'any' },
+  );
   return result.position;
 }
 
@@ -72,7 +83,11 @@ export type AllDocs = Record<string, unknown[]>;
 export async function dump(readModel: ReadModelStore, projections: readonly Projection[]): Promise<AllDocs> {
   const all: AllDocs = {};
   for (const p of projections) {
-    for (const c of p.collections) all[c] = (await readModel.find(c)).map((d) => JSON.stringify(d)).sort().map((s) => JSON.parse(s) as unknown);
+    for (const c of p.collections)
+      all[c] = (await readModel.find(c))
+        .map((d) => JSON.stringify(d))
+        .sort()
+        .map((s) => JSON.parse(s) as unknown);
   }
   return all;
 }
@@ -104,13 +119,22 @@ export function counter(options: { name?: string; version?: number; weight?: num
     async apply(event: RecordedEvent, tx) {
       applied.push(event.position);
       if (event.type === 'Poison' && state.poisoned) throw new Error(`poisoned at ${event.position}`);
-      const doc = (await tx.get<CountDoc>(collection, event.streamId)) ?? { streamId: event.streamId, count: 0, lastPosition: '0', version };
+      const doc = (await tx.get<CountDoc>(collection, event.streamId)) ?? {
+        streamId: event.streamId,
+        count: 0,
+        lastPosition: '0',
+        version,
+      };
       if (BigInt(doc.lastPosition) >= event.position) return;
-      await tx.put(collection, event.streamId, { ...doc, count: doc.count + (options.weight ?? 1), lastPosition: event.position.toString(), version });
+      await tx.put(collection, event.streamId, {
+        ...doc,
+        count: doc.count + (options.weight ?? 1),
+        lastPosition: event.position.toString(),
+        version,
+      });
     },
   };
   const counts = async (readModel: ReadModelStore = rm): Promise<Record<string, number>> =>
     Object.fromEntries((await readModel.find<CountDoc>(collection)).map((d) => [d.streamId, d.count]));
   return { projection, collection, applied, state, counts };
 }
-

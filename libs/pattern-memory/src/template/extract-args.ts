@@ -25,7 +25,15 @@ export interface Sources {
   inner?: InnerCandidate[];
 }
 
-export const newArgsExtraction = (): ArgsExtraction => ({ used: new Set(), ambiguous: false, repeated: false, usedItem: false, wholeOutput: false, fragile: [], substituted: [] });
+export const newArgsExtraction = (): ArgsExtraction => ({
+  used: new Set(),
+  ambiguous: false,
+  repeated: false,
+  usedItem: false,
+  wholeOutput: false,
+  fragile: [],
+  substituted: [],
+});
 
 const NUMERIC_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
@@ -43,7 +51,8 @@ function pickParam(names: readonly string[], shared: boolean, x: ArgsExtraction)
 
 function refMarker(places: OutputRef[], value: JsonValue, asString: boolean, x: ArgsExtraction): TemplateArg {
   const ref = places[0] as OutputRef;
-  if (places.length > 1) x.fragile.push(`value ${JSON.stringify(value).slice(0, 40)} appears at ${places.length} places in earlier outputs`);
+  if (places.length > 1)
+    x.fragile.push(`value ${JSON.stringify(value).slice(0, 40)} appears at ${places.length} places in earlier outputs`);
   x.substituted.push(value);
   x.wholeOutput = true;
   const body = { path: [...ref.path], ...(asString ? { as: 'string' as const } : {}) };
@@ -99,13 +108,20 @@ export interface InnerCandidate {
 
 function innerCandidates(sources: Sources): InnerCandidate[] {
   if (sources.inner) return sources.inner;
-  const all: InnerCandidate[] = sources.params.inner.map((c) => ({ value: c.value, param: { names: c.names, shared: c.shared } }));
+  const all: InnerCandidate[] = sources.params.inner.map((c) => ({
+    value: c.value,
+    param: { names: c.names, shared: c.shared },
+  }));
   const byParam = new Set(all.map((c) => c.value));
-  for (const { value, name, places } of innerOutputs(sources.outputs)) if (!byParam.has(value)) all.push({ value, output: { name, places } });
+  for (const { value, name, places } of innerOutputs(sources.outputs))
+    if (!byParam.has(value)) all.push({ value, output: { name, places } });
   // Longest first, so a value is not split by one it contains (an output path that contains a param value is
   // the more specific source); equal lengths: params first.
   const rank = (c: InnerCandidate): number => (c.param ? 0 : 1);
-  sources.inner = all.sort((a, b) => b.value.length - a.value.length || rank(a) - rank(b) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  sources.inner = all.sort(
+    (a, b) =>
+      b.value.length - a.value.length || rank(a) - rank(b) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+  );
   return sources.inner;
 }
 
@@ -145,7 +161,10 @@ function placeholder(candidate: InnerCandidate, pathLike: boolean, seen: Set<str
     const output = candidate.output as { name: string; places: number };
     name = output.name;
     if (name.startsWith('@item')) x.usedItem = true;
-    if (output.places > 1) x.fragile.push(`text ${JSON.stringify(candidate.value).slice(0, 40)} appears at ${output.places} places in earlier outputs`);
+    if (output.places > 1)
+      x.fragile.push(
+        `text ${JSON.stringify(candidate.value).slice(0, 40)} appears at ${output.places} places in earlier outputs`,
+      );
   }
   // The same value twice in one string: see PlanTemplate.repeated.
   if (pathLike && seen.has(name)) x.repeated = true;

@@ -49,13 +49,22 @@ export function extractTemplate(params: JsonObject, steps: PlanStep[], outputs?:
     i += 1;
   }
   const known = scalarsOf(outputs ? [params, ...outputs] : params, new Set());
-  const unused = Object.keys(params).filter((k) => !total.used.has(k) && (typeof params[k] === 'string' || typeof params[k] === 'number')).sort();
+  const unused = Object.keys(params)
+    .filter((k) => !total.used.has(k) && (typeof params[k] === 'string' || typeof params[k] === 'number'))
+    .sort();
   const fragile = [...total.fragile, ...fragileConstants(templateSteps, total.substituted, known, unused)];
   // Whole values and lists taken from outputs, seen once, may be a coincidence of that run (a list that happened to
   // be unfiltered, one item where there are usually several): such a template waits for a confirming example.
   // Output text found inside a longer string (`{@0/path}/src`) is strong evidence on its own.
-  if (total.wholeOutput || templateSteps.some((s) => s.each !== undefined)) fragile.push('takes whole values or lists from step outputs: needs a second example that agrees');
-  return { steps: templateSteps, slots: [...total.used].sort(), ambiguous: total.ambiguous, repeated: total.repeated, ...(fragile.length > 0 ? { fragile } : {}) };
+  if (total.wholeOutput || templateSteps.some((s) => s.each !== undefined))
+    fragile.push('takes whole values or lists from step outputs: needs a second example that agrees');
+  return {
+    steps: templateSteps,
+    slots: [...total.used].sort(),
+    ambiguous: total.ambiguous,
+    repeated: total.repeated,
+    ...(fragile.length > 0 ? { fragile } : {}),
+  };
 }
 
 function merge(into: ArgsExtraction, x: ArgsExtraction): void {
@@ -75,14 +84,18 @@ function itemSources(seen: OutputIndex, item: JsonValue, iterated: { step: numbe
 }
 
 /** Lists of exactly `length` elements in earlier outputs, most recent step first. */
-function candidateLists(templateOutputs: readonly JsonValue[], length: number): { step: number; path: JsonPath; list: JsonValue[] }[] {
+function candidateLists(
+  templateOutputs: readonly JsonValue[],
+  length: number,
+): { step: number; path: JsonPath; list: JsonValue[] }[] {
   const found: { step: number; path: JsonPath; list: JsonValue[] }[] = [];
   const walk = (v: JsonValue, step: number, path: JsonPath, depth: number): void => {
     if (found.length >= MAX_LIST_CANDIDATES || depth > 8) return;
     if (Array.isArray(v)) {
       if (v.length === length) found.push({ step, path, list: v });
       v.forEach((item, i) => walk(item, step, [...path, i], depth + 1));
-    } else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) walk(item, step, [...path, k], depth + 1);
+    } else if (v !== null && typeof v === 'object')
+      for (const [k, item] of Object.entries(v)) walk(item, step, [...path, k], depth + 1);
   };
   for (let s = templateOutputs.length - 1; s >= 0; s--) walk(templateOutputs[s] as JsonValue, s, [], 0);
   return found;
@@ -92,7 +105,12 @@ function candidateLists(templateOutputs: readonly JsonValue[], length: number): 
  * A run of same-tool steps is one per-item step when some earlier output list has exactly one element per
  * step, every step's args extract to the same template with that element as the item, and the item is used.
  */
-function perItemStep(run: PlanStep[], params: ParamIndex, templateOutputs: readonly JsonValue[], seen: OutputIndex): { step: TemplateStep; x: ArgsExtraction } | null {
+function perItemStep(
+  run: PlanStep[],
+  params: ParamIndex,
+  templateOutputs: readonly JsonValue[],
+  seen: OutputIndex,
+): { step: TemplateStep; x: ArgsExtraction } | null {
   for (const candidate of candidateLists(templateOutputs, run.length)) {
     const x = newArgsExtraction();
     let first: TemplateStep['args'] | null = null;
@@ -107,7 +125,10 @@ function perItemStep(run: PlanStep[], params: ParamIndex, templateOutputs: reado
       }
     }
     if (same && first !== null && x.usedItem) {
-      return { step: { tool: (run[0] as PlanStep).tool, args: first, each: { step: candidate.step, path: candidate.path } }, x };
+      return {
+        step: { tool: (run[0] as PlanStep).tool, args: first, each: { step: candidate.step, path: candidate.path } },
+        x,
+      };
     }
   }
   return null;

@@ -6,7 +6,8 @@ import { markerKeyOf, type TemplateStep } from './template.types.js';
 /** `2022-01-03` → `9999-99-99`: how a value with digits looks, whatever the digits are. */
 const digitShape = (text: string): string => text.replace(/[0-9]/g, '9').replace(/[A-Za-z]/g, 'a');
 
-const scalarText = (v: JsonValue): string | null => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
+const scalarText = (v: JsonValue): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 
 /**
  * Reasons why one example may not generalise, found after extraction:
@@ -18,7 +19,12 @@ const scalarText = (v: JsonValue): string | null => (typeof v === 'string' ? v :
  * - a reference to a fixed position > 0 of an output list (`members[2]`): a filter or choice, not a rule;
  * - a param (string or number) the plan does not use while it has constants.
  */
-export function fragileConstants(steps: readonly TemplateStep[], substituted: readonly JsonValue[], known: ReadonlySet<string>, unusedParams: readonly string[] = []): string[] {
+export function fragileConstants(
+  steps: readonly TemplateStep[],
+  substituted: readonly JsonValue[],
+  known: ReadonlySet<string>,
+  unusedParams: readonly string[] = [],
+): string[] {
   const shapes = new Set<string>();
   for (const v of substituted) {
     const text = scalarText(v);
@@ -32,13 +38,15 @@ export function fragileConstants(steps: readonly TemplateStep[], substituted: re
     constants += 1;
     if ((typeof v === 'string' ? text.length >= 3 : Math.abs(v as number) >= 10) && known.has(text)) {
       reasons.push(`${where}: constant ${JSON.stringify(text).slice(0, 40)} equals a value seen in params or outputs`);
-    } else if (/\d/.test(text) && shapes.has(digitShape(text))) reasons.push(`${where}: constant ${JSON.stringify(text).slice(0, 40)} is shaped like a value that varies`);
+    } else if (/\d/.test(text) && shapes.has(digitShape(text)))
+      reasons.push(`${where}: constant ${JSON.stringify(text).slice(0, 40)} is shaped like a value that varies`);
     else if (text.split(/[^\p{L}\p{N}]+/u).some((t) => t.length >= 2 && t !== text && known.has(t))) {
       reasons.push(`${where}: constant ${JSON.stringify(text).slice(0, 40)} contains values seen in params or outputs`);
     }
   };
   const fixedPosition = (path: readonly unknown[], where: string): void => {
-    if (path.some((seg) => typeof seg === 'number' && seg > 0)) reasons.push(`${where}: refers to a fixed position of an output list`);
+    if (path.some((seg) => typeof seg === 'number' && seg > 0))
+      reasons.push(`${where}: refers to a fixed position of an output list`);
   };
   const walk = (v: JsonValue, where: string): void => {
     if (Array.isArray(v)) return v.forEach((item, i) => walk(item, `${where}/${i}`));
@@ -65,7 +73,8 @@ export function fragileConstants(steps: readonly TemplateStep[], substituted: re
   steps.forEach((s, i) => Object.entries(s.args).forEach(([k, v]) => walk(v, `/steps/${i}/args/${k}`)));
   // A request's values usually matter: a param the plan never uses, next to constants, may have been turned into
   // one of them in a way templates cannot see ("Netflix" → "NFLX").
-  if (constants > 0 && unusedParams.length > 0) reasons.push(`params not used by the plan while it has constants: ${unusedParams.slice(0, 5).join(', ')}`);
+  if (constants > 0 && unusedParams.length > 0)
+    reasons.push(`params not used by the plan while it has constants: ${unusedParams.slice(0, 5).join(', ')}`);
   return reasons;
 }
 
@@ -75,6 +84,7 @@ export function scalarsOf(value: JsonValue, into: Set<string>, depth = 0): Set<s
   const text = scalarText(value);
   if (text !== null) into.add(text);
   else if (Array.isArray(value)) value.forEach((v) => scalarsOf(v, into, depth + 1));
-  else if (value !== null && typeof value === 'object') Object.values(value).forEach((v) => scalarsOf(v, into, depth + 1));
+  else if (value !== null && typeof value === 'object')
+    Object.values(value).forEach((v) => scalarsOf(v, into, depth + 1));
   return into;
 }

@@ -11,6 +11,7 @@ import type { InstantiateResult, PlanTemplate } from './template.types.js';
 export function instantiateTemplate(template: PlanTemplate, params: JsonObject): InstantiateResult {
   const result = resolveTemplate(template, params, [], 0);
   if (!result.ok) return result;
-  if (!result.complete) return { ok: false, missing: [], reason: `step ${result.next} needs the outputs of earlier steps` };
+  if (!result.complete)
+    return { ok: false, missing: [], reason: `step ${result.next} needs the outputs of earlier steps` };
   return { ok: true, steps: result.steps.map((s) => s.step) };
 }

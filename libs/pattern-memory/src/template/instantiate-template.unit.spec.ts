@@ -22,7 +22,10 @@ describe('instantiateTemplate', () => {
 
   it('accepts numbers in format strings and ignores params the template does not use', () => {
     const t: PlanTemplate = { steps: [{ tool: 't', args: { p: { $format: 'v{n}' } } }], slots: ['n'] };
-    expect(instantiateTemplate(t, { n: 2, unused: 'x' })).toEqual({ ok: true, steps: [{ tool: 't', args: { p: 'v2' } }] });
+    expect(instantiateTemplate(t, { n: 2, unused: 'x' })).toEqual({
+      ok: true,
+      steps: [{ tool: 't', args: { p: 'v2' } }],
+    });
   });
 
   it('given missing params, names them all instead of guessing', () => {
@@ -35,7 +38,11 @@ describe('instantiateTemplate', () => {
 
   it('refuses a format param that is not text, but lets a whole slot take any type', () => {
     const result = instantiateTemplate(template, { domain: ['fin'], name: 'pay', meta: null });
-    expect(result).toEqual({ ok: false, missing: ['domain'], reason: "param 'domain' fills a format string but is array, not a string or number" });
+    expect(result).toEqual({
+      ok: false,
+      missing: ['domain'],
+      reason: "param 'domain' fills a format string but is array, not a string or number",
+    });
   });
 
   it('requires params listed in slots even when no step uses them', () => {
@@ -59,7 +66,11 @@ describe('instantiateTemplate', () => {
 
   it('reports steps without a tool name or args object as malformed', () => {
     const broken = { steps: [{ tool: 1, args: [] }], slots: [] } as unknown as PlanTemplate;
-    expect(instantiateTemplate(broken, {})).toEqual({ ok: false, missing: [], reason: 'malformed template: /steps/0/tool is not a string; /steps/0/args is not an object' });
+    expect(instantiateTemplate(broken, {})).toEqual({
+      ok: false,
+      missing: [],
+      reason: 'malformed template: /steps/0/tool is not a string; /steps/0/args is not an object',
+    });
   });
 
   it('returns steps that share no objects with the template or params', () => {

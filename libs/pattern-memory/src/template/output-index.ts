@@ -40,7 +40,8 @@ export function indexOutput(index: OutputIndex, source: OutputSource, value: Jso
   let nodes = 0;
   const walk = (v: JsonValue, path: JsonPath, formattable: boolean, depth: number): void => {
     if (++nodes > MAX_NODES || depth > MAX_DEPTH) return;
-    if ((path.length > 0 || 'item' in source) && isSlottable(v)) push(index.whole, stableStringify(v), { source, path });
+    if ((path.length > 0 || 'item' in source) && isSlottable(v))
+      push(index.whole, stableStringify(v), { source, path });
     if (typeof v === 'number' && Number.isFinite(v)) {
       push(index.numberText, String(v), { source, path });
     } else if (typeof v === 'string') {
@@ -48,7 +49,8 @@ export function indexOutput(index: OutputIndex, source: OutputSource, value: Jso
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => walk(item, [...path, i], formattable, depth + 1));
     } else if (v !== null && typeof v === 'object') {
-      for (const [k, item] of Object.entries(v)) walk(item, [...path, k], formattable && canBeInPlaceholder(k), depth + 1);
+      for (const [k, item] of Object.entries(v))
+        walk(item, [...path, k], formattable && canBeInPlaceholder(k), depth + 1);
     }
   };
   walk(value, [], true, 0);
@@ -63,7 +65,10 @@ export interface OutputSources {
 }
 
 const inside = (ref: OutputRef, it: OutputSources['iterated']): boolean =>
-  it !== undefined && 'step' in ref.source && ref.source.step === it.step && it.path.every((seg, i) => ref.path[i] === seg);
+  it !== undefined &&
+  'step' in ref.source &&
+  ref.source.step === it.step &&
+  it.path.every((seg, i) => ref.path[i] === seg);
 
 const stepOf = (ref: OutputRef): number => ('step' in ref.source ? ref.source.step : Number.MAX_SAFE_INTEGER);
 

@@ -5,7 +5,8 @@ import type { JsonPath } from './template.types.js';
 export type OutputSource = { step: number } | { item: true };
 
 /** A key can appear in a `{@…}` placeholder only if it cannot be confused with its punctuation. */
-export const canBeInPlaceholder = (key: string | number): boolean => typeof key === 'number' || (key.length > 0 && !/[{}/]/.test(key));
+export const canBeInPlaceholder = (key: string | number): boolean =>
+  typeof key === 'number' || (key.length > 0 && !/[{}/]/.test(key));
 
 /** `{@2/meetings/0/location}` / `{@item/name}`: the placeholder name (without braces) for a source and path. */
 export function renderOutputName(source: OutputSource, path: JsonPath): string {
@@ -40,4 +41,6 @@ export function readPath(value: JsonValue | undefined, path: JsonPath): JsonValu
 }
 
 export const isJsonPath = (p: unknown): p is JsonPath =>
-  Array.isArray(p) && p.length <= 64 && p.every((s) => (typeof s === 'number' && Number.isInteger(s) && s >= 0) || typeof s === 'string');
+  Array.isArray(p) &&
+  p.length <= 64 &&
+  p.every((s) => (typeof s === 'number' && Number.isInteger(s) && s >= 0) || typeof s === 'string');

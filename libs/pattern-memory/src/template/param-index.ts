@@ -46,7 +46,8 @@ export function indexParams(params: JsonObject): ParamIndex {
     if (value === undefined || !isSlottable(value)) continue;
     const key = stableStringify(value);
     whole.set(key, [...(whole.get(key) ?? []), name]);
-    if (typeof value === 'number' && canBePlaceholder(name)) numberText.set(String(value), [...(numberText.get(String(value)) ?? []), name]);
+    if (typeof value === 'number' && canBePlaceholder(name))
+      numberText.set(String(value), [...(numberText.get(String(value)) ?? []), name]);
     if (typeof value === 'string' && value.length >= MIN_INNER_MATCH_LENGTH) {
       byString.set(value, [...(byString.get(value) ?? []), name]);
     }

@@ -16,7 +16,9 @@ describe('paramShape', () => {
   });
 
   it('describes nested objects one level deep', () => {
-    expect(paramShape({ cfg: { debug: true, opts: { deep: 1 }, tags: [] } })).toBe('cfg:{debug:boolean=true,opts:object,tags:array}');
+    expect(paramShape({ cfg: { debug: true, opts: { deep: 1 }, tags: [] } })).toBe(
+      'cfg:{debug:boolean=true,opts:object,tags:array}',
+    );
     expect(paramShape({ cfg: { opts: { deep: 1 } } })).toBe(paramShape({ cfg: { opts: { other: 'x' } } }));
   });
 

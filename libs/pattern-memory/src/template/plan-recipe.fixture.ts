@@ -20,7 +20,21 @@ export interface PlanRecipe {
 const NAMES = ['name', 'domain', 'target', 'kind', 'count', 'port', 'cfg'];
 /** Constants never contain § or ¶ and numbers stay < 100, so no constant can be mistaken for a param value. */
 const CONST_TEXT = ['modules/', '/src', '{', '}}', '$slot', '# ', '', 'a', 'x.ts'];
-const CONSTANTS: JsonValue[] = [null, true, false, 0, 7, 99, 'a', '{x}', { $slot: 'name' }, { $format: '{name}' }, [], {}, ''];
+const CONSTANTS: JsonValue[] = [
+  null,
+  true,
+  false,
+  0,
+  7,
+  99,
+  'a',
+  '{x}',
+  { $slot: 'name' },
+  { $format: '{name}' },
+  [],
+  {},
+  '',
+];
 
 /**
  * Param values are delimited (§…¶) and unique, so none is a substring of another or of any constant. Numbers
@@ -44,7 +58,9 @@ function randomRecipe(rng: Rng, names: readonly string[], depth: number): Recipe
   if (roll < 0.25 || names.length === 0) return { const: oneOf(rng, CONSTANTS) };
   if (roll < 0.45) return { param: oneOf(rng, names) };
   if (roll < 0.7 && textNames.length > 0) {
-    return { format: times(intIn(rng, 1, 4), () => (rng() < 0.5 ? oneOf(rng, CONST_TEXT) : { param: oneOf(rng, textNames) })) };
+    return {
+      format: times(intIn(rng, 1, 4), () => (rng() < 0.5 ? oneOf(rng, CONST_TEXT) : { param: oneOf(rng, textNames) })),
+    };
   }
   if (roll < 0.85 && depth > 0) return { list: times(intIn(rng, 0, 3), () => randomRecipe(rng, names, depth - 1)) };
   if (depth > 0) return { entries: times(intIn(rng, 2, 3), (i) => [`k${i}`, randomRecipe(rng, names, depth - 1)]) };
@@ -52,7 +68,12 @@ function randomRecipe(rng: Rng, names: readonly string[], depth: number): Recipe
 }
 
 export function randomPlanRecipe(rng: Rng, names: readonly string[]): PlanRecipe {
-  return { steps: times(intIn(rng, 1, 4), () => ({ tool: oneOf(rng, ['mk', 'write']), args: times(intIn(rng, 1, 4), (i) => [`a${i}`, randomRecipe(rng, names, 2)]) })) };
+  return {
+    steps: times(intIn(rng, 1, 4), () => ({
+      tool: oneOf(rng, ['mk', 'write']),
+      args: times(intIn(rng, 1, 4), (i) => [`a${i}`, randomRecipe(rng, names, 2)]),
+    })),
+  };
 }
 
 function render(r: Recipe, params: JsonObject): JsonValue {
@@ -64,7 +85,10 @@ function render(r: Recipe, params: JsonObject): JsonValue {
 }
 
 export function renderPlan(recipe: PlanRecipe, params: JsonObject): PlanStep[] {
-  return recipe.steps.map((s) => ({ tool: s.tool, args: Object.fromEntries(s.args.map(([k, r]) => [k, render(r, params)])) }));
+  return recipe.steps.map((s) => ({
+    tool: s.tool,
+    args: Object.fromEntries(s.args.map(([k, r]) => [k, render(r, params)])),
+  }));
 }
 
 /** Param names the rendered plan actually contains (a format with only constant text uses none). */

@@ -3,9 +3,16 @@ import { cloneJson } from './clone-json.js';
 import { parseFormat } from './format-string.js';
 import { parseOutputName, readPath } from './output-path.js';
 import { collectRefs } from './template-refs.js';
-import { markerKeyOf, type JsonPath, type PlanTemplate, type ResolveResult, type ResolvedStep } from './template.types.js';
+import {
+  markerKeyOf,
+  type JsonPath,
+  type PlanTemplate,
+  type ResolveResult,
+  type ResolvedStep,
+} from './template.types.js';
 
-const typeOf = (v: JsonValue | undefined): string => (v === undefined ? 'missing' : v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+const typeOf = (v: JsonValue | undefined): string =>
+  v === undefined ? 'missing' : v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 
 /** Why a value read from an output cannot be used; thrown inside the fill and turned into `ok: false`. */
 class Unresolvable extends Error {}
@@ -22,10 +29,16 @@ interface Fill {
  * that produces it ran (`done[t]` = output of template step t; a per-item step's output is the list of its
  * items' outputs). Resume with `from = next` once the returned steps ran. Never guesses.
  */
-export function resolveTemplate(template: PlanTemplate, params: JsonObject, doneSoFar: readonly (JsonValue | undefined)[], from = 0): ResolveResult {
+export function resolveTemplate(
+  template: PlanTemplate,
+  params: JsonObject,
+  doneSoFar: readonly (JsonValue | undefined)[],
+  from = 0,
+): ResolveResult {
   const done = [...doneSoFar];
   const refs = collectRefs(template);
-  if (refs.malformed.length > 0) return { ok: false, missing: [], reason: `malformed template: ${refs.malformed.join('; ')}` };
+  if (refs.malformed.length > 0)
+    return { ok: false, missing: [], reason: `malformed template: ${refs.malformed.join('; ')}` };
   const missing: string[] = [];
   const reasons: string[] = [];
   for (const [name, how] of [...refs.uses].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -33,7 +46,10 @@ export function resolveTemplate(template: PlanTemplate, params: JsonObject, done
     if (value === undefined) {
       missing.push(name);
       reasons.push(`param '${name}' is missing`);
-    } else if (how === 'format' && !(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) {
+    } else if (
+      how === 'format' &&
+      !(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+    ) {
       missing.push(name);
       reasons.push(`param '${name}' fills a format string but is ${typeOf(value)}, not a string or number`);
     }
@@ -50,8 +66,17 @@ export function resolveTemplate(template: PlanTemplate, params: JsonObject, done
         continue;
       }
       const list = readPath(done[step.each.step], step.each.path);
-      if (!Array.isArray(list)) throw new Unresolvable(`step ${t} runs once per item of step ${step.each.step}'s output at /${step.each.path.join('/')}, which is ${typeOf(list)}, not a list`);
-      list.forEach((item, k) => steps.push({ templateStep: t, item: k, step: { tool: step.tool, args: fillEntries(step.args, { params, done, item }) } }));
+      if (!Array.isArray(list))
+        throw new Unresolvable(
+          `step ${t} runs once per item of step ${step.each.step}'s output at /${step.each.path.join('/')}, which is ${typeOf(list)}, not a list`,
+        );
+      list.forEach((item, k) =>
+        steps.push({
+          templateStep: t,
+          item: k,
+          step: { tool: step.tool, args: fillEntries(step.args, { params, done, item }) },
+        }),
+      );
       // An empty list means the step runs zero times, and its output (the list of outputs) is known now.
       if (list.length === 0) done[t] = [];
     }

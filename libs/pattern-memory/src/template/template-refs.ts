@@ -31,7 +31,8 @@ export function collectRefs(template: PlanTemplate): TemplateRefs {
       if (typeof step?.tool !== 'string') refs.malformed.push(`/steps/${i}/tool is not a string`);
       if (step?.each !== undefined) {
         const each = step.each as unknown;
-        if (!isPlainObject(each) || !isJsonPath(each.path)) refs.malformed.push(`/steps/${i}/each must be { step, path }`);
+        if (!isPlainObject(each) || !isJsonPath(each.path))
+          refs.malformed.push(`/steps/${i}/each must be { step, path }`);
         else needStep(w, each.step, `/steps/${i}/each`);
       }
       if (!isPlainObject(step?.args)) refs.malformed.push(`/steps/${i}/args is not an object`);
@@ -71,7 +72,8 @@ function walk(value: unknown, path: string, w: Walk): void {
   } else if (marker === '$out' || marker === '$item') {
     outputMarker(value[marker], path, w, marker);
   } else if (marker === '$format') {
-    const parts = typeof value.$format === 'string' ? parseFormat(value.$format) : { error: '$format must be a string' };
+    const parts =
+      typeof value.$format === 'string' ? parseFormat(value.$format) : { error: '$format must be a string' };
     if ('error' in parts) w.refs.malformed.push(`${path}: ${parts.error}`);
     else for (const p of parts) if ('param' in p) formatName(p.param, path, w);
   } else if (marker === null) {

@@ -28,8 +28,15 @@ describe('plan templates: properties over seeded random cases', () => {
 
       const template = extractTemplate(before, renderPlan(recipe, before));
 
-      expect({ seed, ambiguous: template.ambiguous, slots: template.slots }).toEqual({ seed, ambiguous: false, slots: usedParams(recipe) });
-      expect({ seed, result: instantiateTemplate(template, after) }).toEqual({ seed, result: { ok: true, steps: renderPlan(recipe, after) } });
+      expect({ seed, ambiguous: template.ambiguous, slots: template.slots }).toEqual({
+        seed,
+        ambiguous: false,
+        slots: usedParams(recipe),
+      });
+      expect({ seed, result: instantiateTemplate(template, after) }).toEqual({
+        seed,
+        result: { ok: true, steps: renderPlan(recipe, after) },
+      });
     }
   });
 
@@ -45,7 +52,10 @@ describe('plan templates: properties over seeded random cases', () => {
       if (dropped === undefined) continue;
       const { [dropped]: _gone, ...rest } = params;
       const result = instantiateTemplate(extractTemplate(params, renderPlan(recipe, params)), rest);
-      expect({ seed, result }).toEqual({ seed, result: { ok: false, missing: [dropped], reason: `param '${dropped}' is missing` } });
+      expect({ seed, result }).toEqual({
+        seed,
+        result: { ok: false, missing: [dropped], reason: `param '${dropped}' is missing` },
+      });
       checked += 1;
     }
     expect(checked).toBeGreaterThan(SEEDS.length / 2);

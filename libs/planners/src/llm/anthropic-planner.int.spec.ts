@@ -5,7 +5,10 @@ import { createAnthropicPlanner } from './anthropic-planner.js';
 const API_KEY = 'sk-ant-test-91c2e7d04a5b3f68';
 const MODEL = 'claude-test-5';
 
-const message = (text: string | string[], usage: { input: number; output: number } | null = { input: 200, output: 40 }): ScriptedReply => ({
+const message = (
+  text: string | string[],
+  usage: { input: number; output: number } | null = { input: 200, output: 40 },
+): ScriptedReply => ({
   body: {
     id: 'msg_1',
     type: 'message',
@@ -54,16 +57,32 @@ describe('createAnthropicPlanner against a local /v1/messages server', () => {
     expect(req!.body).not.toHaveProperty('temperature');
     expect((req!.body.messages as { role: string }[]).map((m) => m.role)).toEqual(['user']);
     const text = sentText(req!);
-    for (const expected of ['write_file', 'remove_file [destructive]', 'WSP-3: files stay inside', 'Operation: scaffold_module', '"language":"ts"', 'Create src/<name>/index.ts']) {
+    for (const expected of [
+      'write_file',
+      'remove_file [destructive]',
+      'WSP-3: files stay inside',
+      'Operation: scaffold_module',
+      '"language":"ts"',
+      'Create src/<name>/index.ts',
+    ]) {
       expect(text).toContain(expected);
     }
   });
 
   it('retries once with the refusal reason after a garbage answer and accounts the tokens of both attempts', async () => {
-    server.reply(message('I would write a file.', { input: 180, output: 9 }), message(validPlanJson, { input: 230, output: 35 }));
+    server.reply(
+      message('I would write a file.', { input: 180, output: 9 }),
+      message(validPlanJson, { input: 230, output: 35 }),
+    );
     const result = await planner().plan(fixtureRequest());
     expect(result.tokens).toEqual({ prompt: 230, completion: 35, total: 265 });
-    expect(result.rejections).toEqual([{ attempt: 1, reason: expect.stringContaining('not valid JSON'), tokens: { prompt: 180, completion: 9, total: 189 } }]);
+    expect(result.rejections).toEqual([
+      {
+        attempt: 1,
+        reason: expect.stringContaining('not valid JSON'),
+        tokens: { prompt: 180, completion: 9, total: 189 },
+      },
+    ]);
     const turns = server.requests[1]!.body.messages as { role: string; content: string }[];
     expect(turns.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(turns[1]!.content).toBe('I would write a file.');
@@ -73,14 +92,20 @@ describe('createAnthropicPlanner against a local /v1/messages server', () => {
   it('throws PLAN_OUTPUT_INVALID with both rejections when the retry is garbage too', async () => {
     const badArgs = JSON.stringify({ steps: [{ tool: 'write_file', args: { path: 'a.ts' } }] });
     server.reply(message('', { input: 50, output: 0 }), message(badArgs, { input: 70, output: 12 }));
-    const err = await planner().plan(fixtureRequest()).catch((e: unknown) => e);
+    const err = await planner()
+      .plan(fixtureRequest())
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({
       code: 'PLAN_OUTPUT_INVALID',
       details: {
         planner: `anthropic:${MODEL}`,
         rejections: [
           { attempt: 1, reason: expect.stringContaining('empty'), tokens: { prompt: 50, completion: 0, total: 50 } },
-          { attempt: 2, reason: expect.stringContaining('/content: required property is missing'), tokens: { prompt: 70, completion: 12, total: 82 } },
+          {
+            attempt: 2,
+            reason: expect.stringContaining('/content: required property is missing'),
+            tokens: { prompt: 70, completion: 12, total: 82 },
+          },
         ],
       },
     });
@@ -91,7 +116,9 @@ describe('createAnthropicPlanner against a local /v1/messages server', () => {
   it('refuses a plan naming an unknown tool and says which tools exist', async () => {
     server.reply(message(JSON.stringify({ steps: [{ tool: 'format_disk', args: {} }] })), message(validPlanJson));
     const result = await planner().plan(fixtureRequest());
-    expect(result.rejections[0]!.reason).toBe('steps[0]: unknown tool "format_disk"; valid tools: write_file, remove_file');
+    expect(result.rejections[0]!.reason).toBe(
+      'steps[0]: unknown tool "format_disk"; valid tools: write_file, remove_file',
+    );
   });
 
   it.each([
@@ -99,9 +126,13 @@ describe('createAnthropicPlanner against a local /v1/messages server', () => {
     [401, { type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key ${API_KEY}` } }],
   ])('maps HTTP %i to PLANNER_UNAVAILABLE without the API key', async (status, body) => {
     server.reply({ status, body });
-    const err = await planner().plan(fixtureRequest()).catch((e: unknown) => e);
+    const err = await planner()
+      .plan(fixtureRequest())
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'PLANNER_UNAVAILABLE', details: { planner: `anthropic:${MODEL}`, status } });
-    expect(JSON.stringify({ message: (err as Error).message, details: (err as { details: unknown }).details })).not.toContain(API_KEY);
+    expect(
+      JSON.stringify({ message: (err as Error).message, details: (err as { details: unknown }).details }),
+    ).not.toContain(API_KEY);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -114,6 +145,9 @@ describe('createAnthropicPlanner against a local /v1/messages server', () => {
     const controller = new AbortController();
     server.reply({ hang: true });
     server.onRequest = () => controller.abort();
-    await expect(planner().plan(fixtureRequest(), controller.signal)).rejects.toMatchObject({ code: 'PLAN_TIMEOUT', message: expect.stringContaining('aborted') });
+    await expect(planner().plan(fixtureRequest(), controller.signal)).rejects.toMatchObject({
+      code: 'PLAN_TIMEOUT',
+      message: expect.stringContaining('aborted'),
+    });
   });
 });

@@ -34,7 +34,10 @@ export function createAnthropicPlanner(options: AnthropicPlannerOptions): Planne
 
   const complete: LlmComplete = async (messages, signal) => {
     // The Messages API takes the system prompt apart from the turns.
-    const system = messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
+    const system = messages
+      .filter((m) => m.role === 'system')
+      .map((m) => m.content)
+      .join('\n\n');
     const turns = messages.flatMap((m) => (m.role === 'system' ? [] : [{ role: m.role, content: m.content }]));
     try {
       // No `temperature`: API version 2026-10-21 (sent by SDK 1.x) refuses sampling parameters with a 400,

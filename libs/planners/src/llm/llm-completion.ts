@@ -30,15 +30,24 @@ export interface LlmCallContext {
  * One request to a chat model. Throws a WreError (PLANNER_UNAVAILABLE / PLAN_TIMEOUT); anything else it throws
  * is mapped by the loop the same way.
  */
-export type LlmComplete = (messages: readonly LlmMessage[], signal?: AbortSignal, context?: LlmCallContext) => Promise<LlmReply>;
+export type LlmComplete = (
+  messages: readonly LlmMessage[],
+  signal?: AbortSignal,
+  context?: LlmCallContext,
+) => Promise<LlmReply>;
 
-const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined);
+const count = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
 
 /**
  * Token usage from a provider's counters. Missing or malformed counters count as 0 and mark the usage unreported,
  * so a benchmark can tell "free" from "not measured"; `total` falls back to prompt + completion.
  */
-export function usageFrom(prompt: unknown, completion: unknown, total?: unknown): { tokens: TokenUsage; usageReported: boolean } {
+export function usageFrom(
+  prompt: unknown,
+  completion: unknown,
+  total?: unknown,
+): { tokens: TokenUsage; usageReported: boolean } {
   const p = count(prompt);
   const c = count(completion);
   const t = count(total);

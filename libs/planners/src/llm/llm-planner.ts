@@ -36,7 +36,11 @@ export function createLlmPlanner(options: LlmPlannerOptions): Planner {
   const { name: provider, complete } = options;
   const name = options.model ? `${provider}:${options.model}` : provider;
 
-  const ask = async (messages: readonly LlmMessage[], context: LlmCallContext, signal?: AbortSignal): Promise<LlmReply> => {
+  const ask = async (
+    messages: readonly LlmMessage[],
+    context: LlmCallContext,
+    signal?: AbortSignal,
+  ): Promise<LlmReply> => {
     if (signal?.aborted) throw plannerError(signal.reason, { planner: name, aborted: true });
     const deadline = options.timeoutMs === undefined ? undefined : startDeadline(options.timeoutMs, signal);
     try {
@@ -73,10 +77,14 @@ export function createLlmPlanner(options: LlmPlannerOptions): Planner {
       messages.push({ role: 'assistant', content: echoed }, { role: 'user', content: retryInstruction(parsed.reason) });
     }
     const last = rejections[rejections.length - 1]?.reason ?? 'no answer';
-    throw new WreError('PLAN_OUTPUT_INVALID', `planner ${name} gave no valid plan in ${MAX_PLAN_ATTEMPTS} attempts; last: ${last}`, {
-      planner: name,
-      rejections,
-    });
+    throw new WreError(
+      'PLAN_OUTPUT_INVALID',
+      `planner ${name} gave no valid plan in ${MAX_PLAN_ATTEMPTS} attempts; last: ${last}`,
+      {
+        planner: name,
+        rejections,
+      },
+    );
   };
 
   return { name, plan };

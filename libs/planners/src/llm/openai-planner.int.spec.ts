@@ -5,14 +5,25 @@ import { createOpenAiPlanner } from './openai-planner.js';
 const API_KEY = 'sk-test-7f3a9c1e5b2d4680';
 const MODEL = 'gpt-4o-mini';
 
-const completion = (content: string, usage: { prompt: number; completion: number } | null = { prompt: 120, completion: 30 }): ScriptedReply => ({
+const completion = (
+  content: string,
+  usage: { prompt: number; completion: number } | null = { prompt: 120, completion: 30 },
+): ScriptedReply => ({
   body: {
     id: 'chatcmpl-1',
     object: 'chat.completion',
     created: 1_700_000_000,
     model: 'gpt-4o-mini-2024-07-18',
     choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-    ...(usage ? { usage: { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion } } : {}),
+    ...(usage
+      ? {
+          usage: {
+            prompt_tokens: usage.prompt,
+            completion_tokens: usage.completion,
+            total_tokens: usage.prompt + usage.completion,
+          },
+        }
+      : {}),
   },
 });
 
@@ -50,7 +61,15 @@ describe('createOpenAiPlanner against a local /v1/chat/completions server', () =
     const messages = req!.body.messages as { role: string }[];
     expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
     const text = sentText(req!);
-    for (const expected of ['write_file', 'remove_file [destructive]', '"required":["path","content"]', 'WSP-64: destructive', 'Operation: scaffold_module', '"name":"billing"', 'Create src/<name>/index.ts']) {
+    for (const expected of [
+      'write_file',
+      'remove_file [destructive]',
+      '"required":["path","content"]',
+      'WSP-64: destructive',
+      'Operation: scaffold_module',
+      '"name":"billing"',
+      'Create src/<name>/index.ts',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -60,15 +79,28 @@ describe('createOpenAiPlanner against a local /v1/chat/completions server', () =
     await planner({ jsonSchema: true }).plan(fixtureRequest());
     expect(server.requests[0]!.body.response_format).toMatchObject({
       type: 'json_schema',
-      json_schema: { name: 'plan', strict: false, schema: { properties: { steps: { items: { properties: { tool: { enum: ['write_file', 'remove_file'] } } } } } } },
+      json_schema: {
+        name: 'plan',
+        strict: false,
+        schema: { properties: { steps: { items: { properties: { tool: { enum: ['write_file', 'remove_file'] } } } } } },
+      },
     });
   });
 
   it('retries once with the refusal reason after a garbage answer and accounts the tokens of both attempts', async () => {
-    server.reply(completion('Sure! Here is your plan: write the file.', { prompt: 100, completion: 12 }), completion(validPlanJson, { prompt: 140, completion: 25 }));
+    server.reply(
+      completion('Sure! Here is your plan: write the file.', { prompt: 100, completion: 12 }),
+      completion(validPlanJson, { prompt: 140, completion: 25 }),
+    );
     const result = await planner().plan(fixtureRequest());
     expect(result.tokens).toEqual({ prompt: 140, completion: 25, total: 165 });
-    expect(result.rejections).toEqual([{ attempt: 1, reason: expect.stringContaining('not valid JSON'), tokens: { prompt: 100, completion: 12, total: 112 } }]);
+    expect(result.rejections).toEqual([
+      {
+        attempt: 1,
+        reason: expect.stringContaining('not valid JSON'),
+        tokens: { prompt: 100, completion: 12, total: 112 },
+      },
+    ]);
     expect(server.requests).toHaveLength(2);
     const retry = server.requests[1]!.body.messages as { role: string; content: string }[];
     expect(retry.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
@@ -78,15 +110,28 @@ describe('createOpenAiPlanner against a local /v1/chat/completions server', () =
   });
 
   it('throws PLAN_OUTPUT_INVALID with both rejections when the retry is garbage too', async () => {
-    server.reply(completion('nope', { prompt: 10, completion: 1 }), completion('{"steps":[]}', { prompt: 20, completion: 4 }));
-    const err = await planner().plan(fixtureRequest()).catch((e: unknown) => e);
+    server.reply(
+      completion('nope', { prompt: 10, completion: 1 }),
+      completion('{"steps":[]}', { prompt: 20, completion: 4 }),
+    );
+    const err = await planner()
+      .plan(fixtureRequest())
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({
       code: 'PLAN_OUTPUT_INVALID',
       details: {
         planner: `openai:${MODEL}`,
         rejections: [
-          { attempt: 1, reason: expect.stringContaining('not valid JSON'), tokens: { prompt: 10, completion: 1, total: 11 } },
-          { attempt: 2, reason: expect.stringContaining('"steps" is empty'), tokens: { prompt: 20, completion: 4, total: 24 } },
+          {
+            attempt: 1,
+            reason: expect.stringContaining('not valid JSON'),
+            tokens: { prompt: 10, completion: 1, total: 11 },
+          },
+          {
+            attempt: 2,
+            reason: expect.stringContaining('"steps" is empty'),
+            tokens: { prompt: 20, completion: 4, total: 24 },
+          },
         ],
       },
     });
@@ -110,16 +155,23 @@ describe('createOpenAiPlanner against a local /v1/chat/completions server', () =
     [401, { error: { message: `Incorrect API key provided: ${API_KEY}`, type: 'invalid_request_error' } }],
   ])('maps HTTP %i to PLANNER_UNAVAILABLE without the API key', async (status, body) => {
     server.reply({ status, body });
-    const err = await planner().plan(fixtureRequest()).catch((e: unknown) => e);
+    const err = await planner()
+      .plan(fixtureRequest())
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'PLANNER_UNAVAILABLE', details: { planner: `openai:${MODEL}`, status } });
     expect((err as Error).message).toContain(`answered HTTP ${status}`);
-    expect(JSON.stringify({ message: (err as Error).message, details: (err as { details: unknown }).details })).not.toContain(API_KEY);
+    expect(
+      JSON.stringify({ message: (err as Error).message, details: (err as { details: unknown }).details }),
+    ).not.toContain(API_KEY);
     expect(server.requests).toHaveLength(1);
   });
 
   it('maps an unreachable server to PLANNER_UNAVAILABLE', async () => {
     const down = createOpenAiPlanner({ baseURL: 'http://127.0.0.1:1/v1', apiKey: API_KEY, model: MODEL });
-    await expect(down.plan(fixtureRequest())).rejects.toMatchObject({ code: 'PLANNER_UNAVAILABLE', details: { planner: `openai:${MODEL}` } });
+    await expect(down.plan(fixtureRequest())).rejects.toMatchObject({
+      code: 'PLANNER_UNAVAILABLE',
+      details: { planner: `openai:${MODEL}` },
+    });
   });
 
   it('maps the SDK timeout of a server that never answers to PLAN_TIMEOUT', async () => {
@@ -129,7 +181,10 @@ describe('createOpenAiPlanner against a local /v1/chat/completions server', () =
 
   it('times out a server that sends headers and then stalls the body', async () => {
     server.reply({ stallBody: true });
-    await expect(planner({ timeoutMs: 150 }).plan(fixtureRequest())).rejects.toMatchObject({ code: 'PLAN_TIMEOUT', message: expect.stringContaining('150 ms') });
+    await expect(planner({ timeoutMs: 150 }).plan(fixtureRequest())).rejects.toMatchObject({
+      code: 'PLAN_TIMEOUT',
+      message: expect.stringContaining('150 ms'),
+    });
   });
 
   it('maps an aborted signal to PLAN_TIMEOUT, mid-request and before sending', async () => {

@@ -1,7 +1,13 @@
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { Planner } from '../planner.port.js';
 import { planJsonSchema } from '../prompt/plan-json-schema.js';
-import { DEFAULT_LLM_TIMEOUT_MS, SDK_TIMEOUT_GRACE_MS, usageFrom, type LlmCallContext, type LlmComplete } from './llm-completion.js';
+import {
+  DEFAULT_LLM_TIMEOUT_MS,
+  SDK_TIMEOUT_GRACE_MS,
+  usageFrom,
+  type LlmCallContext,
+  type LlmComplete,
+} from './llm-completion.js';
 import { createLlmPlanner } from './llm-planner.js';
 import { plannerError } from './planner-error.js';
 
@@ -32,7 +38,10 @@ export function createOpenAiPlanner(options: OpenAiPlannerOptions): Planner {
   });
   const responseFormat = (context?: LlmCallContext) =>
     options.jsonSchema
-      ? { type: 'json_schema' as const, json_schema: { name: 'plan', schema: planJsonSchema(context?.tools ?? []), strict: false } }
+      ? {
+          type: 'json_schema' as const,
+          json_schema: { name: 'plan', schema: planJsonSchema(context?.tools ?? []), strict: false },
+        }
       : { type: 'json_object' as const };
 
   const complete: LlmComplete = async (messages, signal, context) => {

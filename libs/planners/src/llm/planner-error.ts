@@ -33,13 +33,18 @@ export function plannerError(e: unknown, info: FailureInfo): WreError {
   const { planner, status } = info;
   if (info.timedOut || info.aborted) {
     if (isWreError(e) && e.code === 'PLAN_TIMEOUT') return e;
-    const why = info.timedOut ? `timed out${info.timeoutMs === undefined ? '' : ` after ${info.timeoutMs} ms`}` : 'was aborted';
+    const why = info.timedOut
+      ? `timed out${info.timeoutMs === undefined ? '' : ` after ${info.timeoutMs} ms`}`
+      : 'was aborted';
     return new PluginError(`planner ${planner} ${why} before answering`, { planner }, 'PLAN_TIMEOUT');
   }
   if (isWreError(e)) return e;
   // Stainless SDKs start their messages with the status; do not say it twice.
   const raw = errorMessage(e);
-  const message = redact(status !== undefined && raw.startsWith(`${status} `) ? raw.slice(`${status} `.length) : raw, info.secrets);
+  const message = redact(
+    status !== undefined && raw.startsWith(`${status} `) ? raw.slice(`${status} `.length) : raw,
+    info.secrets,
+  );
   const details = status === undefined ? { planner } : { planner, status };
   const prefix = status === undefined ? 'is unreachable' : `answered HTTP ${status}`;
   return new PluginError(`planner ${planner} ${prefix}: ${message}`, details, 'PLANNER_UNAVAILABLE');

@@ -29,11 +29,20 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function checkStep(raw: unknown, i: number, byName: ReadonlyMap<string, ToolDefinition>, tools: readonly ToolDefinition[]): PlanStep | string {
+function checkStep(
+  raw: unknown,
+  i: number,
+  byName: ReadonlyMap<string, ToolDefinition>,
+  tools: readonly ToolDefinition[],
+): PlanStep | string {
   const at = `steps[${i}]`;
   if (!isPlainObject(raw)) return `${at} must be an object {"tool":...,"args":{...}}, got ${kindOf(raw)}`;
   const extra = Object.keys(raw).filter((k) => k !== 'tool' && k !== 'args');
-  if (extra.length > 0) return `${at} has unexpected key(s) ${extra.slice(0, 5).map((k) => quote(k, 40)).join(', ')}; a step has only "tool" and "args"`;
+  if (extra.length > 0)
+    return `${at} has unexpected key(s) ${extra
+      .slice(0, 5)
+      .map((k) => quote(k, 40))
+      .join(', ')}; a step has only "tool" and "args"`;
   const { tool, args } = raw;
   if (typeof tool !== 'string') return `${at}.tool must be a string, got ${kindOf(tool)}`;
   const def = byName.get(tool);
@@ -60,7 +69,8 @@ export function parsePlanOutput(text: string, tools: readonly ToolDefinition[]):
     if (steps === undefined) return refuse('answer has no "steps" array');
     if (!Array.isArray(steps)) return refuse(`"steps" must be an array, got ${kindOf(steps)}`);
     if (steps.length === 0) return refuse('"steps" is empty; a plan needs at least one step');
-    if (steps.length > MAX_PLAN_STEPS) return refuse(`plan has ${steps.length} steps; at most ${MAX_PLAN_STEPS} are allowed`);
+    if (steps.length > MAX_PLAN_STEPS)
+      return refuse(`plan has ${steps.length} steps; at most ${MAX_PLAN_STEPS} are allowed`);
     const byName = new Map<string, ToolDefinition>();
     for (const t of tools) if (!byName.has(t.name)) byName.set(t.name, t);
     const out: PlanStep[] = [];

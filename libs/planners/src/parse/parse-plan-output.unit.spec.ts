@@ -13,11 +13,17 @@ const step = { tool: 'write_file', args: { path: 'a.ts', content: '' } };
 
 describe('parsePlanOutput', () => {
   it('accepts a bare JSON plan', () => {
-    expect(parse(validPlanJson)).toEqual({ ok: true, steps: [{ tool: 'write_file', args: { path: 'src/billing/index.ts', content: 'export {};\n' } }] });
+    expect(parse(validPlanJson)).toEqual({
+      ok: true,
+      steps: [{ tool: 'write_file', args: { path: 'src/billing/index.ts', content: 'export {};\n' } }],
+    });
   });
 
   it('accepts a plan wrapped in a ```json fence (or a bare ``` fence), with surrounding whitespace', () => {
-    expect(parse(`\n\`\`\`json\n${validPlanJson}\n\`\`\`\n`)).toMatchObject({ ok: true, steps: [{ tool: 'write_file' }] });
+    expect(parse(`\n\`\`\`json\n${validPlanJson}\n\`\`\`\n`)).toMatchObject({
+      ok: true,
+      steps: [{ tool: 'write_file' }],
+    });
     expect(parse(`\`\`\`\n${validPlanJson}\n\`\`\``)).toMatchObject({ ok: true });
   });
 
@@ -45,7 +51,9 @@ describe('parsePlanOutput', () => {
 
   it('refuses an empty plan and one over 1000 steps', () => {
     expect(reasonOf(plan([]))).toBe('"steps" is empty; a plan needs at least one step');
-    expect(reasonOf(plan(Array.from({ length: 1001 }, () => step)))).toBe('plan has 1001 steps; at most 1000 are allowed');
+    expect(reasonOf(plan(Array.from({ length: 1001 }, () => step)))).toBe(
+      'plan has 1001 steps; at most 1000 are allowed',
+    );
     expect(parse(plan(Array.from({ length: 1000 }, () => step)))).toMatchObject({ ok: true });
   });
 
@@ -54,20 +62,31 @@ describe('parsePlanOutput', () => {
     expect(reasonOf(plan([step, { args: {} }]))).toBe('steps[1].tool must be a string, got undefined');
     expect(reasonOf(plan([{ tool: 7, args: {} }]))).toBe('steps[0].tool must be a string, got number');
     expect(reasonOf(plan([{ tool: 'remove_file' }]))).toBe('steps[0].args must be an object, got undefined');
-    expect(reasonOf(plan([{ tool: 'remove_file', args: ['a'] }]))).toBe('steps[0].args must be an object, got an array');
+    expect(reasonOf(plan([{ tool: 'remove_file', args: ['a'] }]))).toBe(
+      'steps[0].args must be an object, got an array',
+    );
   });
 
   it('refuses extra keys in a step', () => {
-    expect(reasonOf(plan([{ ...step, why: 'because', id: 1 }]))).toBe('steps[0] has unexpected key(s) "why", "id"; a step has only "tool" and "args"');
-    expect(reasonOf('{"steps":[{"tool":"remove_file","args":{"path":"a"},"__proto__":{}}]}')).toContain('unexpected key(s) "__proto__"');
+    expect(reasonOf(plan([{ ...step, why: 'because', id: 1 }]))).toBe(
+      'steps[0] has unexpected key(s) "why", "id"; a step has only "tool" and "args"',
+    );
+    expect(reasonOf('{"steps":[{"tool":"remove_file","args":{"path":"a"},"__proto__":{}}]}')).toContain(
+      'unexpected key(s) "__proto__"',
+    );
   });
 
   it('refuses an unknown tool, naming it and the valid tools', () => {
-    expect(reasonOf(plan([step, { tool: 'rm_rf', args: {} }]))).toBe('steps[1]: unknown tool "rm_rf"; valid tools: write_file, remove_file');
+    expect(reasonOf(plan([step, { tool: 'rm_rf', args: {} }]))).toBe(
+      'steps[1]: unknown tool "rm_rf"; valid tools: write_file, remove_file',
+    );
   });
 
   it('truncates a long unknown tool name and a long list of valid tools', () => {
-    const many: ToolDefinition[] = Array.from({ length: 100 }, (_, i) => ({ name: `tool_number_${i}`, argsSchema: { type: 'object' } }));
+    const many: ToolDefinition[] = Array.from({ length: 100 }, (_, i) => ({
+      name: `tool_number_${i}`,
+      argsSchema: { type: 'object' },
+    }));
     const reason = reasonOf(plan([{ tool: 'y'.repeat(500), args: {} }]), many);
     expect(reason).toContain(`unknown tool "${'y'.repeat(64)}…"`);
     expect(reason).toContain('valid tools: tool_number_0, tool_number_1');

@@ -24,9 +24,14 @@ export function pluginPlanner(plugin: RuntimePlugin): Planner {
     name,
     async plan(request, signal): Promise<PlannerResult> {
       if (!plugin.plan) {
-        throw new PluginError(`plugin ${plugin.name} cannot plan "${request.operation.type}"`, { plugin: plugin.name, planner: name }, 'PLAN_UNAVAILABLE');
+        throw new PluginError(
+          `plugin ${plugin.name} cannot plan "${request.operation.type}"`,
+          { plugin: plugin.name, planner: name },
+          'PLAN_UNAVAILABLE',
+        );
       }
-      const expired = () => new PluginError(`planner ${name} was aborted before answering`, { planner: name }, 'PLAN_TIMEOUT');
+      const expired = () =>
+        new PluginError(`planner ${name} was aborted before answering`, { planner: name }, 'PLAN_TIMEOUT');
       const plan = await untilAborted(plugin.plan(request.operation), signal, expired);
       return { steps: plan.steps, planner: plan.planner, tokens: plan.tokens, rejections: [] };
     },

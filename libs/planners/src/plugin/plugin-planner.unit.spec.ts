@@ -47,7 +47,10 @@ describe('pluginPlanner', () => {
     const failing = pluginPlanner(plugin(async () => Promise.reject(new Error('planner crashed'))));
     await expect(failing.plan(fixtureRequest())).rejects.toThrow('planner crashed');
     const controller = new AbortController();
-    const pending = pluginPlanner(plugin(() => new Promise<ComputedPlan>(() => {}))).plan(fixtureRequest(), controller.signal);
+    const pending = pluginPlanner(plugin(() => new Promise<ComputedPlan>(() => {}))).plan(
+      fixtureRequest(),
+      controller.signal,
+    );
     controller.abort();
     await expect(pending).rejects.toMatchObject({ code: 'PLAN_TIMEOUT' });
   });

@@ -5,7 +5,10 @@ import { buildPlannerPrompt } from './build-planner-prompt.js';
 describe('buildPlannerPrompt', () => {
   it('is a pure function of the request: equal requests (any key order) give identical texts', () => {
     const a = buildPlannerPrompt(fixtureRequest());
-    const reordered: PlanRequest = { ...fixtureRequest(), operation: { ...fixtureRequest().operation, params: { language: 'ts', name: 'billing' } } };
+    const reordered: PlanRequest = {
+      ...fixtureRequest(),
+      operation: { ...fixtureRequest().operation, params: { language: 'ts', name: 'billing' } },
+    };
     expect(buildPlannerPrompt(fixtureRequest())).toEqual(a);
     expect(buildPlannerPrompt(reordered)).toEqual(a);
   });
@@ -23,12 +26,16 @@ describe('buildPlannerPrompt', () => {
     expect(system).toContain('- write_file: Writes a UTF-8 file inside the workspace.');
     expect(system).toContain('- remove_file [destructive]: Deletes a file inside the workspace.');
     expect(system).not.toContain('write_file [destructive]');
-    expect(system).toContain('args schema: {"additionalProperties":false,"properties":{"path":{"type":"string"}},"required":["path"],"type":"object"}');
+    expect(system).toContain(
+      'args schema: {"additionalProperties":false,"properties":{"path":{"type":"string"}},"required":["path"],"type":"object"}',
+    );
     expect(system).not.toMatch(/\{\s+"/); // compact JSON, no pretty-printing
   });
 
   it('includes the protocol text, or says there is none', () => {
-    expect(buildPlannerPrompt(fixtureRequest()).system).toContain('Protocol rules:\nWSP-3: files stay inside the workspace\nWSP-64:');
+    expect(buildPlannerPrompt(fixtureRequest()).system).toContain(
+      'Protocol rules:\nWSP-3: files stay inside the workspace\nWSP-64:',
+    );
     expect(buildPlannerPrompt({ ...fixtureRequest(), protocolText: '  ' }).system).toContain('Protocol rules:\n(none)');
   });
 
@@ -47,8 +54,12 @@ describe('buildPlannerPrompt', () => {
   });
 
   it('handles a plugin without tools and a tool without description', () => {
-    expect(buildPlannerPrompt({ ...fixtureRequest(), plugin: { name: 'empty', tools: [] } }).system).toContain('Tools:\n(none)');
+    expect(buildPlannerPrompt({ ...fixtureRequest(), plugin: { name: 'empty', tools: [] } }).system).toContain(
+      'Tools:\n(none)',
+    );
     const bare = { ...fixtureTools[1]!, description: undefined, destructive: false };
-    expect(buildPlannerPrompt({ ...fixtureRequest(), plugin: { name: 'p', tools: [bare] } }).system).toContain('- remove_file:\n  args schema:');
+    expect(buildPlannerPrompt({ ...fixtureRequest(), plugin: { name: 'p', tools: [bare] } }).system).toContain(
+      '- remove_file:\n  args schema:',
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { ZERO_TOKENS } from '../plugin.types.js';
 import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import type { ArgsSchema, ComputedPlan, Operation, PlanStep, RuntimePlugin, StepContext, ToolDefinition } from '../plugin.types.js';
+import type {
+  ArgsSchema,
+  ComputedPlan,
+  Operation,
+  PlanStep,
+  RuntimePlugin,
+  StepContext,
+  ToolDefinition,
+} from '../plugin.types.js';
 import { readOperationTypes, readParamsSchemas } from '../sdk/plugin-shape.js';
 import { callPlannerGuarded, runToolGuarded, toolNotFound } from '../sdk/run-guarded.js';
 import { validatePlan, type PlanCheck } from '../sdk/validate-plan.js';
@@ -46,11 +54,17 @@ export class ExecutePluginAdapter implements RuntimePlugin {
     if (typeof own === 'function') {
       return validatePlan(this.check, await callPlannerGuarded(this.name, () => own.call(this.candidate, operation)));
     }
-    return { steps: [{ tool: EXECUTE_TOOL.name, args: { ...operation.params } }], planner: 'passthrough', tokens: { ...ZERO_TOKENS } };
+    return {
+      steps: [{ tool: EXECUTE_TOOL.name, args: { ...operation.params } }],
+      planner: 'passthrough',
+      tokens: { ...ZERO_TOKENS },
+    };
   }
 
   runStep(step: PlanStep, ctx: StepContext): Promise<JsonValue> {
     if (step.tool !== EXECUTE_TOOL.name) return Promise.reject(toolNotFound(this.name, step.tool));
-    return runToolGuarded(this.name, step.tool, ctx, () => this.candidate.execute({ type: ctx.operation.type, ...step.args }));
+    return runToolGuarded(this.name, step.tool, ctx, () =>
+      this.candidate.execute({ type: ctx.operation.type, ...step.args }),
+    );
   }
 }

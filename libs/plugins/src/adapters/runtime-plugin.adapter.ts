@@ -1,5 +1,13 @@
 import type { JsonValue } from '../../../kernel/src/index.js';
-import type { ArgsSchema, ComputedPlan, Operation, PlanStep, RuntimePlugin, StepContext, ToolDefinition } from '../plugin.types.js';
+import type {
+  ArgsSchema,
+  ComputedPlan,
+  Operation,
+  PlanStep,
+  RuntimePlugin,
+  StepContext,
+  ToolDefinition,
+} from '../plugin.types.js';
 import { readOperationTypes, readParamsSchemas, validateToolDefinitions } from '../sdk/plugin-shape.js';
 import { callPlannerGuarded, runToolGuarded, toolNotFound } from '../sdk/run-guarded.js';
 import { validatePlan, type PlanCheck } from '../sdk/validate-plan.js';
@@ -31,7 +39,8 @@ export class RuntimePluginAdapter implements RuntimePlugin {
         toolNames: new Set(this.tools.map((t) => t.name)),
         defaultPlanner: `${this.kind === 'remote' ? 'remote' : 'plugin'}:${name}`,
       };
-      this.plan = async (operation) => validatePlan(check, await callPlannerGuarded(name, () => planFn.call(inner, operation)));
+      this.plan = async (operation) =>
+        validatePlan(check, await callPlannerGuarded(name, () => planFn.call(inner, operation)));
     }
   }
 

@@ -1,5 +1,13 @@
 import { BadInputError, type JsonValue } from '../../../kernel/src/index.js';
-import type { ArgsSchema, ComputedPlan, Operation, PlanStep, RuntimePlugin, StepContext, ToolDefinition } from '../plugin.types.js';
+import type {
+  ArgsSchema,
+  ComputedPlan,
+  Operation,
+  PlanStep,
+  RuntimePlugin,
+  StepContext,
+  ToolDefinition,
+} from '../plugin.types.js';
 import type { OrchestratorPlugin, ToolHandler } from '../sdk/orchestrator-plugin.js';
 import { readOperationTypes, readParamsSchemas, validateToolDefinitions } from '../sdk/plugin-shape.js';
 import { callPlannerGuarded, runToolGuarded, toolNotFound } from '../sdk/run-guarded.js';
@@ -23,7 +31,11 @@ export class SdkPluginAdapter implements RuntimePlugin {
     this.tools = validateToolDefinitions(name, declared);
     for (const tool of declared) {
       if (typeof tool.handler !== 'function') {
-        throw new BadInputError(`plugin ${name}: tool ${tool.name} has no handler`, { plugin: name, tool: tool.name }, 'PLUGIN_INVALID');
+        throw new BadInputError(
+          `plugin ${name}: tool ${tool.name} has no handler`,
+          { plugin: name, tool: tool.name },
+          'PLUGIN_INVALID',
+        );
       }
       this.handlers.set(tool.name, tool.handler);
     }
@@ -32,8 +44,13 @@ export class SdkPluginAdapter implements RuntimePlugin {
     if (paramsSchemas !== undefined) this.paramsSchemas = paramsSchemas;
     const planFn = plugin.plan;
     if (typeof planFn === 'function') {
-      const check: PlanCheck = { plugin: name, toolNames: new Set(this.handlers.keys()), defaultPlanner: `plugin:${name}` };
-      this.plan = async (operation) => validatePlan(check, await callPlannerGuarded(name, () => planFn.call(plugin, operation)));
+      const check: PlanCheck = {
+        plugin: name,
+        toolNames: new Set(this.handlers.keys()),
+        defaultPlanner: `plugin:${name}`,
+      };
+      this.plan = async (operation) =>
+        validatePlan(check, await callPlannerGuarded(name, () => planFn.call(plugin, operation)));
     }
   }
 

@@ -16,8 +16,10 @@ describe('built-in plugin schemas agree with the args-schema validator', () => {
 
   it('declares only schemas that checkSchema accepts', () => {
     for (const plugin of plugins) {
-      for (const tool of plugin.tools) expect([plugin.name, tool.name, checkSchema(tool.argsSchema)]).toEqual([plugin.name, tool.name, []]);
-      for (const type of plugin.operationTypes) expect([type, checkSchema(plugin.paramsSchemas?.[type])]).toEqual([type, []]);
+      for (const tool of plugin.tools)
+        expect([plugin.name, tool.name, checkSchema(tool.argsSchema)]).toEqual([plugin.name, tool.name, []]);
+      for (const type of plugin.operationTypes)
+        expect([type, checkSchema(plugin.paramsSchemas?.[type])]).toEqual([type, []]);
     }
   });
 

@@ -11,19 +11,28 @@ interface AllowEntry {
 }
 
 const refuse = (endpoint: string, reason: string): BadInputError =>
-  new BadInputError(`remote plugin endpoint not allowed: ${reason}`, { endpoint: endpoint.slice(0, 200), reason }, 'ENDPOINT_NOT_ALLOWED');
+  new BadInputError(
+    `remote plugin endpoint not allowed: ${reason}`,
+    { endpoint: endpoint.slice(0, 200), reason },
+    'ENDPOINT_NOT_ALLOWED',
+  );
 
 // Canonicalise through the WHATWG URL parser so `127.1`, `0x7f.0.0.1` and `LOCALHOST.` compare as the URL sees them.
 const canonicalHost = (host: string): string => new URL(`http://${host}/`).hostname.replace(/\.$/, '');
 
 function parseEntry(entry: string): AllowEntry {
   const raw = entry.trim().toLowerCase();
-  const m = /^(\[[0-9a-f:.]+\]|[^:[\]/@]+)(?::(\d{1,5}))?$/.exec(raw) ?? (raw.includes(':') ? [raw, `[${raw}]`, undefined] : null);
+  const m =
+    /^(\[[0-9a-f:.]+\]|[^:[\]/@]+)(?::(\d{1,5}))?$/.exec(raw) ??
+    (raw.includes(':') ? [raw, `[${raw}]`, undefined] : null);
   try {
     if (m === null || m[1] === undefined || Number(m[2] ?? 0) > 65535) throw new Error('shape');
     return { host: canonicalHost(m[1]), port: m[2] === undefined ? null : String(Number(m[2])) };
   } catch {
-    throw new ConfigError(`remote endpoint allow-list entry ${JSON.stringify(entry)} must be a hostname, host:port or '${LOOPBACK}'`, { entry });
+    throw new ConfigError(
+      `remote endpoint allow-list entry ${JSON.stringify(entry)} must be a hostname, host:port or '${LOOPBACK}'`,
+      { entry },
+    );
   }
 }
 
@@ -43,7 +52,8 @@ export function assertEndpointShape(endpoint: string): URL {
   } catch {
     throw refuse(String(endpoint), 'not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse(endpoint, `scheme ${url.protocol} is not http or https`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw refuse(endpoint, `scheme ${url.protocol} is not http or https`);
   if (url.username !== '' || url.password !== '') throw refuse(endpoint, 'credentials in the URL are not allowed');
   return url;
 }
@@ -56,7 +66,10 @@ export function assertEndpointShape(endpoint: string): URL {
  * @returns the parsed URL.
  * @throws BadInputError `ENDPOINT_NOT_ALLOWED`; ConfigError for a malformed allow-list entry.
  */
-export function assertEndpointAllowed(endpoint: string, allowList: readonly string[] = DEFAULT_ENDPOINT_ALLOW_LIST): URL {
+export function assertEndpointAllowed(
+  endpoint: string,
+  allowList: readonly string[] = DEFAULT_ENDPOINT_ALLOW_LIST,
+): URL {
   const url = assertEndpointShape(endpoint);
   const host = url.hostname.replace(/\.$/, '');
   const port = url.port !== '' ? url.port : url.protocol === 'https:' ? '443' : '80';

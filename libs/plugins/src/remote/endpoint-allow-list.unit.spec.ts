@@ -11,16 +11,37 @@ const verdict = (url: string, list?: string[]): string => {
 
 describe('assertEndpointAllowed', () => {
   it('allows loopback only by default, in all the spellings URL canonicalises', () => {
-    for (const url of ['http://localhost:8080/x', 'http://127.0.0.1:1/', 'http://127.5.6.7/', 'https://[::1]:9/', 'http://127.1/', 'http://0x7f.0.0.1/', 'http://LOCALHOST./']) {
+    for (const url of [
+      'http://localhost:8080/x',
+      'http://127.0.0.1:1/',
+      'http://127.5.6.7/',
+      'https://[::1]:9/',
+      'http://127.1/',
+      'http://0x7f.0.0.1/',
+      'http://LOCALHOST./',
+    ]) {
       expect([url, verdict(url)]).toEqual([url, 'allowed']);
     }
-    for (const url of ['http://example.com/', 'http://10.0.0.1/', 'http://[::ffff:7f00:1]/', 'http://localhost.evil.com/', 'http://128.0.0.1/']) {
+    for (const url of [
+      'http://example.com/',
+      'http://10.0.0.1/',
+      'http://[::ffff:7f00:1]/',
+      'http://localhost.evil.com/',
+      'http://128.0.0.1/',
+    ]) {
       expect([url, verdict(url)]).toEqual([url, 'ENDPOINT_NOT_ALLOWED']);
     }
   });
 
   it('refuses other schemes, credentials and garbage whatever the list says', () => {
-    for (const url of ['ftp://localhost/', 'file:///etc/passwd', 'http://user:pw@localhost/', 'http://user@localhost/', 'not a url', '']) {
+    for (const url of [
+      'ftp://localhost/',
+      'file:///etc/passwd',
+      'http://user:pw@localhost/',
+      'http://user@localhost/',
+      'not a url',
+      '',
+    ]) {
       expect([url, verdict(url, ['loopback', 'localhost'])]).toEqual([url, 'ENDPOINT_NOT_ALLOWED']);
     }
   });

@@ -9,21 +9,39 @@ export interface RemoteResponse {
   body: unknown;
 }
 
-const fail = (code: string, message: string, details: Record<string, unknown>): PluginError => new PluginError(message, details, code);
+const fail = (code: string, message: string, details: Record<string, unknown>): PluginError =>
+  new PluginError(message, details, code);
 
-function transportError(e: unknown, plugin: string, timeout: AbortSignal, caller: AbortSignal | undefined, timeoutMs: number): PluginError {
+function transportError(
+  e: unknown,
+  plugin: string,
+  timeout: AbortSignal,
+  caller: AbortSignal | undefined,
+  timeoutMs: number,
+): PluginError {
   if (e instanceof PluginError) return e;
-  if (timeout.aborted) return fail('REMOTE_TIMEOUT', `remote plugin ${plugin} did not answer within ${timeoutMs} ms`, { plugin, timeoutMs });
+  if (timeout.aborted)
+    return fail('REMOTE_TIMEOUT', `remote plugin ${plugin} did not answer within ${timeoutMs} ms`, {
+      plugin,
+      timeoutMs,
+    });
   if (caller?.aborted) return fail('REMOTE_ABORTED', `call to remote plugin ${plugin} was aborted`, { plugin });
   // undici puts the useful part (ECONNREFUSED, "unexpected redirect") on `cause`.
   const c = (e as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   const cause = typeof c?.code === 'string' ? c.code : typeof c?.message === 'string' ? c.message.slice(0, 200) : null;
-  return fail('REMOTE_UNREACHABLE', `remote plugin ${plugin} is unreachable${cause === null ? '' : ` (${cause})`}`, { plugin, cause });
+  return fail('REMOTE_UNREACHABLE', `remote plugin ${plugin} is unreachable${cause === null ? '' : ` (${cause})`}`, {
+    plugin,
+    cause,
+  });
 }
 
 async function readCapped(res: Response, plugin: string): Promise<Buffer> {
   const declared = Number(res.headers.get('content-length') ?? '0');
-  const tooLarge = () => fail('REMOTE_RESPONSE_TOO_LARGE', `remote plugin ${plugin} answered more than ${MAX_REMOTE_RESPONSE_BYTES} bytes`, { plugin, limit: MAX_REMOTE_RESPONSE_BYTES });
+  const tooLarge = () =>
+    fail('REMOTE_RESPONSE_TOO_LARGE', `remote plugin ${plugin} answered more than ${MAX_REMOTE_RESPONSE_BYTES} bytes`, {
+      plugin,
+      limit: MAX_REMOTE_RESPONSE_BYTES,
+    });
   if (declared > MAX_REMOTE_RESPONSE_BYTES) {
     await res.body?.cancel();
     throw tooLarge();

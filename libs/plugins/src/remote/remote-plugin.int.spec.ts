@@ -6,7 +6,8 @@ import { toRuntimePlugin } from '../sdk/to-runtime-plugin.js';
 import { RemotePlugin } from './remote-plugin.js';
 
 type Handler = (body: JsonObject, res: ServerResponse) => void;
-const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 describe('RemotePlugin against a real HTTP server on 127.0.0.1', () => {
   let server: Server;
@@ -15,8 +16,15 @@ describe('RemotePlugin against a real HTTP server on 127.0.0.1', () => {
   const received: JsonObject[] = [];
   const tools = [{ name: 'shout', argsSchema: { type: 'object', properties: { text: { type: 'string' } } } }];
   const operation = { type: 'shouting', params: { text: 'hi' } };
-  const ctx: StepContext = { executionId: 'exec-9', stepIndex: 2, workspaceRoot: '/ws', operation, previousOutputs: [] };
-  const remote = (timeoutMs = 2000) => new RemotePlugin({ name: 'shouter', operationTypes: ['shouting'], tools, endpoint, timeoutMs });
+  const ctx: StepContext = {
+    executionId: 'exec-9',
+    stepIndex: 2,
+    workspaceRoot: '/ws',
+    operation,
+    previousOutputs: [],
+  };
+  const remote = (timeoutMs = 2000) =>
+    new RemotePlugin({ name: 'shouter', operationTypes: ['shouting'], tools, endpoint, timeoutMs });
 
   beforeAll(async () => {
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -42,12 +50,22 @@ describe('RemotePlugin against a real HTTP server on 127.0.0.1', () => {
   it('plans and runs a step over HTTP with the documented payloads', async () => {
     handler = (body, res) =>
       body.kind === 'plan'
-        ? json(res, 200, { steps: [{ tool: 'shout', args: { text: 'hi' } }], planner: 'remote-llm', tokens: { prompt: 12, completion: 3, total: 15 } })
-        : json(res, 200, { output: { shouted: String(((body.step as JsonObject).args as JsonObject).text).toUpperCase() } });
+        ? json(res, 200, {
+            steps: [{ tool: 'shout', args: { text: 'hi' } }],
+            planner: 'remote-llm',
+            tokens: { prompt: 12, completion: 3, total: 15 },
+          })
+        : json(res, 200, {
+            output: { shouted: String(((body.step as JsonObject).args as JsonObject).text).toUpperCase() },
+          });
     const plugin = toRuntimePlugin(remote());
     expect(plugin).toMatchObject({ name: 'shouter', kind: 'remote', operationTypes: ['shouting'] });
     const plan = await plugin.plan!(operation);
-    expect(plan).toEqual({ steps: [{ tool: 'shout', args: { text: 'hi' } }], planner: 'remote-llm', tokens: { prompt: 12, completion: 3, total: 15 } });
+    expect(plan).toEqual({
+      steps: [{ tool: 'shout', args: { text: 'hi' } }],
+      planner: 'remote-llm',
+      tokens: { prompt: 12, completion: 3, total: 15 },
+    });
     expect(await plugin.runStep(plan.steps[0]!, ctx)).toEqual({ shouted: 'HI' });
     expect(received).toEqual([
       { kind: 'plan', operation, tools },
@@ -57,7 +75,10 @@ describe('RemotePlugin against a real HTTP server on 127.0.0.1', () => {
 
   it('defaults planner and tokens when the remote omits them', async () => {
     handler = (_b, res) => json(res, 200, { steps: [{ tool: 'shout', args: {} }] });
-    expect(await remote().plan(operation)).toMatchObject({ planner: 'remote:shouter', tokens: { prompt: 0, completion: 0, total: 0 } });
+    expect(await remote().plan(operation)).toMatchObject({
+      planner: 'remote:shouter',
+      tokens: { prompt: 0, completion: 0, total: 0 },
+    });
   });
 
   it('maps 404/501 plan answers to PLAN_UNAVAILABLE and other failures to REMOTE_PLAN_FAILED', async () => {
@@ -66,7 +87,10 @@ describe('RemotePlugin against a real HTTP server on 127.0.0.1', () => {
     handler = (_b, res) => res.writeHead(501).end();
     await expect(remote().plan(operation)).rejects.toMatchObject({ code: 'PLAN_UNAVAILABLE' });
     handler = (_b, res) => json(res, 500, { error: 'kaput' });
-    await expect(remote().plan(operation)).rejects.toMatchObject({ code: 'REMOTE_PLAN_FAILED', message: expect.stringContaining('kaput') });
+    await expect(remote().plan(operation)).rejects.toMatchObject({
+      code: 'REMOTE_PLAN_FAILED',
+      message: expect.stringContaining('kaput'),
+    });
   });
 
   it('turns a remote { error } into REMOTE_STEP_FAILED carrying its message', async () => {
@@ -79,20 +103,28 @@ describe('RemotePlugin against a real HTTP server on 127.0.0.1', () => {
 
   it('refuses garbage: non-JSON, wrong shapes, plans over unknown tools, oversized bodies', async () => {
     handler = (_b, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('<html>hello</html>');
-    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({ code: 'PLUGIN_OUTPUT_INVALID' });
+    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+      code: 'PLUGIN_OUTPUT_INVALID',
+    });
     await expect(remote().plan(operation)).rejects.toMatchObject({ code: 'PLUGIN_OUTPUT_INVALID' });
     handler = (_b, res) => json(res, 200, { result: 1 });
-    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({ code: 'PLUGIN_OUTPUT_INVALID' });
+    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+      code: 'PLUGIN_OUTPUT_INVALID',
+    });
     handler = (_b, res) => json(res, 200, { steps: [{ tool: 'rm_rf', args: {} }] });
     await expect(remote().plan(operation)).rejects.toMatchObject({ code: 'PLUGIN_OUTPUT_INVALID' });
     handler = (_b, res) => json(res, 200, { output: 'x'.repeat(1024 * 1024 + 1) });
-    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({ code: 'REMOTE_RESPONSE_TOO_LARGE' });
+    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+      code: 'REMOTE_RESPONSE_TOO_LARGE',
+    });
     handler = (_b, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       for (let i = 0; i < 20; i += 1) res.write('x'.repeat(64 * 1024));
       res.end();
     };
-    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({ code: 'REMOTE_RESPONSE_TOO_LARGE' });
+    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+      code: 'REMOTE_RESPONSE_TOO_LARGE',
+    });
     await expect(remote().runStep({ tool: 'nope', args: {} }, ctx)).rejects.toMatchObject({ code: 'TOOL_NOT_FOUND' });
   });
 
@@ -101,32 +133,51 @@ describe('RemotePlugin against a real HTTP server on 127.0.0.1', () => {
     handler = (_b, res) => {
       pending = res;
     };
-    await expect(remote(150).runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({ code: 'REMOTE_TIMEOUT' });
+    await expect(remote(150).runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+      code: 'REMOTE_TIMEOUT',
+    });
     expect(pending).toBeDefined();
     pending?.destroy();
   });
 
   it('refuses to follow redirects and reports unreachable endpoints', async () => {
     handler = (_b, res) => res.writeHead(307, { location: 'http://example.com/' }).end();
-    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({ code: 'REMOTE_UNREACHABLE' });
+    await expect(remote().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+      code: 'REMOTE_UNREACHABLE',
+    });
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const gone = new RemotePlugin({ name: 'gone', operationTypes: [], tools, endpoint: `http://127.0.0.1:${port}/` });
-    await expect(gone.runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({ code: 'REMOTE_UNREACHABLE', details: expect.objectContaining({ cause: 'ECONNREFUSED' }) });
+    await expect(gone.runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+      code: 'REMOTE_UNREACHABLE',
+      details: expect.objectContaining({ cause: 'ECONNREFUSED' }),
+    });
   });
 
   it('refuses endpoints off the allow-list and bad definitions at construction', () => {
     const def = { name: 'x', operationTypes: [], tools, endpoint: 'http://example.com/' };
-    expect(() => new RemotePlugin(def, { allowList: ['loopback'] })).toThrow(expect.objectContaining({ code: 'ENDPOINT_NOT_ALLOWED' }));
+    expect(() => new RemotePlugin(def, { allowList: ['loopback'] })).toThrow(
+      expect.objectContaining({ code: 'ENDPOINT_NOT_ALLOWED' }),
+    );
     expect(new RemotePlugin(def, { allowList: ['example.com'] }).endpoint).toBe('http://example.com/');
     // Without an allow-list the caller vouches for the host; scheme and credentials are still checked.
     expect(new RemotePlugin(def).endpoint).toBe('http://example.com/');
-    expect(() => new RemotePlugin({ ...def, endpoint: 'http://u:p@localhost/' })).toThrow(expect.objectContaining({ code: 'ENDPOINT_NOT_ALLOWED' }));
-    expect(() => new RemotePlugin({ ...def, endpoint: 'file:///etc/passwd' })).toThrow(expect.objectContaining({ code: 'ENDPOINT_NOT_ALLOWED' }));
-    expect(() => new RemotePlugin({ ...def, endpoint, timeoutMs: 0 })).toThrow(expect.objectContaining({ code: 'PLUGIN_INVALID' }));
-    expect(() => new RemotePlugin({ ...def, endpoint, name: 'has space' })).toThrow(expect.objectContaining({ code: 'PLUGIN_NAME_INVALID' }));
-    expect(() => new RemotePlugin({ ...def, endpoint, tools: [{ name: 'a' }] as never })).toThrow(expect.objectContaining({ code: 'PLUGIN_INVALID' }));
+    expect(() => new RemotePlugin({ ...def, endpoint: 'http://u:p@localhost/' })).toThrow(
+      expect.objectContaining({ code: 'ENDPOINT_NOT_ALLOWED' }),
+    );
+    expect(() => new RemotePlugin({ ...def, endpoint: 'file:///etc/passwd' })).toThrow(
+      expect.objectContaining({ code: 'ENDPOINT_NOT_ALLOWED' }),
+    );
+    expect(() => new RemotePlugin({ ...def, endpoint, timeoutMs: 0 })).toThrow(
+      expect.objectContaining({ code: 'PLUGIN_INVALID' }),
+    );
+    expect(() => new RemotePlugin({ ...def, endpoint, name: 'has space' })).toThrow(
+      expect.objectContaining({ code: 'PLUGIN_NAME_INVALID' }),
+    );
+    expect(() => new RemotePlugin({ ...def, endpoint, tools: [{ name: 'a' }] as never })).toThrow(
+      expect.objectContaining({ code: 'PLUGIN_INVALID' }),
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { BadInputError, PluginError, isPlainObject, type JsonValue } from '../../../kernel/src/index.js';
-import type { ArgsSchema, ComputedPlan, Operation, PlanStep, RuntimePlugin, StepContext, ToolDefinition } from '../plugin.types.js';
+import type {
+  ArgsSchema,
+  ComputedPlan,
+  Operation,
+  PlanStep,
+  RuntimePlugin,
+  StepContext,
+  ToolDefinition,
+} from '../plugin.types.js';
 import { toJsonValue } from '../sdk/json-output.js';
 import { assertPluginName } from '../sdk/plugin-name.js';
 import { readOperationTypes, readParamsSchemas, validateToolDefinitions } from '../sdk/plugin-shape.js';
@@ -59,26 +67,51 @@ export class RemotePlugin implements RuntimePlugin {
     this.name = assertPluginName(definition.name);
     this.operationTypes = readOperationTypes(this.name, definition.operationTypes);
     this.tools = validateToolDefinitions(this.name, definition.tools);
-    this.endpoint = (options.allowList ? assertEndpointAllowed(definition.endpoint, options.allowList) : assertEndpointShape(definition.endpoint)).href;
+    this.endpoint = (
+      options.allowList
+        ? assertEndpointAllowed(definition.endpoint, options.allowList)
+        : assertEndpointShape(definition.endpoint)
+    ).href;
     const paramsSchemas = readParamsSchemas(this.name, definition.paramsSchemas);
     if (paramsSchemas !== undefined) this.paramsSchemas = paramsSchemas;
     const timeoutMs = definition.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
     if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
-      throw new BadInputError(`timeoutMs must be an integer in 1..${MAX_TIMEOUT_MS}`, { plugin: this.name }, 'PLUGIN_INVALID');
+      throw new BadInputError(
+        `timeoutMs must be an integer in 1..${MAX_TIMEOUT_MS}`,
+        { plugin: this.name },
+        'PLUGIN_INVALID',
+      );
     }
     this.timeoutMs = timeoutMs;
-    this.check = { plugin: this.name, toolNames: new Set(this.tools.map((t) => t.name)), defaultPlanner: `remote:${this.name}` };
+    this.check = {
+      plugin: this.name,
+      toolNames: new Set(this.tools.map((t) => t.name)),
+      defaultPlanner: `remote:${this.name}`,
+    };
   }
 
   /** @throws PluginError `PLAN_UNAVAILABLE` (404/501) | `REMOTE_PLAN_FAILED` | `PLUGIN_OUTPUT_INVALID` | transport codes */
   async plan(operation: Operation): Promise<ComputedPlan> {
-    const { status, body } = await postJson(this.name, this.endpoint, { kind: 'plan', operation, tools: this.tools }, this.timeoutMs);
+    const { status, body } = await postJson(
+      this.name,
+      this.endpoint,
+      { kind: 'plan', operation, tools: this.tools },
+      this.timeoutMs,
+    );
     if (status === 404 || status === 501) {
-      throw new PluginError(`remote plugin ${this.name} cannot plan`, { plugin: this.name, status }, 'PLAN_UNAVAILABLE');
+      throw new PluginError(
+        `remote plugin ${this.name} cannot plan`,
+        { plugin: this.name, status },
+        'PLAN_UNAVAILABLE',
+      );
     }
     const error = remoteError(body);
     if (status !== 200 || error !== null) {
-      throw new PluginError(`remote plugin ${this.name} failed to plan: ${error ?? `HTTP ${status}`}`, { plugin: this.name, status, error }, 'REMOTE_PLAN_FAILED');
+      throw new PluginError(
+        `remote plugin ${this.name} failed to plan: ${error ?? `HTTP ${status}`}`,
+        { plugin: this.name, status, error },
+        'REMOTE_PLAN_FAILED',
+      );
     }
     if (body === undefined) throw outputInvalid(this.name, 'plan answer is not JSON');
     return validatePlan(this.check, body);
@@ -87,13 +120,24 @@ export class RemotePlugin implements RuntimePlugin {
   /** @throws PluginError `REMOTE_STEP_FAILED` | `PLUGIN_OUTPUT_INVALID` | `TOOL_NOT_FOUND` | transport codes */
   async runStep(step: PlanStep, ctx: StepContext): Promise<JsonValue> {
     if (!this.check.toolNames.has(step.tool)) throw toolNotFound(this.name, step.tool);
-    const payload = { kind: 'step', executionId: ctx.executionId, stepIndex: ctx.stepIndex, operation: ctx.operation, step };
+    const payload = {
+      kind: 'step',
+      executionId: ctx.executionId,
+      stepIndex: ctx.stepIndex,
+      operation: ctx.operation,
+      step,
+    };
     const { status, body } = await postJson(this.name, this.endpoint, payload, this.timeoutMs, ctx.signal);
     const error = remoteError(body);
     if (status !== 200 || error !== null) {
-      throw new PluginError(`remote step ${step.tool} failed: ${error ?? `HTTP ${status}`}`, { plugin: this.name, tool: step.tool, status, error }, 'REMOTE_STEP_FAILED');
+      throw new PluginError(
+        `remote step ${step.tool} failed: ${error ?? `HTTP ${status}`}`,
+        { plugin: this.name, tool: step.tool, status, error },
+        'REMOTE_STEP_FAILED',
+      );
     }
-    if (!isPlainObject(body) || !('output' in body)) throw outputInvalid(this.name, 'step answer must be a JSON object with "output"');
+    if (!isPlainObject(body) || !('output' in body))
+      throw outputInvalid(this.name, 'step answer must be a JSON object with "output"');
     return toJsonValue(body.output, 'output', { plugin: this.name, tool: step.tool });
   }
 }

@@ -4,7 +4,10 @@ import { toJsonValue } from './json-output.js';
 describe('toJsonValue', () => {
   it('keeps JSON as is, maps undefined like JSON.stringify does and dates to ISO strings', () => {
     expect(toJsonValue(undefined)).toBeNull();
-    expect(toJsonValue({ a: [1, undefined, 'x'], b: undefined, c: { d: true } })).toEqual({ a: [1, null, 'x'], c: { d: true } });
+    expect(toJsonValue({ a: [1, undefined, 'x'], b: undefined, c: { d: true } })).toEqual({
+      a: [1, null, 'x'],
+      c: { d: true },
+    });
     expect(toJsonValue(new Date('2026-01-01T00:00:00Z'))).toBe('2026-01-01T00:00:00.000Z');
     const shared = { s: 1 };
     expect(toJsonValue({ x: shared, y: shared })).toEqual({ x: { s: 1 }, y: { s: 1 } });

@@ -32,7 +32,8 @@ export function validateToolDefinitions(plugin: string, tools: unknown): ToolDef
     if (!isPlainObject(tool) || typeof tool.name !== 'string' || !TOOL_NAME_PATTERN.test(tool.name)) {
       throw invalid(`plugin ${plugin}: tool #${i} needs a name matching ${TOOL_NAME_PATTERN}`, { plugin, index: i });
     }
-    if (seen.has(tool.name)) throw invalid(`plugin ${plugin}: duplicate tool ${tool.name}`, { plugin, tool: tool.name });
+    if (seen.has(tool.name))
+      throw invalid(`plugin ${plugin}: duplicate tool ${tool.name}`, { plugin, tool: tool.name });
     seen.add(tool.name);
     if (!isJsonSchemaObject(tool.argsSchema)) {
       throw invalid(`plugin ${plugin}: tool ${tool.name} needs an argsSchema object`, { plugin, tool: tool.name });
@@ -40,7 +41,11 @@ export function validateToolDefinitions(plugin: string, tools: unknown): ToolDef
     const issues = checkSchema(tool.argsSchema);
     if (issues.length > 0) {
       const detail = describeIssues(issues, 3);
-      throw new BadInputError(`plugin ${plugin}: tool ${tool.name} has an invalid argsSchema: ${detail}`, { plugin, tool: tool.name }, 'TOOL_SCHEMA_INVALID');
+      throw new BadInputError(
+        `plugin ${plugin}: tool ${tool.name} has an invalid argsSchema: ${detail}`,
+        { plugin, tool: tool.name },
+        'TOOL_SCHEMA_INVALID',
+      );
     }
     if (tool.description !== undefined && typeof tool.description !== 'string') {
       throw invalid(`plugin ${plugin}: tool ${tool.name} description must be a string`, { plugin, tool: tool.name });
@@ -48,7 +53,10 @@ export function validateToolDefinitions(plugin: string, tools: unknown): ToolDef
     if (tool.destructive !== undefined && typeof tool.destructive !== 'boolean') {
       throw invalid(`plugin ${plugin}: tool ${tool.name} destructive must be a boolean`, { plugin, tool: tool.name });
     }
-    const copy: ToolDefinition = { name: tool.name, argsSchema: JSON.parse(JSON.stringify(tool.argsSchema)) as ArgsSchema };
+    const copy: ToolDefinition = {
+      name: tool.name,
+      argsSchema: JSON.parse(JSON.stringify(tool.argsSchema)) as ArgsSchema,
+    };
     if (tool.description !== undefined) copy.description = tool.description;
     if (tool.destructive === true) copy.destructive = true;
     return copy;
@@ -59,7 +67,10 @@ export function validateToolDefinitions(plugin: string, tools: unknown): ToolDef
 export function readOperationTypes(plugin: string, value: unknown): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || !value.every((t) => typeof t === 'string' && OPERATION_TYPE_PATTERN.test(t))) {
-    throw invalid(`plugin ${plugin}: operationTypes must be an array of identifiers matching ${OPERATION_TYPE_PATTERN}`, { plugin });
+    throw invalid(
+      `plugin ${plugin}: operationTypes must be an array of identifiers matching ${OPERATION_TYPE_PATTERN}`,
+      { plugin },
+    );
   }
   return [...new Set(value as string[])];
 }
@@ -71,13 +82,17 @@ export function readOperationTypes(plugin: string, value: unknown): string[] {
  */
 export function readParamsSchemas(plugin: string, value: unknown): Record<string, ArgsSchema> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isPlainObject(value)) throw invalid(`plugin ${plugin}: paramsSchemas must be an object keyed by operation type`, { plugin });
+  if (!isPlainObject(value))
+    throw invalid(`plugin ${plugin}: paramsSchemas must be an object keyed by operation type`, { plugin });
   const out: Record<string, ArgsSchema> = {};
   for (const [operationType, schema] of Object.entries(value)) {
     const issues = isJsonSchemaObject(schema) ? checkSchema(schema) : [{ path: '', message: 'must be a JSON object' }];
     if (issues.length > 0) {
       const detail = describeIssues(issues, 3);
-      throw invalid(`plugin ${plugin}: params schema for ${operationType} is invalid: ${detail}`, { plugin, operationType });
+      throw invalid(`plugin ${plugin}: params schema for ${operationType} is invalid: ${detail}`, {
+        plugin,
+        operationType,
+      });
     }
     out[operationType] = JSON.parse(JSON.stringify(schema)) as ArgsSchema;
   }

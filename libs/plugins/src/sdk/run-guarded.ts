@@ -20,7 +20,11 @@ export async function runToolGuarded(
     output = await run();
   } catch (e) {
     if (isWreError(e)) throw e;
-    throw new PluginError(`tool ${plugin}.${tool} failed: ${messageOf(e)}`, { plugin, tool, cause: messageOf(e) }, 'TOOL_FAILED');
+    throw new PluginError(
+      `tool ${plugin}.${tool} failed: ${messageOf(e)}`,
+      { plugin, tool, cause: messageOf(e) },
+      'TOOL_FAILED',
+    );
   }
   return toJsonValue(output, 'output', { plugin, tool });
 }
@@ -31,10 +35,18 @@ export async function callPlannerGuarded(plugin: string, run: () => unknown): Pr
     return await run();
   } catch (e) {
     if (isWreError(e)) throw e;
-    throw new PluginError(`planner of ${plugin} failed: ${messageOf(e)}`, { plugin, cause: messageOf(e) }, 'PLAN_FAILED');
+    throw new PluginError(
+      `planner of ${plugin} failed: ${messageOf(e)}`,
+      { plugin, cause: messageOf(e) },
+      'PLAN_FAILED',
+    );
   }
 }
 
 /** The standard "no such tool" refusal. */
 export const toolNotFound = (plugin: string, tool: string): PluginError =>
-  new PluginError(`plugin ${plugin} has no tool ${JSON.stringify(tool.slice(0, 64))}`, { plugin, tool }, 'TOOL_NOT_FOUND');
+  new PluginError(
+    `plugin ${plugin} has no tool ${JSON.stringify(tool.slice(0, 64))}`,
+    { plugin, tool },
+    'TOOL_NOT_FOUND',
+  );

@@ -17,10 +17,17 @@ class GreeterPlugin extends OrchestratorPlugin {
   override operationTypes = ['greet'];
   constructor() {
     super('greeter');
-    this.tool('say', { argsSchema: { type: 'object' } }, (args) => ({ said: `hello ${String(args.who)}`, from: this.name }));
+    this.tool('say', { argsSchema: { type: 'object' } }, (args) => ({
+      said: `hello ${String(args.who)}`,
+      from: this.name,
+    }));
   }
   override plan(op: Operation): ComputedPlan {
-    return { steps: [{ tool: 'say', args: { who: op.params.name ?? null } }], planner: 'deterministic:greeter', tokens: { prompt: 0, completion: 0, total: 0 } };
+    return {
+      steps: [{ tool: 'say', args: { who: op.params.name ?? null } }],
+      planner: 'deterministic:greeter',
+      tokens: { prompt: 0, completion: 0, total: 0 },
+    };
   }
 }
 
@@ -55,7 +62,11 @@ describe('toRuntimePlugin', () => {
     expect(plugin).toMatchObject({ name: 'greeter', kind: 'in_process', operationTypes: ['greet'] });
     expect(plugin.tools).toEqual([{ name: 'say', argsSchema: { type: 'object' } }]);
     const plan = await plugin.plan!(operation);
-    expect(plan).toEqual({ steps: [{ tool: 'say', args: { who: 'new_module' } }], planner: 'deterministic:greeter', tokens: { prompt: 0, completion: 0, total: 0 } });
+    expect(plan).toEqual({
+      steps: [{ tool: 'say', args: { who: 'new_module' } }],
+      planner: 'deterministic:greeter',
+      tokens: { prompt: 0, completion: 0, total: 0 },
+    });
     expect(await plugin.runStep(plan.steps[0]!, ctx())).toEqual({ said: 'hello new_module', from: 'greeter' });
   });
 
@@ -64,7 +75,11 @@ describe('toRuntimePlugin', () => {
     expect(plugin.name).toBe('your_plugin');
     expect(plugin.tools.map((t) => t.name)).toEqual(['execute']);
     const plan = await plugin.plan!(operation);
-    expect(plan).toEqual({ steps: [{ tool: 'execute', args: { name: 'new_module' } }], planner: 'passthrough', tokens: { prompt: 0, completion: 0, total: 0 } });
+    expect(plan).toEqual({
+      steps: [{ tool: 'execute', args: { name: 'new_module' } }],
+      planner: 'passthrough',
+      tokens: { prompt: 0, completion: 0, total: 0 },
+    });
     expect(await plugin.runStep(plan.steps[0]!, ctx())).toEqual({ handled: 'module_creation', name: 'new_module' });
   });
 
@@ -83,7 +98,9 @@ describe('toRuntimePlugin', () => {
 
   it('refuses nameless literals, bad names, non-objects and objects that cannot run anything', () => {
     expect(codeOf(() => toRuntimePlugin({ execute: () => 1 }))).toBe('PLUGIN_NAME_REQUIRED');
-    expect(codeOf(() => toRuntimePlugin(Object.assign(Object.create(null) as object, { execute: () => 1 })))).toBe('PLUGIN_NAME_REQUIRED');
+    expect(codeOf(() => toRuntimePlugin(Object.assign(Object.create(null) as object, { execute: () => 1 })))).toBe(
+      'PLUGIN_NAME_REQUIRED',
+    );
     expect(codeOf(() => toRuntimePlugin({ execute: () => 1 }, 'bad name!'))).toBe('PLUGIN_NAME_INVALID');
     expect(codeOf(() => toRuntimePlugin({ name: '', execute: () => 1 }))).toBe('PLUGIN_NAME_INVALID');
     expect(codeOf(() => toRuntimePlugin(null))).toBe('PLUGIN_INVALID');
@@ -94,7 +111,8 @@ describe('toRuntimePlugin', () => {
 
   it('validates plans: unknown tools, bad args, bad tokens are PLUGIN_OUTPUT_INVALID; missing tokens are zeros', async () => {
     const withPlan = (plan: unknown) => toRuntimePlugin({ name: 'p', execute: () => 1, plan: () => plan });
-    const rejects = (plan: unknown) => expect(withPlan(plan).plan!(operation)).rejects.toMatchObject({ code: 'PLUGIN_OUTPUT_INVALID' });
+    const rejects = (plan: unknown) =>
+      expect(withPlan(plan).plan!(operation)).rejects.toMatchObject({ code: 'PLUGIN_OUTPUT_INVALID' });
     await rejects({ steps: [{ tool: 'nope', args: {} }] });
     await rejects({ steps: [{ tool: 'execute', args: [1] }] });
     await rejects({ steps: [] });
@@ -102,7 +120,11 @@ describe('toRuntimePlugin', () => {
     await rejects({ steps: [{ tool: 'execute', args: {} }], tokens: { prompt: -1 } });
     await rejects({ steps: [{ tool: 'execute', args: {} }], tokens: { prompt: 1.5 } });
     await rejects({ steps: [{ tool: 'execute', args: { f: () => 1 } }] });
-    expect(await withPlan({ steps: [{ tool: 'execute', args: { x: 1 } }], tokens: { prompt: 3, completion: 4 } }).plan!(operation)).toEqual({
+    expect(
+      await withPlan({ steps: [{ tool: 'execute', args: { x: 1 } }], tokens: { prompt: 3, completion: 4 } }).plan!(
+        operation,
+      ),
+    ).toEqual({
       steps: [{ tool: 'execute', args: { x: 1 } }],
       planner: 'passthrough',
       tokens: { prompt: 3, completion: 4, total: 7 },
@@ -112,27 +134,55 @@ describe('toRuntimePlugin', () => {
   it('refuses non-JSON tool output and wraps foreign exceptions as TOOL_FAILED, keeping WreErrors', async () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    const run = (execute: () => unknown) => toRuntimePlugin({ name: 'p', execute }).runStep({ tool: 'execute', args: {} }, ctx());
-    await expect(run(() => cyclic)).rejects.toMatchObject({ code: 'PLUGIN_OUTPUT_INVALID', details: expect.objectContaining({ reason: 'cycle' }) });
+    const run = (execute: () => unknown) =>
+      toRuntimePlugin({ name: 'p', execute }).runStep({ tool: 'execute', args: {} }, ctx());
+    await expect(run(() => cyclic)).rejects.toMatchObject({
+      code: 'PLUGIN_OUTPUT_INVALID',
+      details: expect.objectContaining({ reason: 'cycle' }),
+    });
     await expect(run(() => ({ f: () => 1 }))).rejects.toMatchObject({ code: 'PLUGIN_OUTPUT_INVALID' });
-    await expect(run(() => { throw new Error('boom'); })).rejects.toMatchObject({ code: 'TOOL_FAILED', message: expect.stringContaining('boom') });
-    await expect(run(() => { throw new PluginError('mine', {}, 'MINE'); })).rejects.toMatchObject({ code: 'MINE' });
-    await expect(toRuntimePlugin(new GreeterPlugin()).runStep({ tool: 'nope', args: {} }, ctx())).rejects.toMatchObject({ code: 'TOOL_NOT_FOUND' });
+    await expect(
+      run(() => {
+        throw new Error('boom');
+      }),
+    ).rejects.toMatchObject({ code: 'TOOL_FAILED', message: expect.stringContaining('boom') });
+    await expect(
+      run(() => {
+        throw new PluginError('mine', {}, 'MINE');
+      }),
+    ).rejects.toMatchObject({ code: 'MINE' });
+    await expect(toRuntimePlugin(new GreeterPlugin()).runStep({ tool: 'nope', args: {} }, ctx())).rejects.toMatchObject(
+      { code: 'TOOL_NOT_FOUND' },
+    );
   });
 
   it('carries paramsSchemas through and refuses schemas the args-schema checker rejects', () => {
     const schema = { type: 'object', required: ['name'] };
-    expect(toRuntimePlugin({ name: 'p', execute: () => 1, paramsSchemas: { greet: schema } }).paramsSchemas).toEqual({ greet: schema });
+    expect(toRuntimePlugin({ name: 'p', execute: () => 1, paramsSchemas: { greet: schema } }).paramsSchemas).toEqual({
+      greet: schema,
+    });
     expect(toRuntimePlugin({ name: 'p', execute: () => 1 }).paramsSchemas).toBeUndefined();
-    expect(codeOf(() => toRuntimePlugin({ name: 'p', execute: () => 1, paramsSchemas: { greet: { type: 'strin' } } }))).toBe('PLUGIN_INVALID');
-    expect(codeOf(() => toRuntimePlugin({ name: 'p', execute: () => 1, paramsSchemas: { greet: 'object' } }))).toBe('PLUGIN_INVALID');
+    expect(
+      codeOf(() => toRuntimePlugin({ name: 'p', execute: () => 1, paramsSchemas: { greet: { type: 'strin' } } })),
+    ).toBe('PLUGIN_INVALID');
+    expect(codeOf(() => toRuntimePlugin({ name: 'p', execute: () => 1, paramsSchemas: { greet: 'object' } }))).toBe(
+      'PLUGIN_INVALID',
+    );
   });
 
   it('re-wraps an existing RuntimePlugin under the resolved name and still validates its output', async () => {
-    const raw = { name: 'raw', kind: 'remote' as const, operationTypes: ['x'], tools: [{ name: 't', argsSchema: {} }], runStep: async () => 7n };
+    const raw = {
+      name: 'raw',
+      kind: 'remote' as const,
+      operationTypes: ['x'],
+      tools: [{ name: 't', argsSchema: {} }],
+      runStep: async () => 7n,
+    };
     const plugin = toRuntimePlugin(raw, 'renamed');
     expect(plugin).toMatchObject({ name: 'renamed', kind: 'remote', operationTypes: ['x'] });
     expect(plugin.plan).toBeUndefined();
-    await expect(plugin.runStep({ tool: 't', args: {} }, ctx())).rejects.toMatchObject({ code: 'PLUGIN_OUTPUT_INVALID' });
+    await expect(plugin.runStep({ tool: 't', args: {} }, ctx())).rejects.toMatchObject({
+      code: 'PLUGIN_OUTPUT_INVALID',
+    });
   });
 });

@@ -39,7 +39,8 @@ function validateStep(check: PlanCheck, raw: unknown, i: number): PlanStep {
   if (!isPlainObject(raw)) throw invalid(check.plugin, `step ${i} must be an object`);
   const { tool, args } = raw;
   if (typeof tool !== 'string') throw invalid(check.plugin, `step ${i}: tool must be a string`);
-  if (!check.toolNames.has(tool)) throw invalid(check.plugin, `step ${i}: unknown tool ${JSON.stringify(tool.slice(0, 64))}`);
+  if (!check.toolNames.has(tool))
+    throw invalid(check.plugin, `step ${i}: unknown tool ${JSON.stringify(tool.slice(0, 64))}`);
   const json = toJsonValue(args ?? {}, `step ${i} args`, { plugin: check.plugin });
   if (!isPlainObject(json)) throw invalid(check.plugin, `step ${i}: args must be an object`);
   return { tool, args: json as JsonObject };

@@ -46,4 +46,7 @@ export class IssueSink {
 
 /** The first `max` issues on one line, as refusals and denials quote them. */
 export const describeIssues = (issues: readonly ArgsIssue[], max = 5): string =>
-  issues.slice(0, max).map((i) => `${i.path || '/'}: ${i.message}`).join('; ');
+  issues
+    .slice(0, max)
+    .map((i) => `${i.path || '/'}: ${i.message}`)
+    .join('; ');

@@ -22,21 +22,29 @@ export function checkSchema(schema: unknown): ArgsIssue[] {
 
 function checkNode(node: unknown, path: string, depth: number, sink: IssueSink): void {
   if (sink.full) return;
-  if (depth > ARGS_SCHEMA_LIMITS.maxDepth) return sink.add(path, `schema nests deeper than ${ARGS_SCHEMA_LIMITS.maxDepth} levels`);
+  if (depth > ARGS_SCHEMA_LIMITS.maxDepth)
+    return sink.add(path, `schema nests deeper than ${ARGS_SCHEMA_LIMITS.maxDepth} levels`);
   if (typeof node === 'boolean') return;
   if (!isPlainObject(node)) return sink.add(path, `schema must be an object or boolean, got ${describeType(node)}`);
   for (const [keyword, check] of Object.entries(KEYWORDS)) {
-    if (Object.hasOwn(node, keyword) && node[keyword] !== undefined) check(node[keyword], childPointer(path, keyword), depth, sink);
+    if (Object.hasOwn(node, keyword) && node[keyword] !== undefined)
+      check(node[keyword], childPointer(path, keyword), depth, sink);
   }
-  for (const [min, max] of [['minLength', 'maxLength'], ['minItems', 'maxItems'], ['minimum', 'maximum']] as const) {
+  for (const [min, max] of [
+    ['minLength', 'maxLength'],
+    ['minItems', 'maxItems'],
+    ['minimum', 'maximum'],
+  ] as const) {
     const lo = node[min];
     const hi = node[max];
-    if (typeof lo === 'number' && typeof hi === 'number' && lo > hi) sink.add(path, `${min} ${lo} exceeds ${max} ${hi}; no value can match`);
+    if (typeof lo === 'number' && typeof hi === 'number' && lo > hi)
+      sink.add(path, `${min} ${lo} exceeds ${max} ${hi}; no value can match`);
   }
 }
 
 const nonNegativeInteger: KeywordCheck = (v, path, _d, sink) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) sink.add(path, `must be a non-negative integer, got ${describeType(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    sink.add(path, `must be a non-negative integer, got ${describeType(v)}`);
 };
 
 const finiteNumber: KeywordCheck = (v, path, _d, sink) => {
@@ -46,22 +54,26 @@ const finiteNumber: KeywordCheck = (v, path, _d, sink) => {
 const subschema: KeywordCheck = (v, path, depth, sink) => checkNode(v, path, depth + 1, sink);
 
 const schemaList: KeywordCheck = (v, path, depth, sink) => {
-  if (!Array.isArray(v) || v.length === 0) return sink.add(path, `must be a non-empty array of schemas, got ${describeType(v)}`);
+  if (!Array.isArray(v) || v.length === 0)
+    return sink.add(path, `must be a non-empty array of schemas, got ${describeType(v)}`);
   v.forEach((s, i) => checkNode(s, childPointer(path, i), depth + 1, sink));
 };
 
 /** `enum`/`const` values are compared as JSON; something JSON cannot hold could never be matched. */
 function checkJsonValue(v: unknown, path: string, depth: number, sink: IssueSink): void {
-  if (depth > ARGS_SCHEMA_LIMITS.maxDepth) return sink.add(path, `value nests deeper than ${ARGS_SCHEMA_LIMITS.maxDepth} levels`);
+  if (depth > ARGS_SCHEMA_LIMITS.maxDepth)
+    return sink.add(path, `value nests deeper than ${ARGS_SCHEMA_LIMITS.maxDepth} levels`);
   const kind = describeType(v);
   if (!isJsonKind(kind)) return sink.add(path, `must be a JSON value, got ${kind}`);
   if (Array.isArray(v)) v.forEach((x, i) => checkJsonValue(x, childPointer(path, i), depth + 1, sink));
-  else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) checkJsonValue(x, childPointer(path, k), depth + 1, sink);
+  else if (isPlainObject(v))
+    for (const [k, x] of Object.entries(v)) checkJsonValue(x, childPointer(path, k), depth + 1, sink);
 }
 
 function checkTypeName(v: unknown, path: string, sink: IssueSink): void {
   if (typeof v !== 'string') sink.add(path, `type name must be a string, got ${describeType(v)}`);
-  else if (!(ARGS_SCHEMA_TYPES as readonly string[]).includes(v)) sink.add(path, `unknown type '${v}' (expected one of ${ARGS_SCHEMA_TYPES.join(', ')})`);
+  else if (!(ARGS_SCHEMA_TYPES as readonly string[]).includes(v))
+    sink.add(path, `unknown type '${v}' (expected one of ${ARGS_SCHEMA_TYPES.join(', ')})`);
 }
 
 const KEYWORDS: Record<string, KeywordCheck> = {
@@ -78,7 +90,8 @@ const KEYWORDS: Record<string, KeywordCheck> = {
   required: (v, path, _d, sink) => {
     if (!Array.isArray(v)) return sink.add(path, `must be an array of property names, got ${describeType(v)}`);
     v.forEach((name, i) => {
-      if (typeof name !== 'string') sink.add(childPointer(path, i), `must be a property name, got ${describeType(name)}`);
+      if (typeof name !== 'string')
+        sink.add(childPointer(path, i), `must be a property name, got ${describeType(name)}`);
     });
   },
   additionalProperties: subschema,

@@ -23,12 +23,18 @@ describe('checkSchema', () => {
   });
 
   it.each([null, 'string', 3, [], true])('rejects a non-object root schema (%p)', (schema) => {
-    expect(checkSchema(schema)).toEqual([{ path: '', message: expect.stringMatching(/^\(root\): schema must be an object, got /) }]);
+    expect(checkSchema(schema)).toEqual([
+      { path: '', message: expect.stringMatching(/^\(root\): schema must be an object, got /) },
+    ]);
   });
 
   it('rejects unknown type names and names the allowed ones', () => {
     expect(checkSchema({ properties: { a: { type: 'strin' } } })).toEqual([
-      { path: '/properties/a/type', message: "/properties/a/type: unknown type 'strin' (expected one of string, number, integer, boolean, object, array, null)" },
+      {
+        path: '/properties/a/type',
+        message:
+          "/properties/a/type: unknown type 'strin' (expected one of string, number, integer, boolean, object, array, null)",
+      },
     ]);
     expect(paths({ type: ['string', 'strng'] })).toEqual(['/type/1']);
     expect(paths({ type: [] })).toEqual(['/type']);
@@ -57,11 +63,25 @@ describe('checkSchema', () => {
         anyOf: [],
         oneOf: [3],
       }),
-    ).toEqual(['/properties', '/required/1', '/additionalProperties', '/items', '/enum', '/minLength', '/maxLength', '/minItems', '/maximum', '/anyOf', '/oneOf/0']);
+    ).toEqual([
+      '/properties',
+      '/required/1',
+      '/additionalProperties',
+      '/items',
+      '/enum',
+      '/minLength',
+      '/maxLength',
+      '/minItems',
+      '/maximum',
+      '/anyOf',
+      '/oneOf/0',
+    ]);
   });
 
   it('rejects bounds that no value can satisfy', () => {
-    expect(checkSchema({ minLength: 3, maxLength: 2 })).toEqual([{ path: '', message: '(root): minLength 3 exceeds maxLength 2; no value can match' }]);
+    expect(checkSchema({ minLength: 3, maxLength: 2 })).toEqual([
+      { path: '', message: '(root): minLength 3 exceeds maxLength 2; no value can match' },
+    ]);
   });
 
   it('rejects const/enum values JSON cannot represent', () => {

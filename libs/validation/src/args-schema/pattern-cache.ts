@@ -22,4 +22,3 @@ export function compilePattern(source: string): RegExp | null {
   cache.set(source, compiled);
   return compiled;
 }
-

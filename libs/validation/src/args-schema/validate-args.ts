@@ -2,7 +2,15 @@ import { isPlainObject } from '../../../kernel/src/index.js';
 import type { ArgsSchema } from '../../../plugins/src/plugin.types.js';
 import { ARGS_SCHEMA_LIMITS, IssueSink, childPointer, displayPath, type ArgsIssue } from './args-issue.js';
 import { checkSchema } from './check-schema.js';
-import { codePointLength, definedKeys, describeType, isJsonKind, jsonEqual, matchesType, preview } from './json-kind.js';
+import {
+  codePointLength,
+  definedKeys,
+  describeType,
+  isJsonKind,
+  jsonEqual,
+  matchesType,
+  preview,
+} from './json-kind.js';
 import { compilePattern } from './pattern-cache.js';
 
 type Schema = Record<string, unknown>;
@@ -19,7 +27,12 @@ export function validateArgs(schema: ArgsSchema, value: unknown): ArgsIssue[] {
   const schemaIssues = verdictFor(schema);
   if (schemaIssues.length > 0) {
     const first = schemaIssues[0]?.message ?? '';
-    return [{ path: '', message: `(root): cannot validate against an invalid schema (${schemaIssues.length} issue(s), first: ${first})` }];
+    return [
+      {
+        path: '',
+        message: `(root): cannot validate against an invalid schema (${schemaIssues.length} issue(s), first: ${first})`,
+      },
+    ];
   }
   const sink = new IssueSink();
   validateNode(schema, value, '', 0, sink);
@@ -38,18 +51,27 @@ function verdictFor(schema: unknown): ArgsIssue[] {
 
 function validateNode(schema: unknown, value: unknown, path: string, depth: number, sink: IssueSink): void {
   if (sink.full) return;
-  if (depth > ARGS_SCHEMA_LIMITS.maxDepth) return sink.add(path, `nests deeper than ${ARGS_SCHEMA_LIMITS.maxDepth} levels`);
+  if (depth > ARGS_SCHEMA_LIMITS.maxDepth)
+    return sink.add(path, `nests deeper than ${ARGS_SCHEMA_LIMITS.maxDepth} levels`);
   if (schema === false) return sink.add(path, 'no value is allowed here');
   if (!isPlainObject(schema)) return; // `true` (checked schemas hold nothing else here)
   const kind = describeType(value);
   if (!isJsonKind(kind)) return sink.add(path, `expected a JSON value, got ${kind}`);
   const types = typeNames(schema.type);
   // After a type mismatch every other keyword would only add noise about the same mistake.
-  if (types && !types.some((t) => matchesType(t, value))) return sink.add(path, `expected ${types.join(' or ')}, got ${kind}`);
+  if (types && !types.some((t) => matchesType(t, value)))
+    return sink.add(path, `expected ${types.join(' or ')}, got ${kind}`);
   if (Array.isArray(schema.enum) && !schema.enum.some((e) => jsonEqual(e, value))) {
-    sink.add(path, `must be one of ${schema.enum.slice(0, 5).map((e) => preview(e, 30)).join(', ')}${schema.enum.length > 5 ? ', …' : ''}`);
+    sink.add(
+      path,
+      `must be one of ${schema.enum
+        .slice(0, 5)
+        .map((e) => preview(e, 30))
+        .join(', ')}${schema.enum.length > 5 ? ', …' : ''}`,
+    );
   }
-  if (Object.hasOwn(schema, 'const') && !jsonEqual(schema.const, value)) sink.add(path, `must equal ${preview(schema.const)}`);
+  if (Object.hasOwn(schema, 'const') && !jsonEqual(schema.const, value))
+    sink.add(path, `must equal ${preview(schema.const)}`);
   if (typeof value === 'string') checkString(schema, value, path, sink);
   else if (typeof value === 'number') checkNumber(schema, value, path, sink);
   else if (Array.isArray(value)) checkArray(schema, value, path, depth, sink);
@@ -94,16 +116,24 @@ function checkArray(schema: Schema, value: unknown[], path: string, depth: numbe
   if (min !== undefined && value.length < min) sink.add(path, `must have at least ${min} items, got ${value.length}`);
   if (max !== undefined && value.length > max) sink.add(path, `must have at most ${max} items, got ${value.length}`);
   if (schema.items === undefined) return;
-  for (let i = 0; i < value.length && !sink.full; i++) validateNode(schema.items, value[i], childPointer(path, i), depth + 1, sink);
+  for (let i = 0; i < value.length && !sink.full; i++)
+    validateNode(schema.items, value[i], childPointer(path, i), depth + 1, sink);
 }
 
-function checkObject(schema: Schema, value: Record<string, unknown>, path: string, depth: number, sink: IssueSink): void {
+function checkObject(
+  schema: Schema,
+  value: Record<string, unknown>,
+  path: string,
+  depth: number,
+  sink: IssueSink,
+): void {
   const properties = isPlainObject(schema.properties) ? schema.properties : {};
   // Own-property lookups only: a property called `constructor` must not find Object.prototype's.
   const present = (key: string) => Object.hasOwn(value, key) && value[key] !== undefined;
   if (Array.isArray(schema.required)) {
     for (const name of schema.required) {
-      if (typeof name === 'string' && !present(name)) sink.add(childPointer(path, name), 'required property is missing');
+      if (typeof name === 'string' && !present(name))
+        sink.add(childPointer(path, name), 'required property is missing');
     }
   }
   for (const key of definedKeys(value)) {
@@ -111,7 +141,8 @@ function checkObject(schema: Schema, value: Record<string, unknown>, path: strin
     const child = childPointer(path, key);
     if (Object.hasOwn(properties, key)) validateNode(properties[key], value[key], child, depth + 1, sink);
     else if (schema.additionalProperties === false) sink.add(child, 'property is not allowed');
-    else if (schema.additionalProperties !== undefined) validateNode(schema.additionalProperties, value[key], child, depth + 1, sink);
+    else if (schema.additionalProperties !== undefined)
+      validateNode(schema.additionalProperties, value[key], child, depth + 1, sink);
   }
 }
 
@@ -128,7 +159,10 @@ function checkAlternatives(schema: Schema, value: unknown, path: string, depth: 
     if (matched === 0) {
       // The branch with the fewest issues is usually the one the caller meant; its first issue is the useful hint.
       const closest = outcomes.reduce((a, b) => (b.length < a.length ? b : a));
-      sink.add(path, `matches none of the ${branches.length} ${keyword} alternatives (closest: ${closest[0]?.message ?? displayPath(path)})`);
+      sink.add(
+        path,
+        `matches none of the ${branches.length} ${keyword} alternatives (closest: ${closest[0]?.message ?? displayPath(path)})`,
+      );
     } else if (keyword === 'oneOf' && matched > 1) {
       sink.add(path, `matches ${matched} oneOf alternatives, expected exactly one`);
     }

@@ -26,8 +26,12 @@ describe('validateArgs: types', () => {
 
   it('refuses values JSON cannot carry, even without a type', () => {
     expect(messages(validateArgs({}, undefined))).toEqual(['(root): expected a JSON value, got undefined']);
-    expect(messages(validateArgs({ type: 'number' }, Number.NaN))).toEqual(['(root): expected a JSON value, got non-finite number']);
-    expect(messages(validateArgs({ properties: { f: {} } }, { f: () => 1 }))).toEqual(['/f: expected a JSON value, got function']);
+    expect(messages(validateArgs({ type: 'number' }, Number.NaN))).toEqual([
+      '(root): expected a JSON value, got non-finite number',
+    ]);
+    expect(messages(validateArgs({ properties: { f: {} } }, { f: () => 1 }))).toEqual([
+      '/f: expected a JSON value, got function',
+    ]);
   });
 });
 
@@ -44,7 +48,9 @@ describe('validateArgs: objects', () => {
   });
 
   it('points at the offending property with a JSON pointer', () => {
-    expect(validateArgs(schema, { path: 3 })).toEqual([{ path: '/path', message: '/path: expected string, got number' }]);
+    expect(validateArgs(schema, { path: 3 })).toEqual([
+      { path: '/path', message: '/path: expected string, got number' },
+    ]);
   });
 
   it('reports missing required and disallowed extra properties at their own paths', () => {
@@ -66,7 +72,10 @@ describe('validateArgs: objects', () => {
 
   it('does not mistake inherited names like constructor for declared properties', () => {
     const s = { type: 'object', properties: {}, additionalProperties: false, required: ['toString'] };
-    expect(messages(validateArgs(s, { constructor: 1 }))).toEqual(['/toString: required property is missing', '/constructor: property is not allowed']);
+    expect(messages(validateArgs(s, { constructor: 1 }))).toEqual([
+      '/toString: required property is missing',
+      '/constructor: property is not allowed',
+    ]);
   });
 
   it('escapes ~ and / in pointer segments', () => {
@@ -80,7 +89,10 @@ describe('validateArgs: arrays, strings, numbers, enum, const', () => {
     const s = { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 2 };
     expect(validateArgs(s, ['a'])).toEqual([]);
     expect(messages(validateArgs(s, []))).toEqual(['(root): must have at least 1 items, got 0']);
-    expect(messages(validateArgs(s, ['a', 1, 'c']))).toEqual(['(root): must have at most 2 items, got 3', '/1: expected string, got number']);
+    expect(messages(validateArgs(s, ['a', 1, 'c']))).toEqual([
+      '(root): must have at most 2 items, got 3',
+      '/1: expected string, got number',
+    ]);
     expect(validateArgs({ properties: { items: s } }, { items: ['a', 0] })[0]?.path).toBe('/items/1');
   });
 
@@ -99,7 +111,9 @@ describe('validateArgs: arrays, strings, numbers, enum, const', () => {
 
   it('refuses to run a pattern over a string longer than the limit', () => {
     const long = 'a'.repeat(ARGS_SCHEMA_LIMITS.maxPatternInputLength + 1);
-    expect(messages(validateArgs({ pattern: '^a+$' }, long))).toEqual(['(root): is longer than 10000 characters; pattern not checked']);
+    expect(messages(validateArgs({ pattern: '^a+$' }, long))).toEqual([
+      '(root): is longer than 10000 characters; pattern not checked',
+    ]);
     expect(validateArgs({ pattern: '^a+$' }, long.slice(1))).toEqual([]);
   });
 
@@ -125,7 +139,9 @@ describe('validateArgs: anyOf / oneOf', () => {
     const s: ArgsSchema = { anyOf: [{ type: 'string' }, { type: 'object', required: ['a', 'b'] }] };
     expect(validateArgs(s, 'x')).toEqual([]);
     expect(validateArgs(s, { a: 1, b: 2 })).toEqual([]);
-    expect(messages(validateArgs(s, 3))).toEqual(['(root): matches none of the 2 anyOf alternatives (closest: (root): expected string, got number)']);
+    expect(messages(validateArgs(s, 3))).toEqual([
+      '(root): matches none of the 2 anyOf alternatives (closest: (root): expected string, got number)',
+    ]);
   });
 
   it('oneOf needs exactly one matching branch', () => {
@@ -146,23 +162,33 @@ describe('validateArgs: hostile input', () => {
   it('fails closed on an invalid schema instead of validating part of it', () => {
     const issues = validateArgs({ type: 'strnig' }, 'x');
     expect(issues).toHaveLength(1);
-    expect(issues[0]?.message).toMatch(/^\(root\): cannot validate against an invalid schema \(1 issue\(s\), first: \/type: unknown type 'strnig'/);
+    expect(issues[0]?.message).toMatch(
+      /^\(root\): cannot validate against an invalid schema \(1 issue\(s\), first: \/type: unknown type 'strnig'/,
+    );
   });
 
   it('walks values only as deep as the schema goes, so deep or cyclic values cannot exhaust the stack', () => {
-    const nest = (levels: number): ArgsSchema => (levels === 0 ? { type: 'array' } : { type: 'array', items: nest(levels - 1) });
+    const nest = (levels: number): ArgsSchema =>
+      levels === 0 ? { type: 'array' } : { type: 'array', items: nest(levels - 1) };
     const cyclic: unknown[] = [];
     cyclic.push(cyclic);
     expect(validateArgs(nest(ARGS_SCHEMA_LIMITS.maxDepth), cyclic)).toEqual([]);
-    expect(messages(validateArgs(nest(ARGS_SCHEMA_LIMITS.maxDepth + 1), cyclic))[0]).toMatch(/cannot validate against an invalid schema/);
+    expect(messages(validateArgs(nest(ARGS_SCHEMA_LIMITS.maxDepth + 1), cyclic))[0]).toMatch(
+      /cannot validate against an invalid schema/,
+    );
     let deep: unknown = 'leaf';
     for (let i = 0; i < 10_000; i++) deep = [deep];
     expect(messages(validateArgs(nest(3), deep))).toEqual([]);
-    expect(messages(validateArgs({ items: { items: { type: 'string' } } }, deep))).toEqual(['/0/0: expected string, got array']);
+    expect(messages(validateArgs({ items: { items: { type: 'string' } } }, deep))).toEqual([
+      '/0/0: expected string, got array',
+    ]);
   });
 
   it('caps the number of issues', () => {
-    const issues = validateArgs({ type: 'array', items: { type: 'string' } }, Array.from({ length: 1000 }, () => 0));
+    const issues = validateArgs(
+      { type: 'array', items: { type: 'string' } },
+      Array.from({ length: 1000 }, () => 0),
+    );
     expect(issues).toHaveLength(ARGS_SCHEMA_LIMITS.maxIssues + 1);
     expect(issues.at(-1)?.message).toBe('(root): stopped after 100 issues');
   });

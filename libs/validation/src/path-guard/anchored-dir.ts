@@ -75,7 +75,12 @@ async function anchorRoot(realRoot: string): Promise<AnchoredDir> {
  * @returns null when nothing is there; the caller still owns (and closes) `parent`.
  * @throws BadInputError `PATH_OUTSIDE_WORKSPACE` for a symlink, `PATH_INVALID` for a non-directory.
  */
-async function stepInto(parent: AnchoredDir, name: string, shown: () => string, relPath: string): Promise<AnchoredDir | null> {
+async function stepInto(
+  parent: AnchoredDir,
+  name: string,
+  shown: () => string,
+  relPath: string,
+): Promise<AnchoredDir | null> {
   const at = parent.entry(name);
   const walked = path.join(parent.walked, name);
   if (!(await procFdWorks())) {
@@ -106,15 +111,26 @@ async function stepInto(parent: AnchoredDir, name: string, shown: () => string, 
  * @returns null when a segment is missing and `create` is false.
  * @throws BadInputError `PATH_OUTSIDE_WORKSPACE` | `PATH_INVALID`
  */
-export function openDirInside(realRoot: string, segments: readonly string[], relPath: string, create: true): Promise<AnchoredDir>;
-export function openDirInside(realRoot: string, segments: readonly string[], relPath: string, create: boolean): Promise<AnchoredDir | null>;
+export function openDirInside(
+  realRoot: string,
+  segments: readonly string[],
+  relPath: string,
+  create: true,
+): Promise<AnchoredDir>;
+export function openDirInside(
+  realRoot: string,
+  segments: readonly string[],
+  relPath: string,
+  create: boolean,
+): Promise<AnchoredDir | null>;
 export async function openDirInside(
   realRoot: string,
   segments: readonly string[],
   relPath: string,
   create: boolean,
 ): Promise<AnchoredDir | null> {
-  if (Buffer.byteLength(path.join(realRoot, ...segments)) >= PATH_MAX) throw pathInvalid('path is too long for the file system', relPath);
+  if (Buffer.byteLength(path.join(realRoot, ...segments)) >= PATH_MAX)
+    throw pathInvalid('path is too long for the file system', relPath);
   let current = await anchorRoot(realRoot);
   let handedOver = false;
   try {

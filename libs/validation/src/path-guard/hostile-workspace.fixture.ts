@@ -11,7 +11,16 @@ export interface HostileWorkspace {
 }
 
 /** Names of entries in the workspace root that are symlinks, for generators that want to aim at them. */
-export const SYMLINK_NAMES = ['escape', 'escape_file', 'up_link', 'inner_link', 'dangling', 'loop_a', 'loop_b', 'self_loop'];
+export const SYMLINK_NAMES = [
+  'escape',
+  'escape_file',
+  'up_link',
+  'inner_link',
+  'dangling',
+  'loop_a',
+  'loop_b',
+  'self_loop',
+];
 
 /**
  * Builds base/{ws,outside,modules}. `base/modules/general/new_module` is a decoy with the same relative

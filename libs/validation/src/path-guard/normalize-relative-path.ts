@@ -38,7 +38,8 @@ export function normalizeRelativePath(relPath: unknown): string {
     // Even a harmless-looking `a/../b` is refused: it reads differently once `a` is a symlink.
     throw pathInvalid("'..' segments are not allowed", relPath);
   }
-  if (relPath.includes(' ') && segments.some(dotsAndSpaces)) throw pathInvalid('a segment of only dots and spaces (Windows strips them to . or ..)', relPath);
+  if (relPath.includes(' ') && segments.some(dotsAndSpaces))
+    throw pathInvalid('a segment of only dots and spaces (Windows strips them to . or ..)', relPath);
   // Bytes, not UTF-16 units: NAME_MAX is 255 bytes, and 100 one-dot leaders (U+2024) are 300 of them. A UTF-16
   // unit takes at most 3 bytes, so short segments skip the (comparatively slow) byte count.
   if (segments.some((s) => s.length > MAX_SEGMENT_BYTES / 3 && Buffer.byteLength(s, 'utf8') > MAX_SEGMENT_BYTES)) {

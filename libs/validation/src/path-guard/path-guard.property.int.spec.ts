@@ -4,7 +4,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { createHostileWorkspace, type HostileWorkspace } from './hostile-workspace.fixture.js';
 import { hostileModulePath, hostileRelPath } from './hostile-paths.fixture.js';
-import { escapeOf, outcomeOf, outcomeOfAsync, referenceResolveInsideRoot, Tally, type Outcome } from './path-oracle.fixture.js';
+import {
+  escapeOf,
+  outcomeOf,
+  outcomeOfAsync,
+  referenceResolveInsideRoot,
+  Tally,
+  type Outcome,
+} from './path-oracle.fixture.js';
 import { resolveInsideRoot, resolveInsideRootSync } from './resolve-inside-root.js';
 import { validateModulePath } from './validate-module-path.js';
 
@@ -45,56 +52,79 @@ describe('path guard properties over generated hostile paths', () => {
     expect(t.rejected).toBeGreaterThan(t.generated / 20);
   };
 
-  it('resolveInsideRootSync: every accepted path lands inside realpath(root)', () => {
-    const t = tally('resolveInsideRootSync');
-    fc.assert(
-      fc.property(fc.nat(2), hostileRelPath, (r, rel) => {
-        t.record(rel, outcomeOf(() => resolveInsideRootSync(roots[r]!, rel)), (ok) => escapeOf(realRoot, ok));
-      }),
-      { numRuns: RUNS.sync, seed },
-    );
-    expectSound(t);
-  }, TIMEOUT_MS);
+  it(
+    'resolveInsideRootSync: every accepted path lands inside realpath(root)',
+    () => {
+      const t = tally('resolveInsideRootSync');
+      fc.assert(
+        fc.property(fc.nat(2), hostileRelPath, (r, rel) => {
+          t.record(
+            rel,
+            outcomeOf(() => resolveInsideRootSync(roots[r]!, rel)),
+            (ok) => escapeOf(realRoot, ok),
+          );
+        }),
+        { numRuns: RUNS.sync, seed },
+      );
+      expectSound(t);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('resolveInsideRoot: same verdicts as the sync variant and as the pre-refactor walk-up, never an escape', async () => {
-    const t = tally('resolveInsideRoot');
-    const disagreements: string[] = [];
-    await fc.assert(
-      fc.asyncProperty(fc.nat(2), hostileRelPath, async (r, rel) => {
-        const root = roots[r]!;
-        const outcome = await outcomeOfAsync(() => resolveInsideRoot(root, rel));
-        const syncOutcome: Outcome = outcomeOf(() => resolveInsideRootSync(root, rel));
-        const reference = await outcomeOfAsync(() => referenceResolveInsideRoot(root, rel));
-        const same = JSON.stringify(outcome) === JSON.stringify(syncOutcome) && JSON.stringify(outcome) === JSON.stringify(reference);
-        if (!same) disagreements.push(JSON.stringify({ rel, outcome, syncOutcome, reference }));
-        t.record(rel, outcome, (ok) => escapeOf(realRoot, ok));
-      }),
-      { numRuns: RUNS.async, seed },
-    );
-    expect(disagreements.slice(0, 5)).toEqual([]);
-    expectSound(t);
-  }, TIMEOUT_MS);
+  it(
+    'resolveInsideRoot: same verdicts as the sync variant and as the pre-refactor walk-up, never an escape',
+    async () => {
+      const t = tally('resolveInsideRoot');
+      const disagreements: string[] = [];
+      await fc.assert(
+        fc.asyncProperty(fc.nat(2), hostileRelPath, async (r, rel) => {
+          const root = roots[r]!;
+          const outcome = await outcomeOfAsync(() => resolveInsideRoot(root, rel));
+          const syncOutcome: Outcome = outcomeOf(() => resolveInsideRootSync(root, rel));
+          const reference = await outcomeOfAsync(() => referenceResolveInsideRoot(root, rel));
+          const same =
+            JSON.stringify(outcome) === JSON.stringify(syncOutcome) &&
+            JSON.stringify(outcome) === JSON.stringify(reference);
+          if (!same) disagreements.push(JSON.stringify({ rel, outcome, syncOutcome, reference }));
+          t.record(rel, outcome, (ok) => escapeOf(realRoot, ok));
+        }),
+        { numRuns: RUNS.async, seed },
+      );
+      expect(disagreements.slice(0, 5)).toEqual([]);
+      expectSound(t);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('validateModulePath: valid only for an existing modules/<domain>/<name> directory the caller reaches inside', async () => {
-    const t = tally('validateModulePath');
-    await fc.assert(
-      // Absolute inputs are spelled with either the real root or the alias, as ported callers might.
-      fc.asyncProperty(fc.nat(2), fc.oneof(hostileModulePath(ws.root), hostileModulePath(roots[1]!)), async (r, input) => {
-        const root = roots[r]!;
-        let outcome: Outcome;
-        try {
-          const v = await validateModulePath(root, input);
-          if (v.valid !== (v.resolved !== null) || v.valid !== (v.reason === null)) throw new Error(`inconsistent result ${JSON.stringify(v)}`);
-          outcome = v.resolved !== null ? { ok: v.resolved } : { refused: v.reason ?? '' };
-        } catch (e) {
-          outcome = { crash: String(e) };
-        }
-        t.record(input, outcome, (resolved) => moduleEscapeOf(root, input, resolved));
-      }),
-      { numRuns: RUNS.module, seed },
-    );
-    expectSound(t);
-  }, TIMEOUT_MS);
+  it(
+    'validateModulePath: valid only for an existing modules/<domain>/<name> directory the caller reaches inside',
+    async () => {
+      const t = tally('validateModulePath');
+      await fc.assert(
+        // Absolute inputs are spelled with either the real root or the alias, as ported callers might.
+        fc.asyncProperty(
+          fc.nat(2),
+          fc.oneof(hostileModulePath(ws.root), hostileModulePath(roots[1]!)),
+          async (r, input) => {
+            const root = roots[r]!;
+            let outcome: Outcome;
+            try {
+              const v = await validateModulePath(root, input);
+              if (v.valid !== (v.resolved !== null) || v.valid !== (v.reason === null))
+                throw new Error(`inconsistent result ${JSON.stringify(v)}`);
+              outcome = v.resolved !== null ? { ok: v.resolved } : { refused: v.reason ?? '' };
+            } catch (e) {
+              outcome = { crash: String(e) };
+            }
+            t.record(input, outcome, (resolved) => moduleEscapeOf(root, input, resolved));
+          },
+        ),
+        { numRuns: RUNS.module, seed },
+      );
+      expectSound(t);
+    },
+    TIMEOUT_MS,
+  );
 
   // The caller will use the path as given, so what the kernel makes of it must be the directory validated.
   function moduleEscapeOf(root: string, input: string, resolved: string): string | null {

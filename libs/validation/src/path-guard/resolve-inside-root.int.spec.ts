@@ -23,7 +23,9 @@ describe('resolveInsideRoot (real directories and symlinks)', () => {
 
   it('resolves existing and not-yet-existing paths inside the root', async () => {
     expect(await resolveInsideRoot(root, 'modules/general')).toBe(path.join(root, 'modules/general'));
-    expect(await resolveInsideRoot(root, 'modules/general/new/deep.md')).toBe(path.join(root, 'modules/general/new/deep.md'));
+    expect(await resolveInsideRoot(root, 'modules/general/new/deep.md')).toBe(
+      path.join(root, 'modules/general/new/deep.md'),
+    );
     expect(await resolveInsideRoot(root, '.')).toBe(root);
   });
 
@@ -32,8 +34,12 @@ describe('resolveInsideRoot (real directories and symlinks)', () => {
   });
 
   it('refuses a symlink pointing outside, also for paths below it that do not exist', async () => {
-    await expect(resolveInsideRoot(root, 'escape/secret.txt')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
-    await expect(resolveInsideRoot(root, 'escape/new/file.txt')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    await expect(resolveInsideRoot(root, 'escape/secret.txt')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_WORKSPACE',
+    });
+    await expect(resolveInsideRoot(root, 'escape/new/file.txt')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_WORKSPACE',
+    });
   });
 
   it('refuses a dangling symlink, since creating through it would land wherever it points', async () => {
@@ -44,7 +50,9 @@ describe('resolveInsideRoot (real directories and symlinks)', () => {
   });
 
   it('refuses lexical escapes before touching the disk, and a missing or relative root', async () => {
-    await expect(resolveInsideRoot(root, '../outside/secret.txt')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    await expect(resolveInsideRoot(root, '../outside/secret.txt')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_WORKSPACE',
+    });
     await expect(resolveInsideRoot(root, outside)).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
     await expect(resolveInsideRoot(path.join(base, 'missing'), 'a')).rejects.toMatchObject({ code: 'PATH_INVALID' });
     await expect(resolveInsideRoot('relative/root', 'a')).rejects.toMatchObject({ code: 'PATH_INVALID' });

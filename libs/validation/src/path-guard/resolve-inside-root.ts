@@ -120,4 +120,5 @@ function deepestExistingDepth(prefix: (depth: number) => string, count: number, 
  * @returns an absolute path whose existing part is canonical.
  * @throws BadInputError `PATH_OUTSIDE_WORKSPACE` | `PATH_INVALID` with `details.reason`.
  */
-export const resolveInsideRoot = async (root: string, relPath: string): Promise<string> => resolveInsideRootSync(root, relPath);
+export const resolveInsideRoot = async (root: string, relPath: string): Promise<string> =>
+  resolveInsideRootSync(root, relPath);

@@ -33,22 +33,30 @@ describe('safe write/read/remove inside the workspace', () => {
   });
 
   it('refuses to write, create or read through a symlinked directory, even one created ahead of time', async () => {
-    await expect(writeFileInside(root, 'dirlink/evil.txt', 'x')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    await expect(writeFileInside(root, 'dirlink/evil.txt', 'x')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_WORKSPACE',
+    });
     await expect(mkdirInside(root, 'dirlink/sub')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
     await expect(readFileInside(root, 'dirlink/target.txt')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
     expect(await readdir(outside)).toEqual(['target.txt']);
   });
 
   it('refuses to open a final component that is a symlink (live or dangling) and leaves the target alone', async () => {
-    await expect(writeFileInside(root, 'filelink.txt', 'pwned')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
-    await expect(writeFileInside(root, 'dangling.txt', 'pwned')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    await expect(writeFileInside(root, 'filelink.txt', 'pwned')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_WORKSPACE',
+    });
+    await expect(writeFileInside(root, 'dangling.txt', 'pwned')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_WORKSPACE',
+    });
     await expect(readFileInside(root, 'filelink.txt')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
     expect(await readFile(path.join(outside, 'target.txt'), 'utf8')).toBe('original');
     expect(await readdir(outside)).toEqual(['target.txt']);
   });
 
   it('refuses lexical escapes and the root itself as a file', async () => {
-    await expect(writeFileInside(root, '../outside/target.txt', 'x')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    await expect(writeFileInside(root, '../outside/target.txt', 'x')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_WORKSPACE',
+    });
     await expect(writeFileInside(root, '.', 'x')).rejects.toMatchObject({ code: 'PATH_INVALID' });
     await expect(writeFileInside(root, 'a%2f..%2fb', 'x')).rejects.toMatchObject({ code: 'PATH_INVALID' });
   });
@@ -64,7 +72,9 @@ describe('safe write/read/remove inside the workspace', () => {
     expect(await removeFileInside(root, 'old/file.bak')).toBe(true);
     expect(await removeFileInside(root, 'old/file.bak')).toBe(false);
     await expect(removeFileInside(root, 'filelink.txt')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
-    await expect(removeFileInside(root, 'dirlink/target.txt')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    await expect(removeFileInside(root, 'dirlink/target.txt')).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_WORKSPACE',
+    });
     await expect(removeFileInside(root, 'old')).rejects.toMatchObject({ code: 'PATH_INVALID' });
     expect((await lstat(path.join(root, 'filelink.txt'))).isSymbolicLink()).toBe(true);
     expect(await readFile(path.join(outside, 'target.txt'), 'utf8')).toBe('original');

@@ -42,7 +42,8 @@ describe('write/read/remove API over generated hostile paths', () => {
         t.record(`${kind} ${rel}`, outcome, (written) => {
           if (kind === 'read' || kind === 'remove') return null;
           const st = lstatSync(written, { throwIfNoEntry: false });
-          if (st === undefined || (kind === 'write' ? !st.isFile() : !st.isDirectory())) return 'reported but not there';
+          if (st === undefined || (kind === 'write' ? !st.isFile() : !st.isDirectory()))
+            return 'reported but not there';
           return escapeOf(realRoot, written);
         });
       }),
@@ -55,9 +56,15 @@ describe('write/read/remove API over generated hostile paths', () => {
     expect(leaks).toEqual([]);
     expect((await readdir(ws.outside, { recursive: true })).sort()).toEqual(['general', 'general/evil', 'secret.txt']);
     expect(await readFile(path.join(ws.outside, 'secret.txt'), 'utf8')).toBe('secret');
-    expect((await readdir(ws.base, { recursive: true })).filter((p) => !p.startsWith('ws')).sort()).toEqual(
-      ['modules', 'modules/general', 'modules/general/new_module', 'outside', 'outside/general', 'outside/general/evil', 'outside/secret.txt'],
-    );
+    expect((await readdir(ws.base, { recursive: true })).filter((p) => !p.startsWith('ws')).sort()).toEqual([
+      'modules',
+      'modules/general',
+      'modules/general/new_module',
+      'outside',
+      'outside/general',
+      'outside/general/evil',
+      'outside/secret.txt',
+    ]);
     expect(t.accepted).toBeGreaterThan(RUNS / 20);
     expect(t.rejected).toBeGreaterThan(RUNS / 20);
   }, 60_000);

@@ -31,7 +31,8 @@ async function openNoFollow(target: string, flags: number, relPath: string): Pro
     if (errno(e) === 'ENXIO') throw pathInvalid('path is not a regular file', relPath);
     // A write creates the file in a directory we hold, so ENOENT means that directory (or the file that was
     // there a moment ago) was deleted under us. Reads let ENOENT through: the caller turns it into PATH_NOT_FOUND.
-    if (errno(e) === 'ENOENT' && (flags & O_WRONLY) !== 0) throw pathInvalid('path changed while being opened', relPath);
+    if (errno(e) === 'ENOENT' && (flags & O_WRONLY) !== 0)
+      throw pathInvalid('path changed while being opened', relPath);
     throw e;
   }
 }
@@ -41,9 +42,25 @@ async function openNoFollow(target: string, flags: number, relPath: string): Pro
  * that directory must still lie inside the root (it may have been moved since). Where /proc is unavailable
  * this is the only protection against an intermediate directory swapped for a symlink before open().
  */
-async function verifyOpened(handle: FileHandle, dir: AnchoredDir, base: string, realRoot: string, relPath: string): Promise<number> {
-  const [opened, atPath, realDir] = await Promise.all([handle.stat(), lstat(dir.entry(base)).catch(() => null), dir.whereNow()]);
-  if (atPath === null || realDir === null || !isInside(realRoot, realDir) || opened.ino !== atPath.ino || opened.dev !== atPath.dev) {
+async function verifyOpened(
+  handle: FileHandle,
+  dir: AnchoredDir,
+  base: string,
+  realRoot: string,
+  relPath: string,
+): Promise<number> {
+  const [opened, atPath, realDir] = await Promise.all([
+    handle.stat(),
+    lstat(dir.entry(base)).catch(() => null),
+    dir.whereNow(),
+  ]);
+  if (
+    atPath === null ||
+    realDir === null ||
+    !isInside(realRoot, realDir) ||
+    opened.ino !== atPath.ino ||
+    opened.dev !== atPath.dev
+  ) {
     throw pathOutside('path changed while being opened', relPath);
   }
   if (!opened.isFile()) throw pathInvalid('path is not a regular file', relPath);
@@ -100,7 +117,8 @@ export async function writeFileInside(
   }
 }
 
-const notFound = (relPath: string): NotFoundError => new NotFoundError('PATH_NOT_FOUND', `file not found: ${relPath}`, { path: relPath });
+const notFound = (relPath: string): NotFoundError =>
+  new NotFoundError('PATH_NOT_FOUND', `file not found: ${relPath}`, { path: relPath });
 
 /**
  * Reads a regular file inside the workspace without following symlinks.
@@ -118,7 +136,11 @@ export async function readFileInside(root: string, relPath: string, maxBytes = D
     try {
       const size = await verifyOpened(handle, dir, base, realRoot, relPath);
       if (size > maxBytes) {
-        throw new BadInputError(`file is larger than ${maxBytes} bytes`, { path: relPath, size, maxBytes }, 'FILE_TOO_LARGE');
+        throw new BadInputError(
+          `file is larger than ${maxBytes} bytes`,
+          { path: relPath, size, maxBytes },
+          'FILE_TOO_LARGE',
+        );
       }
       return await handle.readFile();
     } finally {

@@ -28,7 +28,9 @@ async function act(root: string, op: Op): Promise<boolean> {
   if (op.kind === 'dir') await mkdirInside(root, op.rel);
   if (op.kind === 'remove') return removeFileInside(root, op.rel);
   if (op.kind !== 'read') return true;
-  const content = await readFileInside(root, op.rel).catch((e: { code?: string }) => (e.code === 'PATH_NOT_FOUND' ? null : Promise.reject(e)));
+  const content = await readFileInside(root, op.rel).catch((e: { code?: string }) =>
+    e.code === 'PATH_NOT_FOUND' ? null : Promise.reject(e),
+  );
   if (content !== null) throw new Error(`read through the symlink: ${content.toString()}`);
   return false;
 }
@@ -57,7 +59,9 @@ describe('symlink swap race (TOCTOU) against writeFileInside / mkdirInside', () 
     const seenOutside: string[] = [];
     const watcher = watch(outside, (_event, name) => seenOutside.push(String(name)));
     const stop = new SharedArrayBuffer(4);
-    const worker = new Worker(new URL('./symlink-swapper.fixture.cjs', import.meta.url), { workerData: { root, outside, stop } });
+    const worker = new Worker(new URL('./symlink-swapper.fixture.cjs', import.meta.url), {
+      workerData: { root, outside, stop },
+    });
     const swapped = new Promise<{ rounds: number; toLink: number }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
@@ -77,7 +81,8 @@ describe('symlink swap race (TOCTOU) against writeFileInside / mkdirInside', () 
           if (await act(root, op)) succeeded.push(op);
           else nothingThere += 1;
         } catch (e) {
-          if (isGuardRefusal(e)) refused.set(String(e.details.reason), (refused.get(String(e.details.reason)) ?? 0) + 1);
+          if (isGuardRefusal(e))
+            refused.set(String(e.details.reason), (refused.get(String(e.details.reason)) ?? 0) + 1);
           else unexpected.push(`${op.rel}: ${String(e)}`);
         }
       }

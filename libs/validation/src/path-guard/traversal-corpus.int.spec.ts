@@ -10,7 +10,9 @@ const shorten = (input: string): string => {
   const shown = JSON.stringify(input);
   return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 };
-const cases = TRAVERSAL_CORPUS.map(([input, verdict, source]) => [`${shorten(input)} (${source})`, input, verdict] as const);
+const cases = TRAVERSAL_CORPUS.map(
+  ([input, verdict, source]) => [`${shorten(input)} (${source})`, input, verdict] as const,
+);
 
 describe('known traversal corpus', () => {
   let ws: HostileWorkspace;

@@ -46,8 +46,14 @@ describe('validateModulePath', () => {
   it("refuses '..' in an absolute path, which the kernel applies only after following the symlink before it", async () => {
     // Lexically this is <root>/modules/general/new_module; for the kernel it is <base>/modules/general/new_module.
     const viaLink = `${root}/modules/linked/../../modules/general/new_module`;
-    expect(await validateModulePath(root, viaLink)).toEqual({ valid: false, reason: "'..' segments are not allowed", resolved: null });
-    expect(await validateModulePath(root, `${root}/modules/../modules/general/new_module`)).toMatchObject({ valid: false });
+    expect(await validateModulePath(root, viaLink)).toEqual({
+      valid: false,
+      reason: "'..' segments are not allowed",
+      resolved: null,
+    });
+    expect(await validateModulePath(root, `${root}/modules/../modules/general/new_module`)).toMatchObject({
+      valid: false,
+    });
   });
 
   it('does not throw for non-string input or a missing root', async () => {

@@ -36,7 +36,8 @@ async function toRelative(root: string, modulePath: string): Promise<string | nu
  */
 export async function validateModulePath(root: string, modulePath: string): Promise<ModulePathValidation> {
   try {
-    if (typeof modulePath !== 'string' || modulePath.trim() === '') return fail('module path must be a non-empty string');
+    if (typeof modulePath !== 'string' || modulePath.trim() === '')
+      return fail('module path must be a non-empty string');
     const relative = await toRelative(root, modulePath);
     if (relative === null) return fail('absolute module path is outside the workspace');
     const segments = normalizeRelativePath(relative).split('/');

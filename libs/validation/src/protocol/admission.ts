@@ -29,7 +29,8 @@ const inScope = (limit: RateLimit, req: AdmissionRequest): boolean => {
 };
 
 /** The limits whose scope covers this request; none means no admission decision (and no history read) at all. */
-export const applicableLimits = (limits: readonly RateLimit[], req: AdmissionRequest): RateLimit[] => limits.filter((l) => inScope(l, req));
+export const applicableLimits = (limits: readonly RateLimit[], req: AdmissionRequest): RateLimit[] =>
+  limits.filter((l) => inScope(l, req));
 
 /** Admissions after `since` in an ascending list (binary search: histories hold up to 1000 entries). */
 function countAfter(times: readonly number[], since: number): number {
@@ -80,7 +81,13 @@ export function decideAdmission(
     const last = times[times.length - 1];
     if (limit.cooldownMs && last !== undefined && nowMs - last < limit.cooldownMs) {
       const retryAfterMs = Math.max(1, last + limit.cooldownMs - nowMs);
-      return { admitted: false, citations, ruleId: limit.id, reason: `cooldown of ${limit.cooldownMs} ms since the last execution`, retryAfterMs };
+      return {
+        admitted: false,
+        citations,
+        ruleId: limit.id,
+        reason: `cooldown of ${limit.cooldownMs} ms since the last execution`,
+        retryAfterMs,
+      };
     }
   }
   return { admitted: true, citations };

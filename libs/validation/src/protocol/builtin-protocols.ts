@@ -24,10 +24,16 @@ export const BUILTIN_PROTOCOLS: readonly ProtocolDefinition[] = [
   {
     id: 'WSP-64',
     title: 'Violation prevention',
-    description: 'Forbidden tools never run, paths stay inside the workspace, destructive tools keep off the root and protected paths.',
+    description:
+      'Forbidden tools never run, paths stay inside the workspace, destructive tools keep off the root and protected paths.',
     source: 'builtin',
     rules: [
-      { id: 'forbidden-tools', kind: 'tool-deny', tools: FORBIDDEN_TOOLS, reason: 'tools that run arbitrary commands are forbidden' },
+      {
+        id: 'forbidden-tools',
+        kind: 'tool-deny',
+        tools: FORBIDDEN_TOOLS,
+        reason: 'tools that run arbitrary commands are forbidden',
+      },
       { id: 'path-containment', kind: 'path-containment' },
       { id: 'destructive-guard', kind: 'destructive-guard' },
       { id: 'max-steps', kind: 'max-steps', max: DEFAULT_MAX_STEPS },

@@ -26,7 +26,9 @@ describe('path rules against a real workspace', () => {
 
   it('allows workspace paths, including through an inside symlink and not-yet-existing files', () => {
     expect(check('write_file', { path: 'modules/core/auth/README.md' }).allowed).toBe(true);
-    expect(check('write_file', { path: 'mods/core/auth/new/file.md' }, { operation: { type: 'other', params: {} } }).allowed).toBe(true);
+    expect(
+      check('write_file', { path: 'mods/core/auth/new/file.md' }, { operation: { type: 'other', params: {} } }).allowed,
+    ).toBe(true);
   });
 
   it.each([
@@ -44,41 +46,84 @@ describe('path rules against a real workspace', () => {
 
   it('checks every path-like argument: arrays, *_path names and format: "path" properties', () => {
     const other = { operation: { type: 'other', params: {} } };
-    expect(check('copy', { from: 'modules/core', to: 'escape/x' }, other)).toMatchObject({ deniedBy: 'WSP-64/path-containment', reason: expect.stringContaining('to "escape/x"') });
-    expect(check('write_file', { path: 'ok.md', files: ['a', '../b'] } as never, other)).toMatchObject({ deniedBy: 'WSP-64/path-containment' });
+    expect(check('copy', { from: 'modules/core', to: 'escape/x' }, other)).toMatchObject({
+      deniedBy: 'WSP-64/path-containment',
+      reason: expect.stringContaining('to "escape/x"'),
+    });
+    expect(check('write_file', { path: 'ok.md', files: ['a', '../b'] } as never, other)).toMatchObject({
+      deniedBy: 'WSP-64/path-containment',
+    });
   });
 
   it('finds paths nested in objects and arrays, under unconventional keys, and anything that reads as an escape', () => {
     const other = { operation: { type: 'other', params: {} } };
-    for (const args of [{ folder: '../../etc' }, { to: '/etc/passwd' }, { filename: '/etc/passwd' }, { options: { path: '/etc/passwd' } }, { files: [{ path: 'escape/secret' }] }, { x: 'C:\\Windows' }]) {
-      expect(check('write_file', { path: 'ok.md', ...args } as never, other)).toMatchObject({ allowed: false, deniedBy: 'WSP-64/path-containment' });
+    for (const args of [
+      { folder: '../../etc' },
+      { to: '/etc/passwd' },
+      { filename: '/etc/passwd' },
+      { options: { path: '/etc/passwd' } },
+      { files: [{ path: 'escape/secret' }] },
+      { x: 'C:\\Windows' },
+    ]) {
+      expect(check('write_file', { path: 'ok.md', ...args } as never, other)).toMatchObject({
+        allowed: false,
+        deniedBy: 'WSP-64/path-containment',
+      });
     }
     // Prose and file contents are not paths, even when they mention one.
-    expect(check('write_file', { path: 'ok.md', content: '/** see ../docs and /etc for details */' }, other).allowed).toBe(true);
+    expect(
+      check('write_file', { path: 'ok.md', content: '/** see ../docs and /etc for details */' }, other).allowed,
+    ).toBe(true);
   });
 
   it('keeps destructive tools off the workspace root and protected paths', () => {
     const other = { operation: { type: 'cleanup', params: {} } };
-    expect(check('remove_dir', { path: '.' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard', reason: expect.stringContaining('workspace root') });
-    expect(check('delete_files', { root: '.git/objects' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard', reason: expect.stringContaining('".git"') });
+    expect(check('remove_dir', { path: '.' }, other)).toMatchObject({
+      deniedBy: 'WSP-64/destructive-guard',
+      reason: expect.stringContaining('workspace root'),
+    });
+    expect(check('delete_files', { root: '.git/objects' }, other)).toMatchObject({
+      deniedBy: 'WSP-64/destructive-guard',
+      reason: expect.stringContaining('".git"'),
+    });
     expect(check('delete_files', { root: '.', pattern: '*.bak' }, other).allowed).toBe(true);
     // Through a symlink, in another case, or by a glob's base directory: still the protected path.
-    expect(check('remove_dir', { path: 'gitlink/HEAD' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard', reason: expect.stringContaining('".git"') });
+    expect(check('remove_dir', { path: 'gitlink/HEAD' }, other)).toMatchObject({
+      deniedBy: 'WSP-64/destructive-guard',
+      reason: expect.stringContaining('".git"'),
+    });
     expect(check('remove_dir', { path: '.GIT/HEAD' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard' });
-    expect(check('delete_files', { root: '.', pattern: 'protocols/**' }, other)).toMatchObject({ deniedBy: 'WSP-64/destructive-guard', reason: expect.stringContaining('"protocols"') });
+    expect(check('delete_files', { root: '.', pattern: 'protocols/**' }, other)).toMatchObject({
+      deniedBy: 'WSP-64/destructive-guard',
+      reason: expect.stringContaining('"protocols"'),
+    });
     expect(check('remove_dir', { path: 'modules/core/auth' }, other).allowed).toBe(true);
   });
 
   it('holds module creation to modules/<domain>/<name>/ (WSP-3)', () => {
     expect(check('write_file', { path: 'modules/core/README.md' })).toMatchObject({ deniedBy: 'WSP-3/module-layout' });
-    expect(check('write_file', { path: 'modules/Core/auth/x' })).toMatchObject({ deniedBy: 'WSP-3/module-layout', reason: expect.stringContaining('domain "Core"') });
+    expect(check('write_file', { path: 'modules/Core/auth/x' })).toMatchObject({
+      deniedBy: 'WSP-3/module-layout',
+      reason: expect.stringContaining('domain "Core"'),
+    });
     expect(check('write_file', { path: 'docs/x.md' }).allowed).toBe(true);
   });
 
   it('lets a protocol list the argument names it treats as paths', () => {
-    const p: ProtocolDefinition = { id: 'ACME-7', title: 'a', source: 't', rules: [{ id: 'paths', kind: 'path-containment', args: ['content'] }] };
+    const p: ProtocolDefinition = {
+      id: 'ACME-7',
+      title: 'a',
+      source: 't',
+      rules: [{ id: 'paths', kind: 'path-containment', args: ['content'] }],
+    };
     const set = ProtocolSet.compile([p]);
-    const v = evaluateStep(set.stepRules, stepCheck({ tool: 'write_file', args: { path: 'docs/a', content: 'escape/secret' } }, { workspaceRoot: root, operation: { type: 'o', params: {} } }));
+    const v = evaluateStep(
+      set.stepRules,
+      stepCheck(
+        { tool: 'write_file', args: { path: 'docs/a', content: 'escape/secret' } },
+        { workspaceRoot: root, operation: { type: 'o', params: {} } },
+      ),
+    );
     expect(v).toMatchObject({ deniedBy: 'ACME-7/paths' });
   });
 });

@@ -30,7 +30,13 @@ export class ProtocolSet {
     for (const p of protocols) {
       for (const spec of p.rules) {
         if (spec.kind === 'rate-limit') {
-          rateLimits.push({ id: `${p.id}/${spec.id}`, scope: spec.when, max: spec.max, windowMs: spec.windowMs, cooldownMs: spec.cooldownMs });
+          rateLimits.push({
+            id: `${p.id}/${spec.id}`,
+            scope: spec.when,
+            max: spec.max,
+            windowMs: spec.windowMs,
+            cooldownMs: spec.cooldownMs,
+          });
         } else {
           const rule = compileRule(p.id, spec);
           if (rule) stepRules.push(rule);
@@ -49,6 +55,9 @@ export class ProtocolSet {
 
   rateLimitsFor(skill: SkillConstraints | null): readonly RateLimit[] {
     if (!skill?.throttle) return this.rateLimits;
-    return [...this.rateLimits, { id: `skill:${skill.name}/throttle`, scope: { skills: [skill.name] }, ...skill.throttle }];
+    return [
+      ...this.rateLimits,
+      { id: `skill:${skill.name}/throttle`, scope: { skills: [skill.name] }, ...skill.throttle },
+    ];
   }
 }

@@ -8,7 +8,10 @@ import { toStoredEvent } from '../../graphql/mappers.js';
 import { StoredEvent } from '../../graphql/types/index.js';
 
 export class GetEvents {
-  constructor(readonly fromPosition: bigint, readonly limit: number) {}
+  constructor(
+    readonly fromPosition: bigint,
+    readonly limit: number,
+  ) {}
 }
 
 @QueryHandler(GetEvents)
@@ -23,14 +26,17 @@ export class GetEventsHandler implements IQueryHandler<GetEvents, RecordedEvent[
 export class ListEventsResolver {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Query(() => [StoredEvent], { description: 'The global log after fromPosition (exclusive, decimal string); limit 1..1000, default 100.' })
+  @Query(() => [StoredEvent], {
+    description: 'The global log after fromPosition (exclusive, decimal string); limit 1..1000, default 100.',
+  })
   async events(
     @Args('fromPosition', { nullable: true }) fromPosition?: string,
     @Args('limit', { type: () => Int, nullable: true }) limit?: number,
   ): Promise<StoredEvent[]> {
     const from = fromPosition ? parseBigIntString(fromPosition, 'fromPosition') : 0n;
     const n = limit ?? 100;
-    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new BadInputError('limit must be an integer from 1 to 1000', { limit });
+    if (!Number.isInteger(n) || n < 1 || n > 1000)
+      throw new BadInputError('limit must be an integer from 1 to 1000', { limit });
     return (await this.queryBus.execute<GetEvents, RecordedEvent[]>(new GetEvents(from, n))).map(toStoredEvent);
   }
 }

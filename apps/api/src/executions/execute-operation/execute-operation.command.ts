@@ -1,5 +1,8 @@
 import type { ExecuteOperationInput } from './execute-operation.input.js';
 
 export class ExecuteOperation {
-  constructor(readonly input: ExecuteOperationInput, readonly actor: string) {}
+  constructor(
+    readonly input: ExecuteOperationInput,
+    readonly actor: string,
+  ) {}
 }

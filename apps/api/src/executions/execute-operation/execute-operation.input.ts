@@ -4,12 +4,18 @@ import { JSONScalar } from '../../graphql/scalars/index.js';
 @InputType({ description: "The seed's execute({ type, plugin?, ...params })." })
 export class ExecuteOperationInput {
   @Field({ description: 'Operation type, e.g. module_creation.' }) type!: string;
-  @Field({ nullable: true, description: 'Plugin to run it; must be registered (no silent fallback). Omit to route by type.' })
+  @Field({
+    nullable: true,
+    description: 'Plugin to run it; must be registered (no silent fallback). Omit to route by type.',
+  })
   plugin?: string;
   @Field(() => JSONScalar, { nullable: true, description: 'Operation parameters (a JSON object).' }) params?: unknown;
   @Field({ nullable: true, description: 'Idempotency key: a resend returns the same execution and writes nothing.' })
   commandId?: string;
   @Field({ nullable: true, description: 'Override throttling; recorded as forced.' }) force?: boolean;
-  @Field(() => [String], { nullable: true, description: 'requires-approval rule ids approved for this execution, e.g. ["ACME-7/approve-delete"].' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'requires-approval rule ids approved for this execution, e.g. ["ACME-7/approve-delete"].',
+  })
   approvals?: string[];
 }

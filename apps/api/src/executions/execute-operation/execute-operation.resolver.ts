@@ -11,9 +11,12 @@ export class ExecuteOperationResolver {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Mutation(() => Execution, {
-    description: 'Recall a learned plan or compute one, validate every step, run it, record everything. A recorded failure returns the Execution (status FAILED/BLOCKED); a refused request is a GraphQL error with extensions.code.',
+    description:
+      'Recall a learned plan or compute one, validate every step, run it, record everything. A recorded failure returns the Execution (status FAILED/BLOCKED); a refused request is a GraphQL error with extensions.code.',
   })
   async executeOperation(@Args('input') input: ExecuteOperationInput): Promise<Execution> {
-    return toExecution(await this.commandBus.execute<ExecuteOperation, ExecutionDoc>(new ExecuteOperation(input, 'graphql')));
+    return toExecution(
+      await this.commandBus.execute<ExecuteOperation, ExecutionDoc>(new ExecuteOperation(input, 'graphql')),
+    );
   }
 }

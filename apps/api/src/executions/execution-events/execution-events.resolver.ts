@@ -11,10 +11,13 @@ export class ExecutionEventsResolver {
   constructor(@Inject(WRE_CORE) private readonly core: WreCore) {}
 
   @Subscription(() => StoredEvent, {
-    description: 'Live events of one execution, or of all executions when no id is given (fed by the store subscription).',
+    description:
+      'Live events of one execution, or of all executions when no id is given (fed by the store subscription).',
     resolve: (event: RecordedEvent) => toStoredEvent(event),
   })
-  executionEvents(@Args('executionId', { type: () => ID, nullable: true }) executionId?: string): AsyncIterableIterator<RecordedEvent> {
+  executionEvents(
+    @Args('executionId', { type: () => ID, nullable: true }) executionId?: string,
+  ): AsyncIterableIterator<RecordedEvent> {
     const stream = executionId ? `execution-${executionId}` : null;
     return this.core.feed.iterate((e) => (stream ? e.streamId === stream : e.streamId.startsWith('execution-')));
   }

@@ -8,7 +8,11 @@ import { toExecution } from '../../graphql/mappers.js';
 import { Execution } from '../../graphql/types/index.js';
 
 export class GetExecutions {
-  constructor(readonly id: string | null, readonly operationType: string | null, readonly first: number | null) {}
+  constructor(
+    readonly id: string | null,
+    readonly operationType: string | null,
+    readonly first: number | null,
+  ) {}
 }
 
 @QueryHandler(GetExecutions)
@@ -35,7 +39,9 @@ export class ListExecutionsResolver {
     @Args('operationType', { nullable: true }) operationType?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<Execution[]> {
-    const docs = await this.queryBus.execute<GetExecutions, ExecutionDoc[]>(new GetExecutions(null, operationType ?? null, first ?? null));
+    const docs = await this.queryBus.execute<GetExecutions, ExecutionDoc[]>(
+      new GetExecutions(null, operationType ?? null, first ?? null),
+    );
     return docs.map(toExecution);
   }
 }

@@ -3,7 +3,8 @@ import { BadInputError, parseBigIntString } from '../../../../../libs/kernel/src
 
 /** Same rule as every other position on the wire (kernel parseBigIntString); errors carry BAD_USER_INPUT. */
 const parse = (value: unknown): bigint => {
-  if (typeof value !== 'string') throw new BadInputError('BigInt must be a decimal integer string', { field: 'BigInt' });
+  if (typeof value !== 'string')
+    throw new BadInputError('BigInt must be a decimal integer string', { field: 'BigInt' });
   return parseBigIntString(value, 'BigInt');
 };
 

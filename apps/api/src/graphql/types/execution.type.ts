@@ -10,14 +10,17 @@ export enum ExecutionStatus {
 }
 registerEnumType(ExecutionStatus, {
   name: 'ExecutionStatus',
-  description: 'BLOCKED: a protocol rule denied a step before anything ran. THROTTLED: a rate limit refused the request (nothing planned or run).',
+  description:
+    'BLOCKED: a protocol rule denied a step before anything ran. THROTTLED: a rate limit refused the request (nothing planned or run).',
 });
 
 @ObjectType({ description: 'Why a request was throttled.' })
 export class ThrottleInfo {
   @Field({ description: 'The rate-limit rule that refused it, e.g. ACME-7/module-rate.' }) ruleId!: string;
   @Field() reason!: string;
-  @Field(() => Float, { description: 'Milliseconds until the limit admits the next request (windows reach 30 days, beyond GraphQL Int).' })
+  @Field(() => Float, {
+    description: 'Milliseconds until the limit admits the next request (windows reach 30 days, beyond GraphQL Int).',
+  })
   retryAfterMs!: number;
 }
 
@@ -31,9 +34,11 @@ export class ForcedOverride {
 export class SkillRun {
   @Field() name!: string;
   @Field() agent!: string;
-  @Field({ description: 'True when the skill file could not be used and generated fallback instructions ran.' }) fallbackUsed!: boolean;
+  @Field({ description: 'True when the skill file could not be used and generated fallback instructions ran.' })
+  fallbackUsed!: boolean;
   @Field(() => String, { nullable: true }) fallbackReason!: string | null;
-  @Field(() => String, { nullable: true, description: 'SKILLz.md or SKILL.md; null on fallback.' }) format!: string | null;
+  @Field(() => String, { nullable: true, description: 'SKILLz.md or SKILL.md; null on fallback.' }) format!:
+    string | null;
 }
 
 @ObjectType({ description: 'Planner tokens spent on this execution (0 when the plan was recalled).' })
@@ -65,11 +70,15 @@ export class Execution {
   @Field(() => String, { nullable: true, description: 'Who made the plan: "pattern-memory" or the planner name.' })
   planner!: string | null;
   @Field(() => TokenUsage) tokens!: TokenUsage;
-  @Field(() => [String], { description: 'The citation chain: every protocol rule consulted (WSP 82).' }) citations!: string[];
+  @Field(() => [String], { description: 'The citation chain: every protocol rule consulted (WSP 82).' })
+  citations!: string[];
   @Field(() => [ExecutionStep]) steps!: ExecutionStep[];
   @Field(() => JSONScalar, { nullable: true }) result!: unknown;
   @Field(() => String, { nullable: true }) error!: string | null;
-  @Field(() => String, { nullable: true, description: 'Stable code of the failure, e.g. PLUGIN_ERROR, VALIDATION_FAILED.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Stable code of the failure, e.g. PLUGIN_ERROR, VALIDATION_FAILED.',
+  })
   errorCode!: string | null;
   @Field(() => Int, { nullable: true }) durationMs!: number | null;
   @Field() requestedAt!: string;

@@ -8,7 +8,11 @@ import { JSONScalar } from '../scalars/index.js';
 export class PatternStep {
   @Field() tool!: string;
   @Field(() => JSONScalar) args!: unknown;
-  @Field(() => JSONScalar, { nullable: true, description: 'Per-item step: runs once per element of {step, path} (an earlier output list).' }) each?: unknown;
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'Per-item step: runs once per element of {step, path} (an earlier output list).',
+  })
+  each?: unknown;
 }
 
 @ObjectType({ description: 'A learned plan template (WSP 60), keyed by operation type + plugin + parameter shape.' })
@@ -25,11 +29,16 @@ export class Pattern {
   @Field(() => Int) successes!: number;
   @Field(() => Int) failures!: number;
   @Field(() => Float, { description: 'Wilson 95% lower bound of the success rate.' }) fidelity!: number;
-  @Field({ description: 'CANDIDATE (waits for a second agreeing example), ACTIVE (served), SUPERSEDED or RETIRED.' }) status!: string;
+  @Field({ description: 'CANDIDATE (waits for a second agreeing example), ACTIVE (served), SUPERSEDED or RETIRED.' })
+  status!: string;
   @Field() contentHash!: string;
   @Field() sourceExecutionId!: string;
-  @Field(() => [String], { description: 'Every computed execution that produced this template (first 20).' }) sourceExecutionIds!: string[];
-  @Field(() => [String], { description: 'Why one example was not enough to serve it (it waited for a confirming example).' }) fragile!: string[];
+  @Field(() => [String], { description: 'Every computed execution that produced this template (first 20).' })
+  sourceExecutionIds!: string[];
+  @Field(() => [String], {
+    description: 'Why one example was not enough to serve it (it waited for a confirming example).',
+  })
+  fragile!: string[];
   @Field(() => String, { nullable: true }) retiredReason!: string | null;
   @Field() learnedAt!: string;
 }
@@ -44,10 +53,13 @@ export class TokenTotals {
   @Field(() => Int) promptTokens!: number;
   @Field(() => Int) completionTokens!: number;
   @Field(() => Int) totalTokens!: number;
-  @Field(() => Int, { description: 'Tokens of refused planner answers (included in totalTokens).' }) rejectedTokens!: number;
+  @Field(() => Int, { description: 'Tokens of refused planner answers (included in totalTokens).' })
+  rejectedTokens!: number;
   @Field(() => Float) tokensPerOperation!: number;
-  @Field(() => Float, { description: 'Mean tokens of a computed plan, refused answers included.' }) avgComputedTokens!: number;
-  @Field(() => Int, { description: 'Estimate: recalled executions × avgComputedTokens.' }) estimatedSavedTokens!: number;
+  @Field(() => Float, { description: 'Mean tokens of a computed plan, refused answers included.' })
+  avgComputedTokens!: number;
+  @Field(() => Int, { description: 'Estimate: recalled executions × avgComputedTokens.' })
+  estimatedSavedTokens!: number;
 }
 
 @ObjectType({ description: 'What planning one execution cost.' })
@@ -80,7 +92,8 @@ export class OperationTypeStats {
   @Field(() => Int) plannerTokens!: number;
   @Field(() => Int) promptTokens!: number;
   @Field(() => Int) completionTokens!: number;
-  @Field(() => Int, { description: 'Requests refused by a rate limit (not counted in executions).' }) throttled!: number;
+  @Field(() => Int, { description: 'Requests refused by a rate limit (not counted in executions).' })
+  throttled!: number;
 }
 
 @ObjectType({ description: 'How often memory answered instead of a planner, and what planning cost.' })

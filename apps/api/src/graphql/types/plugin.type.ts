@@ -6,7 +6,8 @@ export class Tool {
   @Field() name!: string;
   @Field() description!: string;
   @Field(() => JSONScalar) argsSchema!: unknown;
-  @Field({ description: 'Deletes or overwrites data; the WSP-64 destructive-action guard applies.' }) destructive!: boolean;
+  @Field({ description: 'Deletes or overwrites data; the WSP-64 destructive-action guard applies.' })
+  destructive!: boolean;
 }
 
 @ObjectType({ description: 'An orchestrator registered as a plugin of the master orchestrator.' })

@@ -2,14 +2,18 @@ import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { JSONScalar } from '../scalars/index.js';
 import { Execution } from './execution.type.js';
 
-@InputType({ description: "The upstream execute_skill(skill_name, agent, input_context, force)." })
+@InputType({ description: 'The upstream execute_skill(skill_name, agent, input_context, force).' })
 export class ExecuteSkillInput {
-  @Field({ description: 'Skill folder name under WRE_SKILLS_DIR (SKILLz.md preferred, SKILL.md fallback).' }) skillName!: string;
+  @Field({ description: 'Skill folder name under WRE_SKILLS_DIR (SKILLz.md preferred, SKILL.md fallback).' })
+  skillName!: string;
   @Field({ description: 'Who runs it (recorded as the actor).' }) agent!: string;
-  @Field(() => JSONScalar, { nullable: true, description: 'The operation params (a JSON object).' }) inputContext?: unknown;
-  @Field({ nullable: true, description: 'Override the skill throttle and rate limits; recorded as forced.' }) force?: boolean;
+  @Field(() => JSONScalar, { nullable: true, description: 'The operation params (a JSON object).' })
+  inputContext?: unknown;
+  @Field({ nullable: true, description: 'Override the skill throttle and rate limits; recorded as forced.' })
+  force?: boolean;
   @Field({ nullable: true, description: 'Idempotency key.' }) commandId?: string;
-  @Field(() => [String], { nullable: true, description: 'requires-approval rule ids approved for this run.' }) approvals?: string[];
+  @Field(() => [String], { nullable: true, description: 'requires-approval rule ids approved for this run.' })
+  approvals?: string[];
 }
 
 @ObjectType({ description: 'What executeSkill returns (the upstream result shape) plus the execution behind it.' })
@@ -17,12 +21,15 @@ export class SkillExecutionResult {
   @Field() success!: boolean;
   @Field(() => ID) executionId!: string;
   @Field(() => Int, { description: 'Wall time of the call in whole milliseconds.' }) executionTimeMs!: number;
-  @Field(() => Float, { description: "Wilson 95% lower bound of this skill's recorded success rate (0..1)." }) patternFidelity!: number;
+  @Field(() => Float, { description: "Wilson 95% lower bound of this skill's recorded success rate (0..1)." })
+  patternFidelity!: number;
   @Field() throttled!: boolean;
   @Field() blocked!: boolean;
-  @Field(() => String, { nullable: true, description: 'The rule that blocked or throttled it.' }) blockedBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'The rule that blocked or throttled it.' }) blockedBy!:
+    string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
-  @Field({ description: 'True when the skill could not be loaded and generated fallback instructions ran.' }) fallbackUsed!: boolean;
+  @Field({ description: 'True when the skill could not be loaded and generated fallback instructions ran.' })
+  fallbackUsed!: boolean;
   @Field(() => Execution) execution!: Execution;
 }
 
@@ -33,8 +40,10 @@ export class Skill {
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String, { nullable: true, description: 'SKILLz.md or SKILL.md.' }) format!: string | null;
   @Field(() => [String]) operationTypes!: string[];
-  @Field(() => [String], { nullable: true, description: 'null: every tool of the plugin.' }) allowedTools!: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Failure code when not ok, e.g. SKILL_YAML_INVALID.' }) code!: string | null;
+  @Field(() => [String], { nullable: true, description: 'null: every tool of the plugin.' }) allowedTools!:
+    string[] | null;
+  @Field(() => String, { nullable: true, description: 'Failure code when not ok, e.g. SKILL_YAML_INVALID.' }) code!:
+    string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => [String]) warnings!: string[];
   @Field(() => Int) executions!: number;

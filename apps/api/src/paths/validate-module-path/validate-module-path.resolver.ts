@@ -22,7 +22,8 @@ export class ValidateModulePathResolver {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Mutation(() => PathValidation, {
-    description: 'True only for an existing directory inside the workspace matching modules/<domain>/<name>; recorded as ModulePathValidated.',
+    description:
+      'True only for an existing directory inside the workspace matching modules/<domain>/<name>; recorded as ModulePathValidated.',
   })
   validateModulePath(@Args('path') path: string): Promise<PathValidation> {
     return this.commandBus.execute(new ValidateModulePath(path));

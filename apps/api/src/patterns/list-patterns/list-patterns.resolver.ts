@@ -8,7 +8,10 @@ import { toPattern } from '../../graphql/mappers.js';
 import { Pattern } from '../../graphql/types/index.js';
 
 export class GetPatterns {
-  constructor(readonly id: string | null, readonly operationType: string | null) {}
+  constructor(
+    readonly id: string | null,
+    readonly operationType: string | null,
+  ) {}
 }
 
 @QueryHandler(GetPatterns)
@@ -26,7 +29,9 @@ export class ListPatternsResolver {
 
   @Query(() => [Pattern], { description: 'Learned patterns (all versions), oldest first.' })
   async patterns(@Args('operationType', { nullable: true }) operationType?: string): Promise<Pattern[]> {
-    return (await this.queryBus.execute<GetPatterns, PatternDoc[]>(new GetPatterns(null, operationType ?? null))).map(toPattern);
+    return (await this.queryBus.execute<GetPatterns, PatternDoc[]>(new GetPatterns(null, operationType ?? null))).map(
+      toPattern,
+    );
   }
 
   @Query(() => Pattern, { nullable: true })

@@ -24,17 +24,29 @@ export class GetTokenReportHandler implements IQueryHandler<GetTokenReport, Toke
 export class TokenReportResolver {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Query(() => TokenReport, { description: 'WSP 75 token ledger: planner tokens by path (computed vs recalled), per operation type and in total.' })
+  @Query(() => TokenReport, {
+    description: 'WSP 75 token ledger: planner tokens by path (computed vs recalled), per operation type and in total.',
+  })
   async tokenReport(
     @Args('operationType', { type: () => String, nullable: true }) operationType: string | null,
-    @Args('recent', { type: () => Int, nullable: true, description: 'How many ledger lines (1-500, default 20).' }) recent: number | null,
+    @Args('recent', { type: () => Int, nullable: true, description: 'How many ledger lines (1-500, default 20).' })
+    recent: number | null,
   ): Promise<TokenReport> {
-    const view: TokenReportView = await this.queryBus.execute(new GetTokenReport(operationType ?? null, recent ?? null));
+    const view: TokenReportView = await this.queryBus.execute(
+      new GetTokenReport(operationType ?? null, recent ?? null),
+    );
     return {
       ...view,
       recent: view.recent.map((e) => ({
-        executionId: e.executionId, operationType: e.operationType, path: e.path, planner: e.planner,
-        promptTokens: e.tokens.prompt, completionTokens: e.tokens.completion, totalTokens: e.tokens.total, rejectedTokens: e.rejectedTokens, at: e.at,
+        executionId: e.executionId,
+        operationType: e.operationType,
+        path: e.path,
+        planner: e.planner,
+        promptTokens: e.tokens.prompt,
+        completionTokens: e.tokens.completion,
+        totalTokens: e.tokens.total,
+        rejectedTokens: e.rejectedTokens,
+        at: e.at,
       })),
     };
   }

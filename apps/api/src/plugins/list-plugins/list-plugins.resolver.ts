@@ -15,7 +15,10 @@ export class GetPlugins {
 export class GetPluginsHandler implements IQueryHandler<GetPlugins, Plugin[]> {
   constructor(@Inject(WRE_CORE) private readonly core: WreCore) {}
   async execute({ name }: GetPlugins): Promise<Plugin[]> {
-    const docs: PluginDoc[] = name === null ? await this.core.queries.plugins() : [await this.core.queries.plugin(name)].filter((d) => d !== null);
+    const docs: PluginDoc[] =
+      name === null
+        ? await this.core.queries.plugins()
+        : [await this.core.queries.plugin(name)].filter((d) => d !== null);
     return docs.map((d) => toPlugin(d, this.core.registry.has(d.name)));
   }
 }

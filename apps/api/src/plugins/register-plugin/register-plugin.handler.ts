@@ -15,7 +15,12 @@ export class RegisterPluginHandler implements ICommandHandler<RegisterPlugin, Pl
       throw new BadInputError('timeoutMs must be between 1 and 600000', {}, 'BAD_USER_INPUT');
     }
     // Shape and schema checks happen once, in the plugin SDK's validators (PLUGIN_INVALID / TOOL_SCHEMA_INVALID).
-    const tools = input.tools.map((t) => ({ name: t.name, description: t.description ?? '', argsSchema: t.argsSchema as never, ...(t.destructive != null ? { destructive: t.destructive } : {}) }));
+    const tools = input.tools.map((t) => ({
+      name: t.name,
+      description: t.description ?? '',
+      argsSchema: t.argsSchema as never,
+      ...(t.destructive != null ? { destructive: t.destructive } : {}),
+    }));
     return this.core.registerRemotePlugin({ ...input, tools }, 'graphql');
   }
 }

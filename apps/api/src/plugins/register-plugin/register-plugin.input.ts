@@ -5,8 +5,12 @@ import { JSONScalar } from '../../graphql/scalars/index.js';
 export class ToolInput {
   @Field() name!: string;
   @Field({ nullable: true }) description?: string;
-  @Field(() => JSONScalar, { description: 'JSON Schema (subset) the step args must satisfy; mark path args with format: "path".' }) argsSchema!: unknown;
-  @Field({ nullable: true, description: 'Deletes or overwrites data (WSP-64 destructive-action guard).' }) destructive?: boolean;
+  @Field(() => JSONScalar, {
+    description: 'JSON Schema (subset) the step args must satisfy; mark path args with format: "path".',
+  })
+  argsSchema!: unknown;
+  @Field({ nullable: true, description: 'Deletes or overwrites data (WSP-64 destructive-action guard).' })
+  destructive?: boolean;
 }
 
 @InputType({ description: 'An out-of-process orchestrator: the master POSTs plan requests and steps to `endpoint`.' })

@@ -11,9 +11,14 @@ import { RegisterPluginInput } from './register-plugin.input.js';
 
 @Resolver(() => Plugin)
 export class RegisterPluginResolver {
-  constructor(private readonly commandBus: CommandBus, @Inject(WRE_CORE) private readonly core: WreCore) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(WRE_CORE) private readonly core: WreCore,
+  ) {}
 
-  @Mutation(() => Plugin, { description: 'Registers (or updates) a remote plugin. Identical re-registration is a no-op.' })
+  @Mutation(() => Plugin, {
+    description: 'Registers (or updates) a remote plugin. Identical re-registration is a no-op.',
+  })
   async registerPlugin(@Args('input') input: RegisterPluginInput): Promise<Plugin> {
     const doc = await this.commandBus.execute<RegisterPlugin, PluginDoc>(new RegisterPlugin(input));
     return toPlugin(doc, this.core.registry.has(doc.name));

@@ -19,7 +19,9 @@ export class RebuildProjectionsHandler implements ICommandHandler<RebuildProject
 export class RebuildProjectionsResolver {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Mutation(() => RebuildReport, { description: 'Drops every read model and replays all events; reports events/s and a digest.' })
+  @Mutation(() => RebuildReport, {
+    description: 'Drops every read model and replays all events; reports events/s and a digest.',
+  })
   rebuildProjections(): Promise<RebuildReport> {
     return this.commandBus.execute(new RebuildProjections());
   }

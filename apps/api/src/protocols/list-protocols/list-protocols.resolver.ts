@@ -19,7 +19,9 @@ export class GetProtocolsHandler implements IQueryHandler<GetProtocols, Protocol
 export class ListProtocolsResolver {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Query(() => [Protocol], { description: 'The protocols in force, in evaluation order (rate limits are checked at admission).' })
+  @Query(() => [Protocol], {
+    description: 'The protocols in force, in evaluation order (rate limits are checked at admission).',
+  })
   protocols(): Promise<Protocol[]> {
     return this.queryBus.execute(new GetProtocols());
   }

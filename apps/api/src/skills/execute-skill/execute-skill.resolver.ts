@@ -11,7 +11,7 @@ export class ExecuteSkillResolver {
 
   @Mutation(() => SkillExecutionResult, {
     description:
-      'Run a skill: its operation goes through recall → validate → run like any other, under the skill\'s allowed tools and throttle. A broken or missing skill file runs generated fallback instructions (fallbackUsed: true, SkillLoadFailed recorded).',
+      "Run a skill: its operation goes through recall → validate → run like any other, under the skill's allowed tools and throttle. A broken or missing skill file runs generated fallback instructions (fallbackUsed: true, SkillLoadFailed recorded).",
   })
   async executeSkill(@Args('input') input: ExecuteSkillInput): Promise<SkillExecutionResult> {
     const r = await this.commandBus.execute<ExecuteSkill, Result>(new ExecuteSkill(input));

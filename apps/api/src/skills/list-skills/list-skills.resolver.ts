@@ -19,7 +19,9 @@ export class GetSkillsHandler implements IQueryHandler<GetSkills, SkillView[]> {
 export class ListSkillsResolver {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Query(() => [Skill], { description: 'Skill folders under WRE_SKILLS_DIR: whether each loads, and its recorded outcomes.' })
+  @Query(() => [Skill], {
+    description: 'Skill folders under WRE_SKILLS_DIR: whether each loads, and its recorded outcomes.',
+  })
   skills(): Promise<Skill[]> {
     return this.queryBus.execute(new GetSkills());
   }

@@ -24,7 +24,8 @@ export interface StoredCheckpoint {
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 export function assertField(field: string): string {
-  if (!FIELD.test(field) || field === '_id') throw new BadInputError(`invalid read-model field name: ${field}`, { field });
+  if (!FIELD.test(field) || field === '_id')
+    throw new BadInputError(`invalid read-model field name: ${field}`, { field });
   return field;
 }
 
@@ -80,7 +81,8 @@ export function toStoredDoc(doc: object): Omit<StoredDoc, '_id'> {
     throw new BadInputError('read-model documents must be JSON-serializable (bigint travels as a decimal string)');
   }
   if (!isPlainObject(plain)) throw new BadInputError('a read-model document must be a JSON object');
-  if (Object.hasOwn(plain, '_id')) throw new BadInputError('read-model documents cannot have an _id field: it holds the document id');
+  if (Object.hasOwn(plain, '_id'))
+    throw new BadInputError('read-model documents cannot have an _id field: it holds the document id');
   return plain;
 }
 

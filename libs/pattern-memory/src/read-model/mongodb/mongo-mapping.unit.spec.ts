@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { BSON } from 'mongodb';
 import {
-  buildFilter, buildSort, collectionName, dbNameFromUrl, findLimit, fromStoredCheckpoint, toStoredCheckpoint, toStoredDoc,
+  buildFilter,
+  buildSort,
+  collectionName,
+  dbNameFromUrl,
+  findLimit,
+  fromStoredCheckpoint,
+  toStoredCheckpoint,
+  toStoredDoc,
 } from './mongo-mapping.js';
 
 describe('collection and field names', () => {
@@ -9,13 +16,19 @@ describe('collection and field names', () => {
     expect(collectionName('things')).toBe('rm_things');
     expect(collectionName('pattern-keys.v2')).toBe('rm_pattern-keys.v2');
     expect(collectionName('checkpoints')).toBe('rm_checkpoints');
-    for (const bad of ['', 'a$b', 'a\u0000b']) expect(() => collectionName(bad)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    for (const bad of ['', 'a$b', 'a\u0000b'])
+      expect(() => collectionName(bad)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });
 });
 
 describe('buildFilter', () => {
   it('builds typed top-level equality, ANDing fields', () => {
-    expect(buildFilter({ tag: 'x', flag: false, n: -1.5, gone: null })).toEqual({ tag: 'x', flag: false, n: -1.5, gone: null });
+    expect(buildFilter({ tag: 'x', flag: false, n: -1.5, gone: null })).toEqual({
+      tag: 'x',
+      flag: false,
+      n: -1.5,
+      gone: null,
+    });
     expect(buildFilter()).toEqual({});
   });
 
@@ -47,7 +60,12 @@ describe('buildSort and findLimit', () => {
 describe('stored forms', () => {
   it('stores what JSON would: undefined dropped, Date as ISO text, -0 as 0; bigint and _id refused', () => {
     const when = new Date('2026-01-02T03:04:05.000Z');
-    expect(toStoredDoc({ a: 1, skip: undefined, when, z: -0, list: [undefined] })).toEqual({ a: 1, when: '2026-01-02T03:04:05.000Z', z: 0, list: [null] });
+    expect(toStoredDoc({ a: 1, skip: undefined, when, z: -0, list: [undefined] })).toEqual({
+      a: 1,
+      when: '2026-01-02T03:04:05.000Z',
+      z: 0,
+      list: [null],
+    });
     expect(Object.is(toStoredDoc({ z: -0 }).z, 0)).toBe(true);
     expect(() => toStoredDoc({ big: 1n })).toThrow(/bigint/);
     expect(() => toStoredDoc({ _id: 'x' })).toThrow(/_id/);
@@ -59,7 +77,17 @@ describe('stored forms', () => {
       id: 'ünïcødé/🙂',
       nested: { a: { b: { c: [1, [2, [3, { d: 'deep' }]]] } }, empty: {}, list: [] },
       escapes: 'quote " backslash \\ newline \n tab \t',
-      numbers: [0, -7, 3.25, 1e-7, 1.7976931348623157e308, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 31, -(2 ** 31) - 1],
+      numbers: [
+        0,
+        -7,
+        3.25,
+        1e-7,
+        1.7976931348623157e308,
+        Number.MAX_SAFE_INTEGER,
+        -Number.MAX_SAFE_INTEGER,
+        2 ** 31,
+        -(2 ** 31) - 1,
+      ],
       flags: [true, false, null],
       position: '18446744073709551615',
       big: 'wre-λ-✓-'.repeat(12_500),
@@ -73,7 +101,9 @@ describe('stored forms', () => {
     const cp = { position: 9_007_199_254_740_993n, version: 4 };
     expect(toStoredCheckpoint(cp)).toEqual({ position: '9007199254740993', version: 4 });
     expect(fromStoredCheckpoint(toStoredCheckpoint(cp))).toEqual(cp);
-    expect(() => fromStoredCheckpoint({ position: '-1', version: 1 })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    expect(() => fromStoredCheckpoint({ position: '-1', version: 1 })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    );
   });
 
   it('finds the database name in a connection string path', () => {

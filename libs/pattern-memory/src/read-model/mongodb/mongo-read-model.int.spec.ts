@@ -10,7 +10,9 @@ import { MongoReadModel } from './mongo-read-model.js';
 const url = process.env.WRE_TEST_MONGODB_URL;
 
 if (!url) {
-  process.stderr.write('[skip] MongoDB integration tests: set WRE_TEST_MONGODB_URL=mongodb://localhost:27017/?replicaSet=rs0&directConnection=true to run\n');
+  process.stderr.write(
+    '[skip] MongoDB integration tests: set WRE_TEST_MONGODB_URL=mongodb://localhost:27017/?replicaSet=rs0&directConnection=true to run\n',
+  );
   describe.skip('MongoReadModel (needs WRE_TEST_MONGODB_URL)', () => {
     it('runs the read-model contracts against MongoDB', () => undefined);
   });
@@ -50,8 +52,16 @@ if (!url) {
       await first.ensureIndex('executions', 'status');
       await first.close();
       const db = client.db(dbName);
-      expect(await db.collection('rm_executions').findOne({ _id: 'x1' as never })).toEqual({ _id: 'x1', status: 'DONE', n: 2 });
-      expect(await db.collection('checkpoints').findOne({ _id: 'proj' as never })).toEqual({ _id: 'proj', position: '9223372036854775808', version: 2 });
+      expect(await db.collection('rm_executions').findOne({ _id: 'x1' as never })).toEqual({
+        _id: 'x1',
+        status: 'DONE',
+        n: 2,
+      });
+      expect(await db.collection('checkpoints').findOne({ _id: 'proj' as never })).toEqual({
+        _id: 'proj',
+        position: '9223372036854775808',
+        version: 2,
+      });
       expect((await db.collection('rm_executions').indexes()).map((i) => i.name)).toContain('status_1');
       const second = await MongoReadModel.fromClient(client, { dbName });
       expect(await second.get('executions', 'x1')).toEqual({ status: 'DONE', n: 2 });

@@ -53,15 +53,22 @@ export class MongoReadModel implements ReadModelStore {
     return MongoReadModel.create(client, options, false);
   }
 
-  private static async create(client: MongoClient, options: MongoReadModelOptions, owns: boolean): Promise<MongoReadModel> {
+  private static async create(
+    client: MongoClient,
+    options: MongoReadModelOptions,
+    owns: boolean,
+  ): Promise<MongoReadModel> {
     const db = client.db(options.dbName ?? DEFAULT_DB_NAME);
     const hello = await db.admin().command({ hello: 1 });
     // Replica-set members report setName, mongos reports isdbgrid; only those run multi-document transactions.
     const transactional = typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
     if (!transactional && !options.allowStandalone) {
-      throw new ConfigError('the MongoDB read model needs transactions: use a replica set (a single-node one will do) or set allowStandalone', {
-        dbName: db.databaseName,
-      });
+      throw new ConfigError(
+        'the MongoDB read model needs transactions: use a replica set (a single-node one will do) or set allowStandalone',
+        {
+          dbName: db.databaseName,
+        },
+      );
     }
     return new MongoReadModel(client, db, transactional, owns);
   }

@@ -44,7 +44,9 @@ export class PostgresDocs {
   async getCheckpoint(projection: string): Promise<Checkpoint | null> {
     // ::text keeps the position out of any numeric type parser that might turn it into a float.
     const text = `SELECT position::text AS position, version FROM ${this.t.checkpoints} WHERE projection = $1`;
-    const { rows } = await this.db.query<{ position: string; version: number }>(this.named('rm-cp-get', text, [projection]));
+    const { rows } = await this.db.query<{ position: string; version: number }>(
+      this.named('rm-cp-get', text, [projection]),
+    );
     const row = rows[0];
     return row ? { position: BigInt(row.position), version: row.version } : null;
   }
@@ -78,7 +80,11 @@ export class PostgresDocs {
       const text = `INSERT INTO ${this.t.checkpoints} (projection, position, version)
         SELECT p, pos::numeric, v FROM unnest($1::text[], $2::text[], $3::int[]) AS x(p, pos, v)
         ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version`;
-      const values = [checkpoints.map(([p]) => p), checkpoints.map(([, cp]) => cp.position.toString()), checkpoints.map(([, cp]) => cp.version)];
+      const values = [
+        checkpoints.map(([p]) => p),
+        checkpoints.map(([, cp]) => cp.position.toString()),
+        checkpoints.map(([, cp]) => cp.version),
+      ];
       await this.db.query(this.named('rm-cp-put', text, values));
     }
   }

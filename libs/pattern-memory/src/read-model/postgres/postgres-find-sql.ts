@@ -30,7 +30,8 @@ function equality(field: string, value: FieldValue, values: unknown[]): string {
   const text = textOf(field);
   if (value === null) return `${text} IS NULL`;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new BadInputError(`read-model equality on a non-finite number: ${value}`, { field });
+    if (!Number.isFinite(value))
+      throw new BadInputError(`read-model equality on a non-finite number: ${value}`, { field });
     values.push(String(value));
     return `${text} = $${values.length}::numeric::text AND ${typeOf(field)} = 'number'`;
   }
@@ -56,9 +57,14 @@ function ordering(field: string, descending: boolean): string {
 /** The SELECT behind `find` on the given (quoted, schema-qualified) docs table. */
 export function findSql(docsTable: string, collection: string, query: FindQuery): Sql {
   const values: unknown[] = [collection];
-  const where = Object.entries(query.where ?? {}).map(([f, v]) => ` AND ${equality(f, v, values)}`).join('');
+  const where = Object.entries(query.where ?? {})
+    .map(([f, v]) => ` AND ${equality(f, v, values)}`)
+    .join('');
   const order = query.orderBy === undefined ? 'id' : ordering(query.orderBy, query.descending === true);
   // LIMIT NULL means no limit, so one statement shape serves both.
   values.push(query.limit === undefined ? null : Math.max(0, Math.floor(query.limit)));
-  return { text: `SELECT doc FROM ${docsTable} WHERE collection = $1${where} ORDER BY ${order} LIMIT $${values.length}`, values };
+  return {
+    text: `SELECT doc FROM ${docsTable} WHERE collection = $1${where} ORDER BY ${order} LIMIT $${values.length}`,
+    values,
+  };
 }

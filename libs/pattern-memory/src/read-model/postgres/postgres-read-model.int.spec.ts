@@ -13,7 +13,14 @@ afterAll(() => admin.end());
 async function freshStore(): Promise<{ store: PostgresReadModel; schema: string; cleanup(): Promise<void> }> {
   const schema = freshSchemaName('wre_rm_test');
   const store = await PostgresReadModel.open(TEST_PG_URL, { schema });
-  return { store, schema, cleanup: async () => { await store.close(); await dropSchema(admin, schema); } };
+  return {
+    store,
+    schema,
+    cleanup: async () => {
+      await store.close();
+      await dropSchema(admin, schema);
+    },
+  };
 }
 
 runReadModelContract('postgres', freshStore);
@@ -31,7 +38,10 @@ describe('PostgresReadModel specifics', () => {
       expect(await again.getCheckpoint('proj')).toEqual({ position: 2n ** 64n + 1n, version: 2 });
       await again.close();
       await again.close();
-      const { rows } = await admin.query('SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND column_name = $2', [schema, 'position']);
+      const { rows } = await admin.query(
+        'SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND column_name = $2',
+        [schema, 'position'],
+      );
       expect(rows).toEqual([{ data_type: 'numeric' }]);
     } finally {
       await cleanup();
@@ -49,12 +59,18 @@ describe('PostgresReadModel specifics', () => {
   });
 
   it('rejects bad schema and field names, and an unreachable server', async () => {
-    await expect(PostgresReadModel.open(TEST_PG_URL, { schema: 'Robert"); DROP' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(PostgresReadModel.open(TEST_PG_URL, { schema: 'Robert"); DROP' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     await expect(PostgresReadModel.open('')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(PostgresReadModel.open('postgres://postgres@127.0.0.1:1/test', { schema: 'nowhere' })).rejects.toThrow();
+    await expect(
+      PostgresReadModel.open('postgres://postgres@127.0.0.1:1/test', { schema: 'nowhere' }),
+    ).rejects.toThrow();
     const { store, cleanup } = await freshStore();
     try {
-      await expect(store.find('things', { where: { "x') IS NULL OR 1=1 --": 1 } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(store.find('things', { where: { "x') IS NULL OR 1=1 --": 1 } })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
       await expect(store.find('things', { orderBy: 'a.b' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
       await expect(store.ensureIndex('things', 'a b')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
       // A collection name is a literal in the index predicate: quotes and backslashes must be escaped, not run.
@@ -67,7 +83,9 @@ describe('PostgresReadModel specifics', () => {
   it('rolls back a batch the server rejects and stays usable (jsonb refuses NUL characters)', async () => {
     const { store, cleanup } = await freshStore();
     try {
-      await expect(store.transact((tx) => tx.put('things', 'bad', { s: 'a\u0000b' }))).rejects.toMatchObject({ code: '22P05' });
+      await expect(store.transact((tx) => tx.put('things', 'bad', { s: 'a\u0000b' }))).rejects.toMatchObject({
+        code: '22P05',
+      });
       await store.transact((tx) => tx.put('things', 'good', { s: 'ok' }));
       expect(await store.find('things')).toEqual([{ s: 'ok' }]);
     } finally {
@@ -94,17 +112,36 @@ describe('PostgresReadModel specifics', () => {
 
   it('orders mixed JSON types exactly as the SQLite adapter does', async () => {
     const docs: Record<string, object> = {
-      a: { k: 'b' }, b: { k: 10 }, c: { k: 9.5 }, d: {}, e: { k: null }, f: { k: true }, g: { k: 'B' },
-      h: { k: -3 }, i: { k: 'é' }, j: { k: '10' }, k: { k: false }, l: { k: 1 }, m: { k: 'a' },
+      a: { k: 'b' },
+      b: { k: 10 },
+      c: { k: 9.5 },
+      d: {},
+      e: { k: null },
+      f: { k: true },
+      g: { k: 'B' },
+      h: { k: -3 },
+      i: { k: 'é' },
+      j: { k: '10' },
+      k: { k: false },
+      l: { k: 1 },
+      m: { k: 'a' },
     };
     const sqlite = SqliteReadModel.open(':memory:');
     const { store, cleanup } = await freshStore();
     try {
-      for (const s of [sqlite, store]) await s.transact(async (tx) => {
-        for (const [id, doc] of Object.entries(docs)) await tx.put('mixed', id, { id, ...doc });
-      });
-      for (const query of [{ orderBy: 'k' }, { orderBy: 'k', descending: true }, {}, { where: { k: 10 } }, { where: { k: null } }]) {
-        const ids = async (s: typeof store | typeof sqlite): Promise<string[]> => (await s.find<{ id: string }>('mixed', query)).map((d) => d.id);
+      for (const s of [sqlite, store])
+        await s.transact(async (tx) => {
+          for (const [id, doc] of Object.entries(docs)) await tx.put('mixed', id, { id, ...doc });
+        });
+      for (const query of [
+        { orderBy: 'k' },
+        { orderBy: 'k', descending: true },
+        {},
+        { where: { k: 10 } },
+        { where: { k: null } },
+      ]) {
+        const ids = async (s: typeof store | typeof sqlite): Promise<string[]> =>
+          (await s.find<{ id: string }>('mixed', query)).map((d) => d.id);
         expect({ query, ids: await ids(store) }).toEqual({ query, ids: await ids(sqlite) });
       }
     } finally {

@@ -83,7 +83,12 @@ export class PostgresReadModel implements ReadModelStore {
 
   /** BEGIN … COMMIT on one pooled client, serialised with every other transaction of this store. */
   private inTransaction<T>(fn: (docs: PostgresDocs) => Promise<T>): Promise<T> {
-    return this.mutex.run(() => inPooledTransaction(() => this.pool.connect(), (client) => fn(new PostgresDocs(client, this.tables))));
+    return this.mutex.run(() =>
+      inPooledTransaction(
+        () => this.pool.connect(),
+        (client) => fn(new PostgresDocs(client, this.tables)),
+      ),
+    );
   }
 
   /** Waits for the running and queued transactions, then closes the pool; a second call does nothing. */

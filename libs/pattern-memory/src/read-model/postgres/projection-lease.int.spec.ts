@@ -68,7 +68,10 @@ describe('acquireProjectionLease', () => {
       await lease.release();
       // The one pooled session is reused here; it must no longer hold the lock.
       expect(await holders(name)).toEqual([]);
-      const { rows } = await pool.query('SELECT count(*)::int AS n FROM pg_locks WHERE locktype = $1 AND pid = pg_backend_pid()', ['advisory']);
+      const { rows } = await pool.query(
+        'SELECT count(*)::int AS n FROM pg_locks WHERE locktype = $1 AND pid = pg_backend_pid()',
+        ['advisory'],
+      );
       expect(rows).toEqual([{ n: 0 }]);
     } finally {
       await pool.end();

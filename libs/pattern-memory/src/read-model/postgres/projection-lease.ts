@@ -86,7 +86,11 @@ class AdvisoryLease implements ProjectionLeaseHandle {
   }
 }
 
-const notHeld: ProjectionLeaseHandle = { held: false, lost: new Promise<void>(() => undefined), release: async () => undefined };
+const notHeld: ProjectionLeaseHandle = {
+  held: false,
+  lost: new Promise<void>(() => undefined),
+  release: async () => undefined,
+};
 
 /**
  * Tries once, without waiting, to become the only runner of projection `name` (callers retry on their own
@@ -98,7 +102,10 @@ export async function acquireProjectionLease(target: string | pg.Pool, name: str
   const key = projectionLockKey(name);
   const session = await openSession(target);
   try {
-    const { rows } = await session.client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [key]);
+    const { rows } = await session.client.query<{ held: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS held',
+      [key],
+    );
     if (rows[0]?.held === true) return new AdvisoryLease(session, key);
     await session.close();
     return notHeld;

@@ -1,4 +1,10 @@
-import { BadInputError, PluginError, isPlainObject, type JsonObject, type JsonValue } from '../../../../kernel/src/index.js';
+import {
+  BadInputError,
+  PluginError,
+  isPlainObject,
+  type JsonObject,
+  type JsonValue,
+} from '../../../../kernel/src/index.js';
 import { normalizeRelativePath } from '../../../../validation/src/path-guard/index.js';
 import type { StepContext } from '../../plugin.types.js';
 import { ArgReader } from '../shared/arg-reader.js';
@@ -23,7 +29,11 @@ export function readSelection(reader: ArgReader): CleanupSelection {
   const root = normalizeRelativePath(reader.string('root', '.'));
   const archiveDir = normalizeRelativePath(reader.string('archiveDir', DEFAULT_ARCHIVE_DIR));
   if (archiveDir === '') {
-    throw new BadInputError('archiveDir must be a sub-directory, not the workspace root', { key: 'archiveDir' }, reader.code);
+    throw new BadInputError(
+      'archiveDir must be a sub-directory, not the workspace root',
+      { key: 'archiveDir' },
+      reader.code,
+    );
   }
   return { pattern, root, archiveDir, matches: compileGlob(pattern, reader.code) };
 }
@@ -41,7 +51,8 @@ export async function scanSelection(workspaceRoot: string, sel: CleanupSelection
   return files.filter((f) => isSelected(sel, f));
 }
 
-const isStringList = (v: JsonValue | undefined): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isStringList = (v: JsonValue | undefined): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 /**
  * The file list a step acts on: explicit `files` arg, else the latest earlier output that is a list of
@@ -57,7 +68,11 @@ export async function selectedFiles(sel: CleanupSelection, args: JsonObject, ctx
   return list.map((raw) => {
     const rel = normalizeRelativePath(raw);
     if (!isSelected(sel, rel)) {
-      throw new PluginError(`'${rel}' is not selected by pattern ${sel.pattern} under '${sel.root || '.'}'`, { path: rel }, 'FILE_NOT_SELECTED');
+      throw new PluginError(
+        `'${rel}' is not selected by pattern ${sel.pattern} under '${sel.root || '.'}'`,
+        { path: rel },
+        'FILE_NOT_SELECTED',
+      );
     }
     return rel;
   });

@@ -6,8 +6,14 @@ export type GlobMatcher = (relPath: string) => boolean;
 const MAX_PATTERN = 256;
 const REGEX_SPECIAL = /[.+^${}()|[\]\\]/g;
 
-const refusal = (code: string) => (pattern: string, reason: string): BadInputError =>
-  new BadInputError(`glob pattern ${JSON.stringify(pattern.slice(0, 64))}: ${reason}`, { pattern: pattern.slice(0, 256), reason }, code);
+const refusal =
+  (code: string) =>
+  (pattern: string, reason: string): BadInputError =>
+    new BadInputError(
+      `glob pattern ${JSON.stringify(pattern.slice(0, 64))}: ${reason}`,
+      { pattern: pattern.slice(0, 256), reason },
+      code,
+    );
 
 function segmentRegex(segment: string): string {
   return segment.replace(REGEX_SPECIAL, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
@@ -28,7 +34,8 @@ export function compileGlob(pattern: string, code = 'PARAMS_INVALID'): GlobMatch
   if (/[\u0000-\u001f\\]/.test(pattern)) throw invalid(pattern, 'control characters and backslashes are not allowed');
   if (pattern.startsWith('/')) throw invalid(pattern, 'must be relative');
   const segments = pattern.split('/');
-  if (segments.some((s) => s === '..' || s === '.' || s === '')) throw invalid(pattern, "empty, '.' and '..' segments are not allowed");
+  if (segments.some((s) => s === '..' || s === '.' || s === ''))
+    throw invalid(pattern, "empty, '.' and '..' segments are not allowed");
   if (segments.some((s) => s.includes('**') && s !== '**')) throw invalid(pattern, "'**' must be a whole segment");
 
   if (segments.length === 1) {

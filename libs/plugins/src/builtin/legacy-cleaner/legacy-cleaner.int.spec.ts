@@ -6,7 +6,11 @@ import { toRuntimePlugin } from '../../sdk/to-runtime-plugin.js';
 import { planAndRun, tempWorkspace } from '../shared/testing/run-plan.js';
 import { LegacyCleanerPlugin } from './legacy-cleaner.plugin.js';
 
-const exists = (p: string) => readFile(p).then(() => true, () => false);
+const exists = (p: string) =>
+  readFile(p).then(
+    () => true,
+    () => false,
+  );
 
 describe('legacy_cleaner on a real workspace', () => {
   let ws: Awaited<ReturnType<typeof tempWorkspace>>;
@@ -42,11 +46,17 @@ describe('legacy_cleaner on a real workspace', () => {
     expect(await readFile(path.join(ws.root, 'archive/cleanup/src/deep/b.bak'), 'utf8')).toBe('src/deep/b.bak');
     expect(await readFile(path.join(ws.root, 'archive/cleanup/a.bak'), 'utf8')).toBe('a.bak');
     // Untouched: non-matching, .git, the archive, the symlink and what it points to.
-    for (const kept of ['src/keep.ts', '.git/HEAD.bak', 'archive/cleanup/old/z.bak', 'link.bak']) expect(await exists(path.join(ws.root, kept))).toBe(true);
+    for (const kept of ['src/keep.ts', '.git/HEAD.bak', 'archive/cleanup/old/z.bak', 'link.bak'])
+      expect(await exists(path.join(ws.root, kept))).toBe(true);
     expect(await readFile(path.join(ws.outside, 'secret.bak'), 'utf8')).toBe('secret');
 
     const log = await readFile(path.join(ws.root, 'archive/cleanup/cleanup.log'), 'utf8');
-    expect(log.split('\n')).toEqual([expect.stringContaining('pattern="*.bak"'), 'removed a.bak', 'removed src/deep/b.bak', '']);
+    expect(log.split('\n')).toEqual([
+      expect.stringContaining('pattern="*.bak"'),
+      'removed a.bak',
+      'removed src/deep/b.bak',
+      '',
+    ]);
     expect(outputs[3]).toEqual({ log: 'archive/cleanup/cleanup.log', entries: 2 });
   });
 
@@ -65,21 +75,43 @@ describe('legacy_cleaner on a real workspace', () => {
   });
 
   it('refuses escapes in params at plan time', async () => {
-    const cases: JsonObject[] = [{ pattern: '../*.bak' }, { pattern: '*.bak', root: '../outside' }, { pattern: '*.bak', archiveDir: '/tmp/x' }, { pattern: '*.bak', archiveDir: '.' }, { pattern: '*.bak', root: 'a%2f..' }];
+    const cases: JsonObject[] = [
+      { pattern: '../*.bak' },
+      { pattern: '*.bak', root: '../outside' },
+      { pattern: '*.bak', archiveDir: '/tmp/x' },
+      { pattern: '*.bak', archiveDir: '.' },
+      { pattern: '*.bak', root: 'a%2f..' },
+    ];
     for (const params of cases) {
-      await expect(plugin.plan!({ type: 'cleanup_legacy', params })).rejects.toMatchObject({ code: expect.stringMatching(/^(PARAMS_INVALID|PATH_OUTSIDE_WORKSPACE|PATH_INVALID)$/) });
+      await expect(plugin.plan!({ type: 'cleanup_legacy', params })).rejects.toMatchObject({
+        code: expect.stringMatching(/^(PARAMS_INVALID|PATH_OUTSIDE_WORKSPACE|PATH_INVALID)$/),
+      });
     }
   });
 
   it('refuses a scan root through a symlink, file lists outside the selection, and deleting without an archive copy', async () => {
     const ctx = (previousOutputs: StepContext['previousOutputs'] = []): StepContext => ({
-      executionId: 'e', stepIndex: 1, workspaceRoot: ws.root, operation: { type: 'cleanup_legacy', params: {} }, previousOutputs,
+      executionId: 'e',
+      stepIndex: 1,
+      workspaceRoot: ws.root,
+      operation: { type: 'cleanup_legacy', params: {} },
+      previousOutputs,
     });
-    await expect(plugin.runStep({ tool: 'scan_files', args: { pattern: '*.bak', root: 'linkdir' } }, ctx())).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
-    await expect(plugin.runStep({ tool: 'delete_files', args: { pattern: '*.bak', files: ['src/keep.ts'] } }, ctx())).rejects.toMatchObject({ code: 'FILE_NOT_SELECTED' });
-    await expect(plugin.runStep({ tool: 'delete_files', args: { pattern: '*.bak' } }, ctx([['archive/cleanup/old/z.bak']]))).rejects.toMatchObject({ code: 'FILE_NOT_SELECTED' });
-    await expect(plugin.runStep({ tool: 'delete_files', args: { pattern: '*.bak', files: ['../outside/secret.bak'] } }, ctx())).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
-    await expect(plugin.runStep({ tool: 'delete_files', args: { pattern: '*.bak' } }, ctx([['a.bak']]))).rejects.toMatchObject({ code: 'NOT_ARCHIVED' });
+    await expect(
+      plugin.runStep({ tool: 'scan_files', args: { pattern: '*.bak', root: 'linkdir' } }, ctx()),
+    ).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    await expect(
+      plugin.runStep({ tool: 'delete_files', args: { pattern: '*.bak', files: ['src/keep.ts'] } }, ctx()),
+    ).rejects.toMatchObject({ code: 'FILE_NOT_SELECTED' });
+    await expect(
+      plugin.runStep({ tool: 'delete_files', args: { pattern: '*.bak' } }, ctx([['archive/cleanup/old/z.bak']])),
+    ).rejects.toMatchObject({ code: 'FILE_NOT_SELECTED' });
+    await expect(
+      plugin.runStep({ tool: 'delete_files', args: { pattern: '*.bak', files: ['../outside/secret.bak'] } }, ctx()),
+    ).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    await expect(
+      plugin.runStep({ tool: 'delete_files', args: { pattern: '*.bak' } }, ctx([['a.bak']])),
+    ).rejects.toMatchObject({ code: 'NOT_ARCHIVED' });
     expect(await exists(path.join(ws.root, 'a.bak'))).toBe(true);
     expect(await exists(path.join(ws.root, 'src/keep.ts'))).toBe(true);
   });

@@ -3,7 +3,13 @@ import { readFileInside, removeFileInside, writeFileInside } from '../../../../v
 import { ZERO_TOKENS, type ComputedPlan, type Operation, type StepContext } from '../../plugin.types.js';
 import { OrchestratorPlugin } from '../../sdk/orchestrator-plugin.js';
 import { operationParams, toolArgs } from '../shared/arg-reader.js';
-import { DEFAULT_ARCHIVE_DIR, deletedFromOutputs, readSelection, scanSelection, selectedFiles } from './cleanup-selection.js';
+import {
+  DEFAULT_ARCHIVE_DIR,
+  deletedFromOutputs,
+  readSelection,
+  scanSelection,
+  selectedFiles,
+} from './cleanup-selection.js';
 
 const SELECTION_ARGS = {
   type: 'object',
@@ -41,14 +47,26 @@ export class LegacyCleanerPlugin extends OrchestratorPlugin {
   constructor() {
     super('legacy_cleaner');
     const spec = (description: string) => ({ description, argsSchema: SELECTION_ARGS });
-    this.tool('scan_files', spec('Lists workspace-relative files matching the pattern below root (archive excluded).'), (args, ctx) =>
-      scanSelection(ctx.workspaceRoot, readSelection(toolArgs(args))),
+    this.tool(
+      'scan_files',
+      spec('Lists workspace-relative files matching the pattern below root (archive excluded).'),
+      (args, ctx) => scanSelection(ctx.workspaceRoot, readSelection(toolArgs(args))),
     );
-    this.tool('archive_files', spec('Copies the selected files into archiveDir, keeping their workspace-relative paths.'), (args, ctx) =>
-      this.archive(args, ctx),
+    this.tool(
+      'archive_files',
+      spec('Copies the selected files into archiveDir, keeping their workspace-relative paths.'),
+      (args, ctx) => this.archive(args, ctx),
     );
-    this.tool('delete_files', { ...spec('Deletes the selected files that have an identical archived copy.'), destructive: true }, (args, ctx) => this.delete(args, ctx));
-    this.tool('write_cleanup_log', spec(`Appends what the preceding delete step removed to <archiveDir>/${LOG_FILE}.`), (args, ctx) => this.writeLog(args, ctx));
+    this.tool(
+      'delete_files',
+      { ...spec('Deletes the selected files that have an identical archived copy.'), destructive: true },
+      (args, ctx) => this.delete(args, ctx),
+    );
+    this.tool(
+      'write_cleanup_log',
+      spec(`Appends what the preceding delete step removed to <archiveDir>/${LOG_FILE}.`),
+      (args, ctx) => this.writeLog(args, ctx),
+    );
   }
 
   override plan(operation: Operation): ComputedPlan {
@@ -59,7 +77,10 @@ export class LegacyCleanerPlugin extends OrchestratorPlugin {
       root: params.string('root', '.'),
       archiveDir: params.string('archiveDir', DEFAULT_ARCHIVE_DIR),
     };
-    const steps = ['scan_files', 'archive_files', 'delete_files', 'write_cleanup_log'].map((tool) => ({ tool, args: { ...args } }));
+    const steps = ['scan_files', 'archive_files', 'delete_files', 'write_cleanup_log'].map((tool) => ({
+      tool,
+      args: { ...args },
+    }));
     return { steps, planner: 'deterministic:legacy_cleaner', tokens: { ...ZERO_TOKENS } };
   }
 
@@ -67,7 +88,11 @@ export class LegacyCleanerPlugin extends OrchestratorPlugin {
     const sel = readSelection(toolArgs(args));
     const files = await selectedFiles(sel, args, ctx);
     for (const file of files) {
-      await writeFileInside(ctx.workspaceRoot, `${sel.archiveDir}/${file}`, await readFileInside(ctx.workspaceRoot, file));
+      await writeFileInside(
+        ctx.workspaceRoot,
+        `${sel.archiveDir}/${file}`,
+        await readFileInside(ctx.workspaceRoot, file),
+      );
     }
     return { archiveDir: sel.archiveDir, archived: files };
   }
@@ -88,7 +113,11 @@ export class LegacyCleanerPlugin extends OrchestratorPlugin {
       }
       const copy = await readFileInside(ctx.workspaceRoot, `${sel.archiveDir}/${file}`).catch(() => null);
       if (copy === null || !copy.equals(original)) {
-        throw new PluginError(`refusing to delete '${file}': no identical copy in ${sel.archiveDir}`, { path: file }, 'NOT_ARCHIVED');
+        throw new PluginError(
+          `refusing to delete '${file}': no identical copy in ${sel.archiveDir}`,
+          { path: file },
+          'NOT_ARCHIVED',
+        );
       }
       if (await removeFileInside(ctx.workspaceRoot, file)) deleted.push(file);
       else missing.push(file);

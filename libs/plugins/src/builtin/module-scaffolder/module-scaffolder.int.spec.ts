@@ -29,7 +29,8 @@ describe('module_scaffolder on a real workspace', () => {
       'modules/general/new_module/INTERFACE.md',
       'modules/general/new_module/ModLog.md',
     ]);
-    for (const step of plan.steps.filter((s) => s.tool === 'write_file')) expect(step.args.content).toContain('new_module');
+    for (const step of plan.steps.filter((s) => s.tool === 'write_file'))
+      expect(step.args.content).toContain('new_module');
     expect(await plugin.plan!({ type: 'module_creation', params: { name: 'new_module' } })).toEqual(plan);
   });
 
@@ -47,32 +48,56 @@ describe('module_scaffolder on a real workspace', () => {
     expect(readme).toContain('Turns widgets into gadgets.');
     expect(readme).toContain('`platform_core`');
     expect(outputs[0]).toEqual({ path: 'modules/platform_core/new_module', created: true });
-    expect(outputs[3]).toEqual({ path: 'modules/platform_core/new_module/README.md', bytes: Buffer.byteLength(readme) });
+    expect(outputs[3]).toEqual({
+      path: 'modules/platform_core/new_module/README.md',
+      bytes: Buffer.byteLength(readme),
+    });
     expect(await validateModulePath(ws.root, 'modules/platform_core/new_module')).toMatchObject({ valid: true });
   });
 
   it('refuses to overwrite an existing module unless overwrite is true', async () => {
     await mkdir(path.join(ws.root, 'modules/general/new_module'), { recursive: true });
     await writeFile(path.join(ws.root, 'modules/general/new_module/README.md'), 'keep me');
-    await expect(planAndRun(plugin, ws.root, 'module_creation', { name: 'new_module' })).rejects.toMatchObject({ code: 'MODULE_EXISTS' });
+    await expect(planAndRun(plugin, ws.root, 'module_creation', { name: 'new_module' })).rejects.toMatchObject({
+      code: 'MODULE_EXISTS',
+    });
     expect(await readFile(path.join(ws.root, 'modules/general/new_module/README.md'), 'utf8')).toBe('keep me');
     await planAndRun(plugin, ws.root, 'module_creation', { name: 'new_module', overwrite: true });
-    expect(await readFile(path.join(ws.root, 'modules/general/new_module/README.md'), 'utf8')).toContain('# new_module');
+    expect(await readFile(path.join(ws.root, 'modules/general/new_module/README.md'), 'utf8')).toContain(
+      '# new_module',
+    );
   });
 
   it('refuses path escapes in params at plan time', async () => {
-    const cases: JsonObject[] = [{ name: '../../etc' }, { name: 'ok', domain: '..' }, { name: 'a/b' }, { name: 'x%2e' }, { name: 'Upper' }, {}];
+    const cases: JsonObject[] = [
+      { name: '../../etc' },
+      { name: 'ok', domain: '..' },
+      { name: 'a/b' },
+      { name: 'x%2e' },
+      { name: 'Upper' },
+      {},
+    ];
     for (const params of cases) {
       await expect(plugin.plan!({ type: 'module_creation', params })).rejects.toMatchObject({ code: 'PARAMS_INVALID' });
     }
   });
 
   it('refuses escaping or out-of-modules step args and symlinked module parents at run time', async () => {
-    const ctx = { executionId: 'e', stepIndex: 0, workspaceRoot: ws.root, operation: { type: 'module_creation', params: {} }, previousOutputs: [] };
-    await expect(plugin.runStep({ tool: 'write_file', args: { path: 'modules/../../outside/x.md', content: 'x' } }, ctx)).rejects.toMatchObject({
+    const ctx = {
+      executionId: 'e',
+      stepIndex: 0,
+      workspaceRoot: ws.root,
+      operation: { type: 'module_creation', params: {} },
+      previousOutputs: [],
+    };
+    await expect(
+      plugin.runStep({ tool: 'write_file', args: { path: 'modules/../../outside/x.md', content: 'x' } }, ctx),
+    ).rejects.toMatchObject({
       code: 'PATH_OUTSIDE_WORKSPACE',
     });
-    await expect(plugin.runStep({ tool: 'write_file', args: { path: 'package.json', content: '{}' } }, ctx)).rejects.toMatchObject({
+    await expect(
+      plugin.runStep({ tool: 'write_file', args: { path: 'package.json', content: '{}' } }, ctx),
+    ).rejects.toMatchObject({
       code: 'TOOL_ARGS_INVALID',
     });
     await mkdir(path.join(ws.root, 'modules'));

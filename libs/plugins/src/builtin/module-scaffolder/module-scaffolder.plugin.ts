@@ -19,7 +19,11 @@ const MODULE_PATH_SCHEMA = { type: 'string', minLength: 1, maxLength: 1024, patt
 function modulesRelative(raw: string): string {
   const rel = normalizeRelativePath(raw);
   if (!rel.startsWith('modules/')) {
-    throw new BadInputError(`module_scaffolder only writes below modules/, not '${rel}'`, { path: rel }, 'TOOL_ARGS_INVALID');
+    throw new BadInputError(
+      `module_scaffolder only writes below modules/, not '${rel}'`,
+      { path: rel },
+      'TOOL_ARGS_INVALID',
+    );
   }
   return rel;
 }
@@ -58,7 +62,8 @@ export class ModuleScaffolderPlugin extends OrchestratorPlugin {
     this.tool(
       'create_directory',
       {
-        description: 'Creates a directory below modules/ (parents included). refuseExisting: fail if it already exists, unless the operation says overwrite.',
+        description:
+          'Creates a directory below modules/ (parents included). refuseExisting: fail if it already exists, unless the operation says overwrite.',
         argsSchema: {
           type: 'object',
           properties: { path: MODULE_PATH_SCHEMA, refuseExisting: { type: 'boolean' } },
@@ -88,12 +93,16 @@ export class ModuleScaffolderPlugin extends OrchestratorPlugin {
     const domain = segment(operation.params, 'domain', 'general');
     operationParams(operation.params).boolean('overwrite', false);
     const description =
-      operationParams(operation.params).optionalString('description', 2000) ?? `The \`${name}\` module of the \`${domain}\` domain.`;
+      operationParams(operation.params).optionalString('description', 2000) ??
+      `The \`${name}\` module of the \`${domain}\` domain.`;
     const dir = `modules/${domain}/${name}`;
     const steps: PlanStep[] = [
       { tool: 'create_directory', args: { path: dir, refuseExisting: true } },
       ...MODULE_DIRS.map((sub) => ({ tool: 'create_directory', args: { path: `${dir}/${sub}` } })),
-      ...moduleFiles({ name, domain, description }).map((f) => ({ tool: 'write_file', args: { path: `${dir}/${f.file}`, content: f.content } })),
+      ...moduleFiles({ name, domain, description }).map((f) => ({
+        tool: 'write_file',
+        args: { path: `${dir}/${f.file}`, content: f.content },
+      })),
     ];
     return { steps, planner: 'deterministic:module_scaffolder', tokens: { ...ZERO_TOKENS } };
   }
@@ -105,7 +114,11 @@ export class ModuleScaffolderPlugin extends OrchestratorPlugin {
     const existed = (await lstat(await resolveInsideRoot(ctx.workspaceRoot, rel)).catch(() => null)) !== null;
     // Read from the operation, not the step, so a plan recalled from a non-overwrite run still honours it.
     if (existed && refuseExisting && ctx.operation.params.overwrite !== true) {
-      throw new PluginError(`'${rel}' already exists; pass overwrite: true to reuse it`, { path: rel }, 'MODULE_EXISTS');
+      throw new PluginError(
+        `'${rel}' already exists; pass overwrite: true to reuse it`,
+        { path: rel },
+        'MODULE_EXISTS',
+      );
     }
     await mkdirInside(ctx.workspaceRoot, rel);
     return { path: rel, created: !existed };
@@ -116,7 +129,11 @@ export class ModuleScaffolderPlugin extends OrchestratorPlugin {
     const rel = modulesRelative(a.string('path'));
     const content = args.content;
     if (typeof content !== 'string' || content.length > MAX_CONTENT) {
-      throw new BadInputError(`tool argument 'content' must be a string of at most ${MAX_CONTENT} characters`, { key: 'content' }, 'TOOL_ARGS_INVALID');
+      throw new BadInputError(
+        `tool argument 'content' must be a string of at most ${MAX_CONTENT} characters`,
+        { key: 'content' },
+        'TOOL_ARGS_INVALID',
+      );
     }
     await writeFileInside(ctx.workspaceRoot, rel, content);
     return { path: rel, bytes: Buffer.byteLength(content, 'utf8') };

@@ -49,9 +49,14 @@ export function moduleFiles({ name, domain, description }: ModuleSpec): Template
     },
     {
       file: 'ModLog.md',
-      content: [`# ${name} — ModLog`, '', `## Created`, '', `- Module \`${name}\` scaffolded in domain \`${domain}\` at \`${where}\`.`, ''].join(
-        '\n',
-      ),
+      content: [
+        `# ${name} — ModLog`,
+        '',
+        `## Created`,
+        '',
+        `- Module \`${name}\` scaffolded in domain \`${domain}\` at \`${where}\`.`,
+        '',
+      ].join('\n'),
     },
   ];
 }

@@ -26,7 +26,9 @@ export class ArgReader {
   }
 
   optionalString(key: string, maxLength = 1024): string | undefined {
-    return this.values[key] === undefined || this.values[key] === null ? undefined : this.string(key, undefined, maxLength);
+    return this.values[key] === undefined || this.values[key] === null
+      ? undefined
+      : this.string(key, undefined, maxLength);
   }
 
   boolean(key: string, fallback: boolean): boolean {

@@ -1,7 +1,11 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { NotFoundError, PluginError } from '../../../../kernel/src/index.js';
-import { normalizeRelativePath, pathInvalid, resolveStrictInsideRoot } from '../../../../validation/src/path-guard/index.js';
+import {
+  normalizeRelativePath,
+  pathInvalid,
+  resolveStrictInsideRoot,
+} from '../../../../validation/src/path-guard/index.js';
 
 /** Options for {@link walkFiles}. */
 export interface WalkOptions {
@@ -30,7 +34,8 @@ export async function walkFiles(workspaceRoot: string, startRel: string, options
   const maxFiles = options.maxFiles ?? 100_000;
   const startAbs = await resolveStrictInsideRoot(workspaceRoot, start);
   const st = await lstat(startAbs).catch(() => null);
-  if (st === null) throw new NotFoundError('PATH_NOT_FOUND', `directory not found: ${start || '.'}`, { path: start || '.' });
+  if (st === null)
+    throw new NotFoundError('PATH_NOT_FOUND', `directory not found: ${start || '.'}`, { path: start || '.' });
   if (!st.isDirectory()) throw pathInvalid('not a directory', start || '.');
 
   const files: string[] = [];
@@ -45,7 +50,11 @@ export async function walkFiles(workspaceRoot: string, startRel: string, options
       } else if (entry.isFile()) {
         files.push(rel);
         if (files.length > maxFiles) {
-          throw new PluginError(`more than ${maxFiles} files below ${start || '.'}`, { path: start || '.', maxFiles }, 'TOO_MANY_FILES');
+          throw new PluginError(
+            `more than ${maxFiles} files below ${start || '.'}`,
+            { path: start || '.', maxFiles },
+            'TOO_MANY_FILES',
+          );
         }
       }
     }

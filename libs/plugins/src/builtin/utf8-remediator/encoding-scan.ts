@@ -48,7 +48,11 @@ export function summarize(scanned: ScannedFile[]): EncodingSummary {
   return {
     total: scanned.length,
     counts,
-    needsFix: scanned.filter((f) => f.encoding === 'utf8_bom' || f.encoding === 'invalid_utf8').map((f) => ({ path: f.path, encoding: f.encoding })),
-    skipped: scanned.filter((f) => f.encoding === 'binary' || f.encoding === 'too_large').map((f) => ({ path: f.path, reason: f.encoding })),
+    needsFix: scanned
+      .filter((f) => f.encoding === 'utf8_bom' || f.encoding === 'invalid_utf8')
+      .map((f) => ({ path: f.path, encoding: f.encoding })),
+    skipped: scanned
+      .filter((f) => f.encoding === 'binary' || f.encoding === 'too_large')
+      .map((f) => ({ path: f.path, reason: f.encoding })),
   };
 }

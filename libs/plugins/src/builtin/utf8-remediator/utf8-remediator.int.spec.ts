@@ -45,7 +45,12 @@ describe('utf8_remediator on a real workspace', () => {
       ],
       skipped: [{ path: 'data/blob.json', reason: 'binary' }],
     });
-    expect(outputs[1]).toMatchObject({ fixed: [{ path: 'docs/bom.md', from: 'utf8_bom' }, { path: 'src/legacy.py', from: 'invalid_utf8' }] });
+    expect(outputs[1]).toMatchObject({
+      fixed: [
+        { path: 'docs/bom.md', from: 'utf8_bom' },
+        { path: 'src/legacy.py', from: 'invalid_utf8' },
+      ],
+    });
     expect(outputs[2]).toEqual({ clean: true, checked: 4, skipped: [{ path: 'data/blob.json', reason: 'binary' }] });
 
     expect((await read('docs/bom.md')).toString('utf8')).toBe('# title\n');
@@ -65,7 +70,13 @@ describe('utf8_remediator on a real workspace', () => {
   });
 
   it('fails validation while a file is still not clean, naming it', async () => {
-    const ctx: StepContext = { executionId: 'e', stepIndex: 2, workspaceRoot: ws.root, operation: { type: 'utf8_remediation', params: {} }, previousOutputs: [] };
+    const ctx: StepContext = {
+      executionId: 'e',
+      stepIndex: 2,
+      workspaceRoot: ws.root,
+      operation: { type: 'utf8_remediation', params: {} },
+      previousOutputs: [],
+    };
     await expect(plugin.runStep({ tool: 'validate_encoding', args: { root: 'src' } }, ctx)).rejects.toMatchObject({
       code: 'ENCODING_VALIDATION_FAILED',
       details: { remaining: [{ path: 'src/legacy.py', encoding: 'invalid_utf8' }] },
@@ -73,8 +84,12 @@ describe('utf8_remediator on a real workspace', () => {
   });
 
   it('refuses escapes in params and roots through symlinks', async () => {
-    await expect(plugin.plan!({ type: 'utf8_remediation', params: { extensions: ['md'] } })).rejects.toMatchObject({ code: 'PARAMS_INVALID' });
-    await expect(plugin.plan!({ type: 'utf8_remediation', params: { root: '../outside' } })).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    await expect(plugin.plan!({ type: 'utf8_remediation', params: { extensions: ['md'] } })).rejects.toMatchObject({
+      code: 'PARAMS_INVALID',
+    });
+    await expect(plugin.plan!({ type: 'utf8_remediation', params: { root: '../outside' } })).rejects.toMatchObject({
+      code: 'PATH_OUTSIDE_WORKSPACE',
+    });
     await symlink(ws.outside, path.join(ws.root, 'outlink'));
     for (const root of ['../outside', '/etc', 'outlink', 'src\\..\\..']) {
       await expect(planAndRun(plugin, ws.root, 'utf8_remediation', { root })).rejects.toMatchObject({

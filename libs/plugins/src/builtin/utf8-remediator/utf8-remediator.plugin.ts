@@ -23,7 +23,11 @@ function readScope(reader: ArgReader): { root: string; extensions: string[] } {
   const extensions = reader.stringArray('extensions', DEFAULT_TEXT_EXTENSIONS, 64) ?? DEFAULT_TEXT_EXTENSIONS;
   const bad = extensions.find((e) => !EXTENSION.test(e));
   if (bad !== undefined || extensions.length === 0) {
-    throw new BadInputError(`extensions must be a non-empty list like ['.md'], got ${JSON.stringify(bad ?? [])}`, { key: 'extensions' }, reader.code);
+    throw new BadInputError(
+      `extensions must be a non-empty list like ['.md'], got ${JSON.stringify(bad ?? [])}`,
+      { key: 'extensions' },
+      reader.code,
+    );
   }
   const root = reader.string('root', '.');
   normalizeRelativePath(root); // refuse escapes already at plan time; tools resolve it again on disk
@@ -41,22 +45,33 @@ export class Utf8RemediatorPlugin extends OrchestratorPlugin {
 
   constructor() {
     super('utf8_remediator');
-    this.tool('scan_encoding', { description: 'Classifies text files as utf8 / utf8_bom / invalid_utf8 / binary.', argsSchema: ARGS_SCHEMA }, async (args, ctx) => {
-      const scope = readScope(toolArgs(args));
-      return summarize(await scanEncodings(ctx.workspaceRoot, scope.root, scope.extensions));
-    });
-    this.tool('fix_encoding', { description: 'Rewrites files with a BOM or invalid UTF-8 as clean UTF-8.', argsSchema: ARGS_SCHEMA }, (args, ctx) =>
-      this.fix(args, ctx),
+    this.tool(
+      'scan_encoding',
+      { description: 'Classifies text files as utf8 / utf8_bom / invalid_utf8 / binary.', argsSchema: ARGS_SCHEMA },
+      async (args, ctx) => {
+        const scope = readScope(toolArgs(args));
+        return summarize(await scanEncodings(ctx.workspaceRoot, scope.root, scope.extensions));
+      },
     );
-    this.tool('validate_encoding', { description: 'Re-scans and fails unless every text file is clean UTF-8.', argsSchema: ARGS_SCHEMA }, (args, ctx) =>
-      this.validate(args, ctx),
+    this.tool(
+      'fix_encoding',
+      { description: 'Rewrites files with a BOM or invalid UTF-8 as clean UTF-8.', argsSchema: ARGS_SCHEMA },
+      (args, ctx) => this.fix(args, ctx),
+    );
+    this.tool(
+      'validate_encoding',
+      { description: 'Re-scans and fails unless every text file is clean UTF-8.', argsSchema: ARGS_SCHEMA },
+      (args, ctx) => this.validate(args, ctx),
     );
   }
 
   override plan(operation: Operation): ComputedPlan {
     const scope = readScope(operationParams(operation.params));
     const args: JsonObject = { root: scope.root, extensions: [...scope.extensions] };
-    const steps = ['scan_encoding', 'fix_encoding', 'validate_encoding'].map((tool) => ({ tool, args: structuredClone(args) }));
+    const steps = ['scan_encoding', 'fix_encoding', 'validate_encoding'].map((tool) => ({
+      tool,
+      args: structuredClone(args),
+    }));
     return { steps, planner: 'deterministic:utf8_remediator', tokens: { ...ZERO_TOKENS } };
   }
 
@@ -81,7 +96,11 @@ export class Utf8RemediatorPlugin extends OrchestratorPlugin {
     const summary = summarize(await scanEncodings(ctx.workspaceRoot, scope.root, scope.extensions));
     const remaining = summary.needsFix;
     if (remaining.length > 0) {
-      throw new PluginError(`${remaining.length} file(s) are still not clean UTF-8`, { remaining: remaining.slice(0, 50) }, 'ENCODING_VALIDATION_FAILED');
+      throw new PluginError(
+        `${remaining.length} file(s) are still not clean UTF-8`,
+        { remaining: remaining.slice(0, 50) },
+        'ENCODING_VALIDATION_FAILED',
+      );
     }
     return { clean: true, checked: summary.total, skipped: summary.skipped };
   }

@@ -2,7 +2,6 @@ import { isPlainObject } from '../../../../kernel/src/index.js';
 import { MAX_NESTING } from './nesting-depth.js';
 import type { ValuePath } from './protocol-file-problem.js';
 
-
 export interface NonJson {
   path: ValuePath;
   reason: string;
@@ -15,13 +14,18 @@ export interface NonJson {
 export function findNonJson(value: unknown, path: ValuePath = [], depth = 0): NonJson | undefined {
   if (depth > MAX_NESTING) return { path, reason: `nests deeper than ${MAX_NESTING} levels` };
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, reason: `${value} is not a JSON number` };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? undefined : { path, reason: `${value} is not a JSON number` };
   if (Array.isArray(value)) return firstNonJson(value.entries(), path, depth);
   if (isPlainObject(value)) return firstNonJson(Object.entries(value), path, depth);
   return { path, reason: `${typeof value} is not a JSON value` };
 }
 
-function firstNonJson(entries: Iterable<[string | number, unknown]>, path: ValuePath, depth: number): NonJson | undefined {
+function firstNonJson(
+  entries: Iterable<[string | number, unknown]>,
+  path: ValuePath,
+  depth: number,
+): NonJson | undefined {
   for (const [key, child] of entries) {
     const found = findNonJson(child, [...path, key], depth + 1);
     if (found) return found;

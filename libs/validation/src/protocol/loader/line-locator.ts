@@ -50,7 +50,8 @@ export function createLocator(doc: Document.Parsed, lines: LineCounter): Locator
       const keyPosition = positionOf(keyNode, position);
       if (atKey && i === path.length - 1) return keyPosition;
       // `key:` with no value has an empty node; its key is the better place to point at.
-      position = isScalar(next) && next.value === null && keyNode !== undefined ? keyPosition : positionOf(next, keyPosition);
+      position =
+        isScalar(next) && next.value === null && keyNode !== undefined ? keyPosition : positionOf(next, keyPosition);
       node = next;
     }
     return position;

@@ -22,7 +22,10 @@ afterEach(async () => {
 });
 
 async function problemsFrom(path: string): Promise<ProtocolFileProblem[]> {
-  const error: unknown = await loadProtocolDir(path, OPTIONS).then(() => new Error('expected a ConfigError'), (e: unknown) => e);
+  const error: unknown = await loadProtocolDir(path, OPTIONS).then(
+    () => new Error('expected a ConfigError'),
+    (e: unknown) => e,
+  );
   if (!(error instanceof ConfigError)) throw error;
   return error.details.problems as ProtocolFileProblem[];
 }
@@ -52,8 +55,20 @@ describe('loadProtocolDir: valid files', () => {
       title: 'Build tooling',
       source: 'tooling.json',
       rules: [
-        { id: 'no-network-installs', kind: 'tool-deny', tools: ['npm_install', 'pip_*'], reason: 'installs go through the mirror job' },
-        { id: 'ci-rate', kind: 'rate-limit', max: 20, windowMs: 3_600_000, cooldownMs: 5000, when: { operationTypes: ['ci_*'] } },
+        {
+          id: 'no-network-installs',
+          kind: 'tool-deny',
+          tools: ['npm_install', 'pip_*'],
+          reason: 'installs go through the mirror job',
+        },
+        {
+          id: 'ci-rate',
+          kind: 'rate-limit',
+          max: 20,
+          windowMs: 3_600_000,
+          cooldownMs: 5000,
+          when: { operationTypes: ['ci_*'] },
+        },
       ],
     });
   });
@@ -61,7 +76,10 @@ describe('loadProtocolDir: valid files', () => {
   it('reads .yml, skips other files and dotfiles, and sorts by code units', async () => {
     await writeFile(join(dir, 'b.yml'), SMALL.replace('SMALL-1', 'B-1'));
     await writeFile(join(dir, 'B.yaml'), SMALL.replace('SMALL-1', 'UPPER-1'));
-    await writeFile(join(dir, 'a.json'), JSON.stringify({ id: 'A-1', title: 'A', rules: [{ id: 'x', kind: 'tool-exists' }] }));
+    await writeFile(
+      join(dir, 'a.json'),
+      JSON.stringify({ id: 'A-1', title: 'A', rules: [{ id: 'x', kind: 'tool-exists' }] }),
+    );
     await writeFile(join(dir, 'notes.txt'), 'not a protocol');
     await writeFile(join(dir, 'README.md'), '# protocols');
     await writeFile(join(dir, '.draft.yaml'), 'this: [is not valid');
@@ -76,18 +94,29 @@ describe('loadProtocolDir: valid files', () => {
   });
 
   it('refuses a missing required directory, and a path that is not a directory', async () => {
-    await expect(loadProtocolDir(join(base, 'nope'), OPTIONS)).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('does not exist') });
+    await expect(loadProtocolDir(join(base, 'nope'), OPTIONS)).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('does not exist'),
+    });
     await writeFile(join(base, 'file'), '');
-    await expect(loadProtocolDir(join(base, 'file'), { reservedIds: [], required: false })).rejects.toThrow('is not a directory');
+    await expect(loadProtocolDir(join(base, 'file'), { reservedIds: [], required: false })).rejects.toThrow(
+      'is not a directory',
+    );
   });
 
   it('accepts a JSON file with a BOM and a symlink that stays inside the directory', async () => {
-    await writeFile(join(dir, 'bom.json'), `\uFEFF${JSON.stringify({ id: 'BOM-1', title: 'BOM', rules: [{ id: 'x', kind: 'tool-exists' }] })}`);
+    await writeFile(
+      join(dir, 'bom.json'),
+      `\uFEFF${JSON.stringify({ id: 'BOM-1', title: 'BOM', rules: [{ id: 'x', kind: 'tool-exists' }] })}`,
+    );
     await mkdir(join(dir, 'shared'));
     await writeFile(join(dir, 'shared', 'small.yaml'), SMALL);
     await symlink(join('shared', 'small.yaml'), join(dir, 'linked.yaml'));
     const loaded = await loadProtocolDir(dir, OPTIONS);
-    expect(loaded.map((p) => [p.id, p.source])).toEqual([['BOM-1', 'bom.json'], ['SMALL-1', 'linked.yaml']]);
+    expect(loaded.map((p) => [p.id, p.source])).toEqual([
+      ['BOM-1', 'bom.json'],
+      ['SMALL-1', 'linked.yaml'],
+    ]);
   });
 
   it('accepts a file of exactly 1 MiB', async () => {
@@ -99,14 +128,22 @@ describe('loadProtocolDir: valid files', () => {
 
 describe('loadProtocolDir: unsafe or broken files', () => {
   it('refuses non-UTF-8 content, naming the line', async () => {
-    const bytes = Buffer.concat([Buffer.from('id: LATIN-1\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\nrules: []\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('id: LATIN-1\ntitle: Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\nrules: []\n'),
+    ]);
     await writeFile(join(dir, 'latin1.yaml'), bytes);
-    expect(await problemsFrom(dir)).toEqual([{ file: 'latin1.yaml', line: 2, column: 1, message: 'file is not valid UTF-8' }]);
+    expect(await problemsFrom(dir)).toEqual([
+      { file: 'latin1.yaml', line: 2, column: 1, message: 'file is not valid UTF-8' },
+    ]);
   });
 
   it('refuses a file over 1 MiB without parsing it', async () => {
     await writeFile(join(dir, 'huge.yaml'), `${SMALL}#${'x'.repeat(PROTOCOL_FILE_MAX_BYTES)}\n`);
-    expect(await problemsFrom(dir)).toEqual([{ file: 'huge.yaml', line: 1, column: 1, message: expect.stringContaining('larger than 1 MiB') }]);
+    expect(await problemsFrom(dir)).toEqual([
+      { file: 'huge.yaml', line: 1, column: 1, message: expect.stringContaining('larger than 1 MiB') },
+    ]);
   });
 
   it('refuses symlinks that leave the directory or dangle, and non-regular files', async () => {
@@ -127,11 +164,16 @@ describe('loadProtocolDir: unsafe or broken files', () => {
   it('throws for one good and one bad file: nothing is half-applied', async () => {
     await copyFile(join(VALID, 'acme.yaml'), join(dir, 'acme.yaml'));
     await writeFile(join(dir, 'zz.yaml'), SMALL.replace('max: 5', 'max: 0'));
-    await expect(loadProtocolDir(dir, OPTIONS)).rejects.toThrow(/protocols\/zz\.yaml:4:40: rule 'steps': 'max' must be an integer from 1/);
+    await expect(loadProtocolDir(dir, OPTIONS)).rejects.toThrow(
+      /protocols\/zz\.yaml:4:40: rule 'steps': 'max' must be an integer from 1/,
+    );
   });
 
   it('formats one line per problem and keeps the problems as data', async () => {
-    await writeFile(join(dir, 'a.yaml'), 'id: WSP-50\ntitle: ""\nrules:\n  - { id: x, kind: max-steps, max: 1, maxx: 2 }\n');
+    await writeFile(
+      join(dir, 'a.yaml'),
+      'id: WSP-50\ntitle: ""\nrules:\n  - { id: x, kind: max-steps, max: 1, maxx: 2 }\n',
+    );
     await writeFile(join(dir, 'b.json'), '{\n  "id": "B-1",\n  "title": "B"\n  "rules": []\n}\n');
     const error: unknown = await loadProtocolDir(dir, OPTIONS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
@@ -140,7 +182,9 @@ describe('loadProtocolDir: unsafe or broken files', () => {
       `4 problems in 2 protocol files under ${dir}; no protocol was loaded:`,
       "protocols/a.yaml:1:5: protocol id 'WSP-50' is reserved by a built-in protocol; choose another id",
       "protocols/a.yaml:2:8: 'title' must be a non-empty string, got the string ''",
-      expect.stringMatching(/^protocols\/a\.yaml:4:39: rule 'x': unknown key 'maxx' in a max-steps rule \(did you mean 'max'\?\); allowed keys: /),
+      expect.stringMatching(
+        /^protocols\/a\.yaml:4:39: rule 'x': unknown key 'maxx' in a max-steps rule \(did you mean 'max'\?\); allowed keys: /,
+      ),
       "protocols/b.json:4:3: JSON syntax error: Expected ',' or '}' after property value",
     ]);
     expect(details.dir).toBe(dir);
@@ -164,7 +208,12 @@ describe('loadProtocolDir: unsafe or broken files', () => {
     const text = await readFile(join(VALID, 'tooling.json'), 'utf8');
     await writeFile(join(dir, 'tooling.json'), text.replace('"TOOLING-2"', '"TOOLING-1"'));
     expect(await problemsFrom(dir)).toEqual([
-      { file: 'tooling.json', line: 12, column: 13, message: "duplicate protocol id 'TOOLING-1' (first defined at protocols/tooling.json:4:13)" },
+      {
+        file: 'tooling.json',
+        line: 12,
+        column: 13,
+        message: "duplicate protocol id 'TOOLING-1' (first defined at protocols/tooling.json:4:13)",
+      },
     ]);
   });
 });

@@ -37,8 +37,10 @@ export async function loadProtocolDir(dir: string, options: LoadProtocolDirOptio
       if (id === undefined) continue;
       const at = parsed.locate([...path, 'id']);
       const where = `${file}:${at.line}:${at.column}`;
-      if (reserved.has(id)) report({ ...at, message: `protocol id '${id}' is reserved by a built-in protocol; choose another id` });
-      else if (firstSeen.has(id)) report({ ...at, message: `duplicate protocol id '${id}' (first defined at protocols/${firstSeen.get(id)})` });
+      if (reserved.has(id))
+        report({ ...at, message: `protocol id '${id}' is reserved by a built-in protocol; choose another id` });
+      else if (firstSeen.has(id))
+        report({ ...at, message: `duplicate protocol id '${id}' (first defined at protocols/${firstSeen.get(id)})` });
       else firstSeen.set(id, where);
       if (definition) loaded.push({ ...definition, source: file });
     }

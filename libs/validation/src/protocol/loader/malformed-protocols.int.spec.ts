@@ -17,12 +17,20 @@ const EXPECTED: readonly [file: string, line: number, fragment: string][] = [
   ['bad-id.yaml', 1, "protocol id 'acme-lowercase' must match"],
   ['bad-when-source.yaml', 9, "'source' must be one of recalled, computed, got the string 'sometimes'"],
   ['custom-tag.yaml', 6, 'unsupported tag'],
-  ['duplicate-protocol-b.yaml', 2, "duplicate protocol id 'BAD-TWICE' (first defined at protocols/duplicate-protocol-a.yaml:1:5)"],
+  [
+    'duplicate-protocol-b.yaml',
+    2,
+    "duplicate protocol id 'BAD-TWICE' (first defined at protocols/duplicate-protocol-a.yaml:1:5)",
+  ],
   ['duplicate-rule-id.yaml', 9, "duplicate rule id 'limit' (rules[0] already uses it)"],
   ['empty-rules.yaml', 4, "'rules' must be a non-empty list of rules, got an empty list"],
   ['json-duplicate-key.json', 5, "duplicate key 'max'"],
   ['json-syntax.json', 6, 'JSON syntax error'],
-  ['json-unknown-key.json', 8, "unknown key 'protectedPath' in a destructive-guard rule (did you mean 'protectedPaths'?)"],
+  [
+    'json-unknown-key.json',
+    8,
+    "unknown key 'protectedPath' in a destructive-guard rule (did you mean 'protectedPaths'?)",
+  ],
   ['missing-id.yaml', 3, "missing required key 'id'"],
   ['negative-max.yaml', 6, "'max' must be an integer from 1 to 10,000, got number -3"],
   ['protocol-list.yaml', 1, 'got a list at the top level'],
@@ -62,7 +70,9 @@ describe('malformed protocol fixtures', () => {
     const found = problemsOf(error).map((p) => [p.file, p.line]);
     expect(found).toEqual(EXPECTED.map(([file, line]) => [file, line]));
     for (const [file, line, fragment] of EXPECTED) {
-      expect(error.message).toMatch(new RegExp(`^protocols/${file.replace(/\./g, '\\.')}:${line}:\\d+: .*${escape(fragment)}`, 'm'));
+      expect(error.message).toMatch(
+        new RegExp(`^protocols/${file.replace(/\./g, '\\.')}:${line}:\\d+: .*${escape(fragment)}`, 'm'),
+      );
     }
   });
 
@@ -74,7 +84,9 @@ describe('malformed protocol fixtures', () => {
         await copyFile(join(FIXTURES, 'valid', 'acme.yaml'), join(dir, 'acme.yaml'));
         for (const f of [file, ...(COMPANIONS[file] ?? [])]) await copyFile(join(MALFORMED, f), join(dir, f));
         const error = await loadError(dir);
-        expect(problemsOf(error).map((p) => [p.file, p.line])).toEqual(EXPECTED.filter(([f]) => f === file).map(([f, line]) => [f, line]));
+        expect(problemsOf(error).map((p) => [p.file, p.line])).toEqual(
+          EXPECTED.filter(([f]) => f === file).map(([f, line]) => [f, line]),
+        );
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -15,7 +15,14 @@ import { errorMessage } from '../../../../kernel/src/index.js';
 import { jsonSyntaxErrorOffset } from './json-syntax-offset.js';
 import { MAX_NESTING, tooDeepAt } from './nesting-depth.js';
 import { preview } from './value-checks.js';
-import { createLocator, FILE_START, fromLinePos, positionAt, type Locator, type SourcePosition } from './line-locator.js';
+import {
+  createLocator,
+  FILE_START,
+  fromLinePos,
+  positionAt,
+  type Locator,
+  type SourcePosition,
+} from './line-locator.js';
 
 export interface LocatedMessage extends SourcePosition {
   message: string;
@@ -75,11 +82,13 @@ function parseJson(text: string): ParsedFile {
   const parsed = parseDocumentSafely(text);
   if (!parsed.ok) return parsed;
   const duplicates = parsed.doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
-  if (duplicates.length > 0) return { ok: false, problems: duplicates.map((e) => located(parsed.lines, e, yamlMessage(e, parsed.doc))) };
+  if (duplicates.length > 0)
+    return { ok: false, problems: duplicates.map((e) => located(parsed.lines, e, yamlMessage(e, parsed.doc))) };
   return { ok: true, value, locate: createLocator(parsed.doc, parsed.lines) };
 }
 
-type DocumentResult = { ok: true; doc: Document.Parsed; lines: LineCounter } | { ok: false; problems: LocatedMessage[] };
+type DocumentResult =
+  { ok: true; doc: Document.Parsed; lines: LineCounter } | { ok: false; problems: LocatedMessage[] };
 
 /**
  * parseDocument, taken apart so the token tree can be checked for hostile nesting before anything recurses
@@ -91,11 +100,15 @@ function parseDocumentSafely(text: string): DocumentResult {
   try {
     const tokens = [...new Parser(lines.addNewLine).parse(text)];
     const deep = tooDeepAt(tokens);
-    if (deep !== undefined) return { ok: false, problems: [{ ...at(deep), message: `nesting deeper than ${MAX_NESTING} levels` }] };
+    if (deep !== undefined)
+      return { ok: false, problems: [{ ...at(deep), message: `nesting deeper than ${MAX_NESTING} levels` }] };
     const [doc, extra] = new Composer(YAML_OPTIONS).compose(tokens, true, text.length);
     if (doc === undefined) return { ok: false, problems: [{ ...FILE_START, message: 'YAML: no document' }] };
     if (extra !== undefined) {
-      return { ok: false, problems: [{ ...at(extra.range[0]), message: 'YAML: a protocol file holds one document; found a second one' }] };
+      return {
+        ok: false,
+        problems: [{ ...at(extra.range[0]), message: 'YAML: a protocol file holds one document; found a second one' }],
+      };
     }
     return { ok: true, doc, lines };
   } catch (e) {

@@ -15,7 +15,20 @@ const problems = (file: string, text: string) => {
   return result.problems;
 };
 
-const YAML = ['# comment', 'id: A-1', 'rules:', '  - id: one', '    kind: max-steps', '    max: &m 5', '  - id: two', '    when: &w', '      tools: [a, b]', '    extra:', '  - when: *w', ''].join('\n');
+const YAML = [
+  '# comment',
+  'id: A-1',
+  'rules:',
+  '  - id: one',
+  '    kind: max-steps',
+  '    max: &m 5',
+  '  - id: two',
+  '    when: &w',
+  '      tools: [a, b]',
+  '    extra:',
+  '  - when: *w',
+  '',
+].join('\n');
 
 describe('parseProtocolFile: YAML', () => {
   it('maps value paths to lines, keys to their own position, and missing paths to the nearest parent', () => {
@@ -54,16 +67,29 @@ describe('parseProtocolFile: YAML', () => {
   it(`refuses nesting deeper than ${MAX_NESTING} levels before composing`, () => {
     const ok = `${'['.repeat(MAX_NESTING)}${']'.repeat(MAX_NESTING)}`;
     expect(parsed('p.yaml', ok).value).toBeInstanceOf(Array);
-    expect(problems('p.yaml', `a:\n  ${'['.repeat(20_000)}`)).toEqual([{ line: 2, column: 3 + MAX_NESTING - 1, message: 'nesting deeper than 100 levels' }]);
-    expect(problems('p.yaml', `a:\n  ${'- '.repeat(MAX_NESTING)}x`)).toEqual([{ line: 2, column: 3 + 2 * (MAX_NESTING - 1), message: expect.stringContaining('nesting') }]);
-    expect(problems('p.json', `{"a": ${'['.repeat(MAX_NESTING)}${']'.repeat(MAX_NESTING)}}`)).toEqual([{ line: 1, column: 7 + MAX_NESTING - 1, message: expect.stringContaining('nesting') }]);
+    expect(problems('p.yaml', `a:\n  ${'['.repeat(20_000)}`)).toEqual([
+      { line: 2, column: 3 + MAX_NESTING - 1, message: 'nesting deeper than 100 levels' },
+    ]);
+    expect(problems('p.yaml', `a:\n  ${'- '.repeat(MAX_NESTING)}x`)).toEqual([
+      { line: 2, column: 3 + 2 * (MAX_NESTING - 1), message: expect.stringContaining('nesting') },
+    ]);
+    expect(problems('p.json', `{"a": ${'['.repeat(MAX_NESTING)}${']'.repeat(MAX_NESTING)}}`)).toEqual([
+      { line: 1, column: 7 + MAX_NESTING - 1, message: expect.stringContaining('nesting') },
+    ]);
   });
 
   it(`allows a few aliases but stops expansion past ${MAX_ALIAS_COUNT}`, () => {
     expect(parsed('p.yaml', 'a: &a [1, 2]\nb: *a\nc: *a\n').value).toEqual({ a: [1, 2], b: [1, 2], c: [1, 2] });
     const levels = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 6; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
-    expect(problems('bomb.yaml', `${levels.join('\n')}\n`)).toEqual([{ line: 2, column: 10, message: expect.stringContaining('alias bomb') }]);
+    for (let i = 1; i < 6; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(9)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    expect(problems('bomb.yaml', `${levels.join('\n')}\n`)).toEqual([
+      { line: 2, column: 10, message: expect.stringContaining('alias bomb') },
+    ]);
   });
 });
 
@@ -78,41 +104,60 @@ describe('parseProtocolFile: JSON', () => {
     ['a control character in a string', '{"a": "x\ty"}', 1, 9],
     ['an empty file', '', 1, 1],
   ])('reports %s at its line and column', (_name, text, line, column) => {
-    expect(problems('p.json', text)).toEqual([{ line, column, message: expect.stringMatching(/^JSON syntax error: /) }]);
+    expect(problems('p.json', text)).toEqual([
+      { line, column, message: expect.stringMatching(/^JSON syntax error: /) },
+    ]);
   });
 
   it('maps JSON paths to lines through the YAML parser', () => {
-    const { value, locate } = parsed('p.json', '{\n  "id": "A-1",\n  "rules": [\n    { "id": "x", "max": 1 }\n  ]\n}\n');
+    const { value, locate } = parsed(
+      'p.json',
+      '{\n  "id": "A-1",\n  "rules": [\n    { "id": "x", "max": 1 }\n  ]\n}\n',
+    );
     expect(value).toEqual({ id: 'A-1', rules: [{ id: 'x', max: 1 }] });
     expect(locate(['rules', 0, 'max'])).toEqual({ line: 4, column: 25 });
     expect(locate(['rules', 0, 'max'], true)).toEqual({ line: 4, column: 18 });
   });
 
   it('refuses duplicate keys that JSON.parse would silently resolve', () => {
-    expect(problems('p.json', '{\n  "a": 1,\n  "a": 2\n}')).toEqual([{ line: 3, column: 3, message: "duplicate key 'a'" }]);
+    expect(problems('p.json', '{\n  "a": 1,\n  "a": 2\n}')).toEqual([
+      { line: 3, column: 3, message: "duplicate key 'a'" },
+    ]);
   });
 });
 
 describe('jsonSyntaxErrorOffset', () => {
   it('accepts everything JSON.stringify writes', () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.boolean(), (value, pretty) => {
-      expect(jsonSyntaxErrorOffset(JSON.stringify(value, null, pretty ? 2 : undefined))).toBeUndefined();
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, pretty) => {
+        expect(jsonSyntaxErrorOffset(JSON.stringify(value, null, pretty ? 2 : undefined))).toBeUndefined();
+      }),
+    );
   });
 
   it('agrees with JSON.parse on mangled JSON', () => {
-    const mangled = fc.tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', 'x', '\n', '-', '0', '.', 'e', '\\', '{', '[')).map(
-      ([text, at, insert]) => `${text.slice(0, at % (text.length + 1))}${insert}${text.slice(at % (text.length + 1))}`,
+    const mangled = fc
+      .tuple(
+        fc.json(),
+        fc.nat(),
+        fc.constantFrom('', ',', '}', ']', '"', ':', 'x', '\n', '-', '0', '.', 'e', '\\', '{', '['),
+      )
+      .map(
+        ([text, at, insert]) =>
+          `${text.slice(0, at % (text.length + 1))}${insert}${text.slice(at % (text.length + 1))}`,
+      );
+    fc.assert(
+      fc.property(mangled, (text) => {
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        expect(jsonSyntaxErrorOffset(text) === undefined).toBe(valid);
+      }),
+      { numRuns: 2000 },
     );
-    fc.assert(fc.property(mangled, (text) => {
-      let valid = true;
-      try {
-        JSON.parse(text);
-      } catch {
-        valid = false;
-      }
-      expect(jsonSyntaxErrorOffset(text) === undefined).toBe(valid);
-    }), { numRuns: 2000 });
   });
 
   it('survives deep nesting without recursion', () => {

@@ -34,7 +34,9 @@ export async function readProtocolFiles(dir: string, required: boolean): Promise
   const realDir = await resolveDirectory(dir, required);
   const result: ReadProtocolFiles = { files: [], problems: [] };
   if (realDir === undefined) return result;
-  const names = (await readdir(realDir)).filter((n) => !n.startsWith('.') && PROTOCOL_FILE.test(n)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = (await readdir(realDir))
+    .filter((n) => !n.startsWith('.') && PROTOCOL_FILE.test(n))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const file of names) {
     const read = await readOne(realDir, file);
     if (typeof read === 'string') result.files.push({ file, text: read });
@@ -48,11 +50,13 @@ async function resolveDirectory(dir: string, required: boolean): Promise<string 
   try {
     real = await realpath(dir);
   } catch (e) {
-    if (errno(e) !== 'ENOENT') throw new ConfigError(`cannot open protocols directory ${dir}: ${errno(e) ?? 'error'}`, { dir, problems: [] });
+    if (errno(e) !== 'ENOENT')
+      throw new ConfigError(`cannot open protocols directory ${dir}: ${errno(e) ?? 'error'}`, { dir, problems: [] });
     if (!required) return undefined;
     throw new ConfigError(`protocols directory ${dir} does not exist`, { dir, problems: [] });
   }
-  if (!(await stat(real)).isDirectory()) throw new ConfigError(`protocols path ${dir} is not a directory`, { dir, problems: [] });
+  if (!(await stat(real)).isDirectory())
+    throw new ConfigError(`protocols path ${dir} is not a directory`, { dir, problems: [] });
   return real;
 }
 
@@ -60,7 +64,10 @@ type ReadOutcome = string | { problem: string; line: number };
 
 async function readOne(realDir: string, file: string): Promise<ReadOutcome> {
   let target = path.join(realDir, file);
-  const link = await lstat(target).then((info) => info.isSymbolicLink(), () => undefined);
+  const link = await lstat(target).then(
+    (info) => info.isSymbolicLink(),
+    () => undefined,
+  );
   if (link === undefined) return { problem: 'file disappeared while loading', line: 1 };
   if (link) {
     try {
@@ -68,7 +75,8 @@ async function readOne(realDir: string, file: string): Promise<ReadOutcome> {
     } catch {
       return { problem: 'symlink target does not exist', line: 1 };
     }
-    if (!isInside(realDir, target)) return { problem: 'symlink points outside the protocols directory; refusing to read it', line: 1 };
+    if (!isInside(realDir, target))
+      return { problem: 'symlink points outside the protocols directory; refusing to read it', line: 1 };
   }
   let handle: FileHandle;
   try {
@@ -80,7 +88,8 @@ async function readOne(realDir: string, file: string): Promise<ReadOutcome> {
     if (!(await handle.stat()).isFile()) return { problem: 'not a regular file', line: 1 };
     // Bounded read rather than trusting stat: the file may grow between the two calls.
     const bytes = await readAtMost(handle, PROTOCOL_FILE_MAX_BYTES + 1);
-    if (bytes.length > PROTOCOL_FILE_MAX_BYTES) return { problem: `file is larger than 1 MiB (${PROTOCOL_FILE_MAX_BYTES} bytes)`, line: 1 };
+    if (bytes.length > PROTOCOL_FILE_MAX_BYTES)
+      return { problem: `file is larger than 1 MiB (${PROTOCOL_FILE_MAX_BYTES} bytes)`, line: 1 };
     return decodeUtf8(bytes);
   } finally {
     await handle.close();

@@ -2,7 +2,16 @@ import { isPlainObject } from '../../../../kernel/src/index.js';
 import { PROTOCOL_ID_PATTERN, RULE_ID_PATTERN, type ProtocolDefinition, type RuleSpec } from '../protocol.types.js';
 import type { ProblemSink, ValuePath } from './protocol-file-problem.js';
 import { validateRule } from './validate-rule.js';
-import { asMapping, compact, describeValue, hasKey, readId, readString, rejectUnknownKeys, type Mapping } from './value-checks.js';
+import {
+  asMapping,
+  compact,
+  describeValue,
+  hasKey,
+  readId,
+  readString,
+  rejectUnknownKeys,
+  type Mapping,
+} from './value-checks.js';
 
 export type ParsedProtocol = Omit<ProtocolDefinition, 'source'>;
 
@@ -19,7 +28,8 @@ const SHAPE = 'a protocol mapping (id, title, rules) or a mapping with a `protoc
 /** A parsed file holds either one protocol or `{ protocols: [ … ] }`. */
 export function validateProtocolFile(root: unknown, sink: ProblemSink): ProtocolEntry[] {
   if (!isPlainObject(root)) {
-    const got = root === null || root === undefined ? 'the file is empty' : `got ${describeValue(root)} at the top level`;
+    const got =
+      root === null || root === undefined ? 'the file is empty' : `got ${describeValue(root)} at the top level`;
     sink.add([], `expected ${SHAPE}; ${got}`);
     return [];
   }
@@ -27,7 +37,10 @@ export function validateProtocolFile(root: unknown, sink: ProblemSink): Protocol
   rejectUnknownKeys(root, ['protocols'], [], sink, 'a file with a `protocols:` list');
   const list = root.protocols;
   if (Array.isArray(list) && list.length > 0) return list.map((p, i) => validateProtocol(p, ['protocols', i], sink));
-  sink.add(['protocols'], `'protocols' must be a non-empty list of protocols, got ${Array.isArray(list) ? 'an empty list' : describeValue(list)}`);
+  sink.add(
+    ['protocols'],
+    `'protocols' must be a non-empty list of protocols, got ${Array.isArray(list) ? 'an empty list' : describeValue(list)}`,
+  );
   return [];
 }
 
@@ -49,7 +62,10 @@ function readRules(protocol: Mapping, path: ValuePath, sink: ProblemSink): RuleS
   const list = protocol.rules;
   const at = [...path, 'rules'];
   if (!Array.isArray(list) || list.length === 0) {
-    sink.add(at, `'rules' must be a non-empty list of rules, got ${Array.isArray(list) ? 'an empty list' : describeValue(list)}`);
+    sink.add(
+      at,
+      `'rules' must be a non-empty list of rules, got ${Array.isArray(list) ? 'an empty list' : describeValue(list)}`,
+    );
     return [];
   }
   const rules: RuleSpec[] = [];
@@ -58,11 +74,16 @@ function readRules(protocol: Mapping, path: ValuePath, sink: ProblemSink): RuleS
     const rule = validateRule(item, [...at, i], sink);
     if (rule) rules.push(rule);
     // Checked on the raw value so a duplicate is reported even when one of the two rules has other problems.
-    const id = isPlainObject(item) && typeof item.id === 'string' && RULE_ID_PATTERN.test(item.id) ? item.id : undefined;
+    const id =
+      isPlainObject(item) && typeof item.id === 'string' && RULE_ID_PATTERN.test(item.id) ? item.id : undefined;
     if (id === undefined) return;
     const first = firstIndex.get(id);
     if (first === undefined) firstIndex.set(id, i);
-    else sink.add([...at, i, 'id'], `duplicate rule id '${id}' (rules[${first}] already uses it); rule ids must be unique within a protocol`);
+    else
+      sink.add(
+        [...at, i, 'id'],
+        `duplicate rule id '${id}' (rules[${first}] already uses it); rule ids must be unique within a protocol`,
+      );
   });
   return rules;
 }

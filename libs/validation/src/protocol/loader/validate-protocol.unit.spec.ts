@@ -25,14 +25,39 @@ describe('validateProtocolFile', () => {
     ['an empty file', null, [], 'the file is empty'],
     ['a scalar', 'ACME-7', [], "got the string 'ACME-7' at the top level"],
     ['a list', [{ id: 'A' }], [], 'got a list at the top level'],
-    ['an empty protocols list', { protocols: [] }, ['protocols'], "'protocols' must be a non-empty list of protocols, got an empty list"],
-    ['protocols beside other keys', { protocols: [{ id: 'A-1', title: 't', rules: RULES }], version: 2 }, ['version'], "unknown key 'version'"],
+    [
+      'an empty protocols list',
+      { protocols: [] },
+      ['protocols'],
+      "'protocols' must be a non-empty list of protocols, got an empty list",
+    ],
+    [
+      'protocols beside other keys',
+      { protocols: [{ id: 'A-1', title: 't', rules: RULES }], version: 2 },
+      ['version'],
+      "unknown key 'version'",
+    ],
     ['a list item that is not a mapping', { protocols: ['A-1'] }, ['protocols', 0], 'a protocol must be a mapping'],
-    ['an unknown protocol key', { id: 'A-1', title: 't', rule: RULES, rules: RULES }, ['rule'], "unknown key 'rule' in a protocol (did you mean 'rules'?)"],
+    [
+      'an unknown protocol key',
+      { id: 'A-1', title: 't', rule: RULES, rules: RULES },
+      ['rule'],
+      "unknown key 'rule' in a protocol (did you mean 'rules'?)",
+    ],
     ['a blank title', { id: 'A-1', title: '   ', rules: RULES }, ['title'], "'title' must be a non-empty string"],
     ['a missing title', { id: 'A-1', rules: RULES }, [], "missing required key 'title'"],
-    ['a non-string description', { id: 'A-1', title: 't', description: 5, rules: RULES }, ['description'], "'description' must be a non-empty string"],
-    ['rules as a mapping', { id: 'A-1', title: 't', rules: { steps: RULES[0] } }, ['rules'], "'rules' must be a non-empty list of rules, got a mapping"],
+    [
+      'a non-string description',
+      { id: 'A-1', title: 't', description: 5, rules: RULES },
+      ['description'],
+      "'description' must be a non-empty string",
+    ],
+    [
+      'rules as a mapping',
+      { id: 'A-1', title: 't', rules: { steps: RULES[0] } },
+      ['rules'],
+      "'rules' must be a non-empty list of rules, got a mapping",
+    ],
     ['a lower-case id', { id: 'a-1', title: 't', rules: RULES }, ['id'], "protocol id 'a-1' must match"],
   ])('refuses %s', (_name, root, path, fragment) => {
     const { problems } = check(root);
@@ -46,7 +71,17 @@ describe('validateProtocolFile', () => {
   });
 
   it('reports a duplicate rule id even when the first rule is otherwise invalid', () => {
-    const { problems } = check({ id: 'A-1', title: 't', rules: [{ id: 'x', kind: 'max-steps' }, { id: 'x', kind: 'tool-exists' }] });
-    expect(problems.map((p) => p.path)).toEqual([['rules', 0], ['rules', 1, 'id']]);
+    const { problems } = check({
+      id: 'A-1',
+      title: 't',
+      rules: [
+        { id: 'x', kind: 'max-steps' },
+        { id: 'x', kind: 'tool-exists' },
+      ],
+    });
+    expect(problems.map((p) => p.path)).toEqual([
+      ['rules', 0],
+      ['rules', 1, 'id'],
+    ]);
   });
 });

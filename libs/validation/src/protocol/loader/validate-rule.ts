@@ -35,7 +35,11 @@ export function validateRule(value: unknown, path: ValuePath, sink: ProblemSink)
   // A request has no tool or plan source yet when its rate limit is decided: such a scope would match everything.
   if (kind === 'rate-limit' && when) {
     for (const key of ['tools', 'source'] as const) {
-      if (when[key] !== undefined) scoped.add([...path, 'when', key], `'when.${key}' cannot scope a rate-limit rule (limits apply per request, before any plan); use operationTypes, plugins or skills`);
+      if (when[key] !== undefined)
+        scoped.add(
+          [...path, 'when', key],
+          `'when.${key}' cannot scope a rate-limit rule (limits apply per request, before any plan); use operationTypes, plugins or skills`,
+        );
     }
   }
   const fields = KIND_FIELDS[kind];
@@ -47,10 +51,14 @@ export function validateRule(value: unknown, path: ValuePath, sink: ProblemSink)
 function readKind(rule: Mapping, path: ValuePath, sink: ProblemSink): RuleKind | undefined {
   if (!hasKey(rule, 'kind', path, sink, true)) return undefined;
   const kind = rule.kind;
-  if (typeof kind !== 'string') return sink.add([...path, 'kind'], `'kind' must be a rule kind, got ${describeValue(kind)}`);
+  if (typeof kind !== 'string')
+    return sink.add([...path, 'kind'], `'kind' must be a rule kind, got ${describeValue(kind)}`);
   if ((RULE_KINDS as readonly string[]).includes(kind)) return kind as RuleKind;
   const hint = closestName(kind, RULE_KINDS);
   const suggestion = hint === undefined ? '' : ` (did you mean '${hint}'?)`;
-  sink.add([...path, 'kind'], `unknown rule kind ${preview(kind)}${suggestion}; expected one of: ${RULE_KINDS.join(', ')}`);
+  sink.add(
+    [...path, 'kind'],
+    `unknown rule kind ${preview(kind)}${suggestion}; expected one of: ${RULE_KINDS.join(', ')}`,
+  );
   return undefined;
 }

@@ -26,12 +26,22 @@ export function asMapping(value: unknown, path: ValuePath, what: string, sink: P
 }
 
 /** Typo protection: a misspelt optional key (`maxx: 3`, `protectedPath:`) would otherwise be silently ignored. */
-export function rejectUnknownKeys(obj: Mapping, allowed: readonly string[], path: ValuePath, sink: ProblemSink, what: string): void {
+export function rejectUnknownKeys(
+  obj: Mapping,
+  allowed: readonly string[],
+  path: ValuePath,
+  sink: ProblemSink,
+  what: string,
+): void {
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
     const hint = closestName(key, allowed);
     const suggestion = hint === undefined ? '' : ` (did you mean '${hint}'?)`;
-    sink.add([...path, key], `unknown key ${preview(key)} in ${what}${suggestion}; allowed keys: ${allowed.join(', ')}`, true);
+    sink.add(
+      [...path, key],
+      `unknown key ${preview(key)} in ${what}${suggestion}; allowed keys: ${allowed.join(', ')}`,
+      true,
+    );
   }
 }
 
@@ -47,7 +57,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = row;
   }
@@ -62,7 +76,13 @@ export function hasKey(obj: Mapping, key: string, path: ValuePath, sink: Problem
 }
 
 /** A string with visible content (`title: "  "` is as good as missing). */
-export function readString(obj: Mapping, key: string, path: ValuePath, sink: ProblemSink, required: boolean): string | undefined {
+export function readString(
+  obj: Mapping,
+  key: string,
+  path: ValuePath,
+  sink: ProblemSink,
+  required: boolean,
+): string | undefined {
   if (!hasKey(obj, key, path, sink, required)) return undefined;
   const value = obj[key];
   if (typeof value === 'string' && value.trim() !== '') return value;
@@ -71,7 +91,14 @@ export function readString(obj: Mapping, key: string, path: ValuePath, sink: Pro
 }
 
 /** A string that must match an id pattern; the pattern is quoted so the fix is obvious. */
-export function readId(obj: Mapping, path: ValuePath, sink: ProblemSink, pattern: RegExp, what: string, example: string): string | undefined {
+export function readId(
+  obj: Mapping,
+  path: ValuePath,
+  sink: ProblemSink,
+  pattern: RegExp,
+  what: string,
+  example: string,
+): string | undefined {
   const id = readString(obj, 'id', path, sink, true);
   if (id === undefined || pattern.test(id)) return id;
   sink.add([...path, 'id'], `${what} ${preview(id)} must match ${String(pattern)} (e.g. ${example})`);
@@ -84,7 +111,13 @@ export interface NameListOptions {
   wildcard: boolean;
 }
 
-export function readNameList(obj: Mapping, key: string, path: ValuePath, sink: ProblemSink, options: NameListOptions): string[] | undefined {
+export function readNameList(
+  obj: Mapping,
+  key: string,
+  path: ValuePath,
+  sink: ProblemSink,
+  options: NameListOptions,
+): string[] | undefined {
   if (!hasKey(obj, key, path, sink, options.required)) return undefined;
   const at = [...path, key];
   const value = obj[key];
@@ -100,15 +133,24 @@ export function readNameList(obj: Mapping, key: string, path: ValuePath, sink: P
 }
 
 function nameProblem(name: unknown, key: string, wildcard: boolean): string | undefined {
-  if (typeof name !== 'string' || name.trim() === '') return `'${key}' entries must be non-empty strings, got ${describeValue(name)}`;
+  if (typeof name !== 'string' || name.trim() === '')
+    return `'${key}' entries must be non-empty strings, got ${describeValue(name)}`;
   if (name.trim() !== name) return `${preview(name)} in '${key}' has surrounding spaces`;
-  if (wildcard && name.slice(0, -1).includes('*')) return `${preview(name)} in '${key}': '*' is only allowed at the end (prefix match)`;
+  if (wildcard && name.slice(0, -1).includes('*'))
+    return `${preview(name)} in '${key}': '*' is only allowed at the end (prefix match)`;
   if (!wildcard && name.includes('*')) return `${preview(name)} in '${key}': wildcards are not supported here`;
   return undefined;
 }
 
 /** An integer in [min, max]; YAML `1e3` is accepted (it is the integer 1000), `2.5` and `"5"` are not. */
-export function readInteger(obj: Mapping, key: string, path: ValuePath, sink: ProblemSink, min: number, max: number): number | undefined {
+export function readInteger(
+  obj: Mapping,
+  key: string,
+  path: ValuePath,
+  sink: ProblemSink,
+  min: number,
+  max: number,
+): number | undefined {
   if (!hasKey(obj, key, path, sink, true)) return undefined;
   const value = obj[key];
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;

@@ -24,13 +24,15 @@ function declaredPathKeys(schema: unknown, prefix: string, out: Set<string>, dep
   if (!isPlainObject(schema) || depth > MAX_DEPTH) return out;
   if (schema.format === 'path' && prefix !== '') out.add(prefix);
   if (isPlainObject(schema.properties)) {
-    for (const [key, child] of Object.entries(schema.properties)) declaredPathKeys(child, prefix ? `${prefix}.${key}` : key, out, depth + 1);
+    for (const [key, child] of Object.entries(schema.properties))
+      declaredPathKeys(child, prefix ? `${prefix}.${key}` : key, out, depth + 1);
   }
   if (schema.items !== undefined) declaredPathKeys(schema.items, `${prefix}.*`, out, depth + 1);
   return out;
 }
 
-const looksLikeEscape = (v: string): boolean => v.length <= 4096 && !/\s/.test(v.replace(/\u0000/g, '')) && ESCAPE_LIKE.test(v);
+const looksLikeEscape = (v: string): boolean =>
+  v.length <= 4096 && !/\s/.test(v.replace(/\u0000/g, '')) && ESCAPE_LIKE.test(v);
 
 /**
  * The path-valued arguments of a step, at any depth (objects and arrays): the keys a rule lists; otherwise
@@ -44,13 +46,22 @@ export function pathArgs(step: PlanStep, tool: ToolDefinition | undefined, expli
   const visit = (value: JsonValue, key: string, pointer: string, schemaPointer: string, depth: number): void => {
     if (typeof value === 'string') {
       const named = explicit ? explicit.includes(key) : declared.has(schemaPointer) || PATH_KEY.test(key);
-      if (named || (!explicit && looksLikeEscape(value))) found.push({ key: pointer, value, target: TARGET_KEY.test(key) });
+      if (named || (!explicit && looksLikeEscape(value)))
+        found.push({ key: pointer, value, target: TARGET_KEY.test(key) });
       return;
     }
     if (depth >= MAX_DEPTH) return;
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, key, `${pointer}.${i}`, `${schemaPointer}.*`, depth + 1));
+    if (Array.isArray(value))
+      value.forEach((v, i) => visit(v, key, `${pointer}.${i}`, `${schemaPointer}.*`, depth + 1));
     else if (isPlainObject(value)) {
-      for (const [k, v] of Object.entries(value)) visit(v as JsonValue, k, pointer ? `${pointer}.${k}` : k, schemaPointer ? `${schemaPointer}.${k}` : k, depth + 1);
+      for (const [k, v] of Object.entries(value))
+        visit(
+          v as JsonValue,
+          k,
+          pointer ? `${pointer}.${k}` : k,
+          schemaPointer ? `${schemaPointer}.${k}` : k,
+          depth + 1,
+        );
     }
   };
   visit(step.args, '', '', '', 0);

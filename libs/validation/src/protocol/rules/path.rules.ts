@@ -1,6 +1,11 @@
 import { errorMessage, isWreError } from '../../../../kernel/src/index.js';
 import path from 'node:path';
-import { MODULE_SEGMENT_PATTERN, normalizeRelativePath, realWorkspaceRootSync, resolveInsideRootSync } from '../../path-guard/index.js';
+import {
+  MODULE_SEGMENT_PATTERN,
+  normalizeRelativePath,
+  realWorkspaceRootSync,
+  resolveInsideRootSync,
+} from '../../path-guard/index.js';
 import type { RuleScope } from '../protocol.types.js';
 import { ALLOW, deny, type Rule, type StepCheck } from '../rule.js';
 import { nameMatcher } from '../scope.js';
@@ -15,7 +20,11 @@ function argsOf(i: StepCheck, explicit?: readonly string[]): PathArg[] {
   const key = explicit ? `args:${explicit.join('\u0000')}` : 'args';
   const cached = i.memo?.get(key);
   if (cached !== undefined) return cached as PathArg[];
-  const found = pathArgs(i.step, i.plugin.tools.find((t) => t.name === i.step.tool), explicit);
+  const found = pathArgs(
+    i.step,
+    i.plugin.tools.find((t) => t.name === i.step.tool),
+    explicit,
+  );
   i.memo?.set(key, found);
   return found;
 }
@@ -52,9 +61,12 @@ export const moduleLayoutRule = (id: string, scope?: RuleScope, explicit?: reado
       const segments = normalizeRelativePath(a.value).split('/');
       if (segments[0] !== 'modules') continue;
       const [, domain, name] = segments;
-      if (domain === undefined || name === undefined) return deny(`${a.key} "${a.value}" is not inside a module (modules/<domain>/<name>)`);
-      if (!MODULE_SEGMENT_PATTERN.test(domain)) return deny(`${a.key}: domain "${domain}" must match ${MODULE_SEGMENT_PATTERN}`);
-      if (!MODULE_SEGMENT_PATTERN.test(name)) return deny(`${a.key}: module name "${name}" must match ${MODULE_SEGMENT_PATTERN}`);
+      if (domain === undefined || name === undefined)
+        return deny(`${a.key} "${a.value}" is not inside a module (modules/<domain>/<name>)`);
+      if (!MODULE_SEGMENT_PATTERN.test(domain))
+        return deny(`${a.key}: domain "${domain}" must match ${MODULE_SEGMENT_PATTERN}`);
+      if (!MODULE_SEGMENT_PATTERN.test(name))
+        return deny(`${a.key}: module name "${name}" must match ${MODULE_SEGMENT_PATTERN}`);
     }
     return ALLOW;
   });
@@ -70,7 +82,10 @@ function realRelative(i: StepCheck, value: string): string {
   if (typeof cached === 'string') return cached;
   let rel: string;
   try {
-    rel = path.relative(realWorkspaceRootSync(i.workspaceRoot), resolveInsideRootSync(i.workspaceRoot, value)).split(path.sep).join('/');
+    rel = path
+      .relative(realWorkspaceRootSync(i.workspaceRoot), resolveInsideRootSync(i.workspaceRoot, value))
+      .split(path.sep)
+      .join('/');
   } catch {
     rel = normalizeRelativePath(value); // escapes are path-containment's to deny; compare lexically here
   }
@@ -80,14 +95,23 @@ function realRelative(i: StepCheck, value: string): string {
 }
 
 /** The literal directory a glob starts in (`protocols/**` → `protocols`). */
-const globBase = (glob: string): string => glob.split(/[*?[{]/)[0]!.replace(/\/[^/]*$/, '').replace(/^\.\//, '');
+const globBase = (glob: string): string =>
+  glob
+    .split(/[*?[{]/)[0]!
+    .replace(/\/[^/]*$/, '')
+    .replace(/^\.\//, '');
 
 /**
  * WSP 64 destructive-action guard: a destructive tool (declared `destructive: true`, named like `delete_…`, or
  * listed) never acts on the workspace root itself nor on or under a protected path. Paths are compared after
  * symlinks are resolved and case-folded; a glob argument counts by its literal base directory.
  */
-export function destructiveGuardRule(id: string, scope?: RuleScope, tools?: readonly string[], protectedPaths = DEFAULT_PROTECTED_PATHS): Rule {
+export function destructiveGuardRule(
+  id: string,
+  scope?: RuleScope,
+  tools?: readonly string[],
+  protectedPaths = DEFAULT_PROTECTED_PATHS,
+): Rule {
   const listed = tools ? nameMatcher(tools, true) : null;
   const guarded = protectedPaths.map((p) => p.toLowerCase());
   const hit = (rel: string) => guarded.find((p) => rel === p || rel.startsWith(`${p}/`));
@@ -97,13 +121,15 @@ export function destructiveGuardRule(id: string, scope?: RuleScope, tools?: read
     if (!destructive) return ALLOW;
     for (const a of argsOf(i)) {
       const rel = realRelative(i, a.value);
-      if (a.target && rel === '') return deny(`destructive tool "${i.step.tool}" targets the workspace root (${a.key})`);
+      if (a.target && rel === '')
+        return deny(`destructive tool "${i.step.tool}" targets the workspace root (${a.key})`);
       const p = hit(rel);
       if (p !== undefined) return deny(`destructive tool "${i.step.tool}" touches protected path "${p}" (${a.key})`);
     }
     for (const [key, value] of Object.entries(i.step.args)) {
       const p = GLOB_KEY.test(key) && typeof value === 'string' ? hit(globBase(value).toLowerCase()) : undefined;
-      if (p !== undefined) return deny(`destructive tool "${i.step.tool}" selects inside protected path "${p}" (${key})`);
+      if (p !== undefined)
+        return deny(`destructive tool "${i.step.tool}" selects inside protected path "${p}" (${key})`);
     }
     return ALLOW;
   });

@@ -17,5 +17,7 @@ export const tokenBudgetRule = (id: string, max: number, scope?: RuleScope): Rul
 /** The requester must name this rule in `approvals`; the approval is recorded with the request. */
 export const requiresApprovalRule = (id: string, scope?: RuleScope, reason?: string): Rule =>
   scopedRule(id, 'requires-approval', scope, ({ approvals, step }) =>
-    approvals.includes(id) ? ALLOW : deny(`${reason ?? `tool "${step.tool}" needs approval`}; resend with approvals: ["${id}"]`),
+    approvals.includes(id)
+      ? ALLOW
+      : deny(`${reason ?? `tool "${step.tool}" needs approval`}; resend with approvals: ["${id}"]`),
   );

@@ -6,7 +6,9 @@ import { scopedRule } from './scoped-rule.js';
 
 /** WSP 50 (pre-action verification): the plugin is registered. */
 export const pluginRegisteredRule = (id: string, scope?: RuleScope): Rule =>
-  scopedRule(id, 'plugin-registered', scope, ({ plugin }) => (plugin.registered ? ALLOW : deny(`plugin ${plugin.name} is not registered`)));
+  scopedRule(id, 'plugin-registered', scope, ({ plugin }) =>
+    plugin.registered ? ALLOW : deny(`plugin ${plugin.name} is not registered`),
+  );
 
 /** WSP 50: the plugin has the tool the step names. */
 export const toolExistsRule = (id: string, scope?: RuleScope): Rule =>

@@ -2,10 +2,27 @@ import type { PlanStep, ToolDefinition } from '../../../../plugins/src/plugin.ty
 import type { StepCheck } from '../rule.js';
 
 export const TOOLS: ToolDefinition[] = [
-  { name: 'write_file', argsSchema: { type: 'object', required: ['path'], properties: { path: { type: 'string' }, content: { type: 'string' } } } },
-  { name: 'delete_files', argsSchema: { type: 'object', properties: { root: { type: 'string' }, pattern: { type: 'string' } } }, destructive: true },
+  {
+    name: 'write_file',
+    argsSchema: {
+      type: 'object',
+      required: ['path'],
+      properties: { path: { type: 'string' }, content: { type: 'string' } },
+    },
+  },
+  {
+    name: 'delete_files',
+    argsSchema: { type: 'object', properties: { root: { type: 'string' }, pattern: { type: 'string' } } },
+    destructive: true,
+  },
   { name: 'remove_dir', argsSchema: { type: 'object', properties: { path: { type: 'string' } } } },
-  { name: 'copy', argsSchema: { type: 'object', properties: { from: { type: 'string', format: 'path' }, to: { type: 'string', format: 'path' } } } },
+  {
+    name: 'copy',
+    argsSchema: {
+      type: 'object',
+      properties: { from: { type: 'string', format: 'path' }, to: { type: 'string', format: 'path' } },
+    },
+  },
   { name: 'shell', argsSchema: { type: 'object' } },
 ];
 

@@ -17,13 +17,23 @@ export async function planAndRun(
   const plan = await plugin.plan(operation);
   const outputs: JsonValue[] = [];
   for (const [stepIndex, step] of plan.steps.entries()) {
-    outputs.push(await plugin.runStep(step, { executionId: 'exec-test', stepIndex, workspaceRoot, operation, previousOutputs: [...outputs] }));
+    outputs.push(
+      await plugin.runStep(step, {
+        executionId: 'exec-test',
+        stepIndex,
+        workspaceRoot,
+        operation,
+        previousOutputs: [...outputs],
+      }),
+    );
   }
   return { plan, outputs };
 }
 
 /** Test-only: a fresh real temp directory with a `ws` workspace and an `outside` sibling. */
-export async function tempWorkspace(prefix: string): Promise<{ base: string; root: string; outside: string; cleanup: () => Promise<void> }> {
+export async function tempWorkspace(
+  prefix: string,
+): Promise<{ base: string; root: string; outside: string; cleanup: () => Promise<void> }> {
   const base = await realpath(await mkdtemp(path.join(tmpdir(), prefix)));
   const root = path.join(base, 'ws');
   const outside = path.join(base, 'outside');
