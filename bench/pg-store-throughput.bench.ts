@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { NewEvent, RecordedEvent } from '../libs/kernel/src/index.js';
-import type { EventStore, ExpectedRevision } from '../libs/event-store/src/index.js';
-import { SqliteEventStore } from '../libs/event-store/src/index.js';
-import { PostgresEventStore } from '../libs/event-store/src/postgres/index.js';
-import { createEventTables, eventTablesIn } from '../libs/event-store/src/postgres/postgres-schema.js';
+import type { EventStore, ExpectedRevision } from '../libs/stores/src/event-store/index.js';
+import { SqliteEventStore } from '../libs/stores/src/event-store/index.js';
+import { PostgresEventStore } from '../libs/stores/src/event-store/postgres/index.js';
+import { createEventTables, eventTablesIn } from '../libs/stores/src/event-store/postgres/postgres-schema.js';
 import {
   allProjections,
   patternMemoryProjection,
@@ -21,7 +21,7 @@ import {
   type Projection,
   type ReadModelStore,
 } from '../libs/pattern-memory/src/index.js';
-import { PostgresReadModel } from '../libs/pattern-memory/src/read-model/postgres/index.js';
+import { PostgresReadModel } from '../libs/stores/src/read-model/postgres/index.js';
 import { loadConfig, WreCore } from '../libs/orchestrator/src/index.js';
 import { toRuntimePlugin } from '../libs/plugins/src/index.js';
 import { BenchPlugin } from './lib/bench-plugin.js';

@@ -5,11 +5,11 @@ import pg from 'pg';
 import { deterministicId } from '../../../libs/kernel/src/index.js';
 import { loadConfig, WreCore } from '../../../libs/orchestrator/src/index.js';
 import { EXECUTIONS, type ExecutionDoc } from '../../../libs/pattern-memory/src/index.js';
+import { TEST_PG_URL as PG_URL } from '../../../libs/stores/src/postgres/testing/postgres-test-db.fixture.js';
 import { buildOnce, gql, startApi, withSchema } from './process-harness.js';
 
 const ROUNDS = 20;
 const CLIENTS = 4;
-const PG_URL = process.env.WRE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const EXECUTE = `mutation($input: ExecuteOperationInput!) { executeOperation(input: $input) { id status } }`;
 const TERMINAL = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'OperationThrottled']);
 

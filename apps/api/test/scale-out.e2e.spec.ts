@@ -6,11 +6,11 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { postgresTarget, readModelDigest } from '../../../libs/orchestrator/src/index.js';
 import { allProjections, ProjectionRunner } from '../../../libs/pattern-memory/src/index.js';
-import { PostgresEventStore } from '../../../libs/event-store/src/postgres/index.js';
-import { PostgresReadModel } from '../../../libs/pattern-memory/src/read-model/postgres/index.js';
+import { PostgresEventStore } from '../../../libs/stores/src/event-store/postgres/index.js';
+import { PostgresReadModel } from '../../../libs/stores/src/read-model/postgres/index.js';
+import { TEST_PG_URL as PG_URL } from '../../../libs/stores/src/postgres/testing/postgres-test-db.fixture.js';
 import { buildOnce, gql, spawnEntry, startApi, withSchema, type Spawned } from './process-harness.js';
 
-const PG_URL = process.env.WRE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const EXECUTE = `mutation($input: ExecuteOperationInput!) { executeOperation(input: $input) { id status recalled } }`;
 const PER_INSTANCE = 6;
 

@@ -8,7 +8,4 @@ export * from './with-metadata.js';
 export * from './duration.js';
 export * from './async-mutex.js';
 export * from './text-bytes.js';
-export * from './error-guard.js';
-export * from './pooled-transaction.js';
-export * from './postgres-target.js';
 export * from './seeded-random.js';

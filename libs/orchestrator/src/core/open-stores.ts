@@ -1,5 +1,5 @@
-import type { EventStore } from '../../../event-store/src/event-store.port.js';
-import { SqliteEventStore } from '../../../event-store/src/index.js';
+import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
+import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
 import {
   allProjections,
   CheckpointFollower,
@@ -9,7 +9,8 @@ import {
   type Projector,
   type ReadModelStore,
 } from '../../../pattern-memory/src/index.js';
-import { errorMessage, isWreError, postgresTarget, WreError } from '../../../kernel/src/index.js';
+import { errorMessage, isWreError, WreError } from '../../../kernel/src/index.js';
+import { postgresTarget } from '../../../stores/src/postgres/index.js';
 import { describeStore, type WreConfig } from '../config/index.js';
 
 /** A store that cannot be opened stops the start with one clear line (credentials masked), not a driver stack. */
@@ -44,12 +45,12 @@ async function openEventStoreRaw(config: WreConfig): Promise<EventStore> {
       });
     case 'postgres': {
       // Adapters load on demand: an embedded install never loads pg, the EventStoreDB client or mongodb.
-      const { PostgresEventStore } = await import('../../../event-store/src/postgres/index.js');
+      const { PostgresEventStore } = await import('../../../stores/src/event-store/postgres/index.js');
       const { url, schema } = postgresTarget(es.url);
       return PostgresEventStore.open(url, { schema, maxEventBytes: config.maxEventBytes });
     }
     case 'esdb': {
-      const { EsdbEventStore } = await import('../../../event-store/src/esdb/index.js');
+      const { EsdbEventStore } = await import('../../../stores/src/event-store/esdb/index.js');
       return EsdbEventStore.open(es.url, { maxEventBytes: config.maxEventBytes });
     }
   }
@@ -65,12 +66,12 @@ async function openReadModelRaw(config: WreConfig): Promise<ReadModelStore> {
     case 'sqlite':
       return SqliteReadModel.open(rm.path);
     case 'postgres': {
-      const { PostgresReadModel } = await import('../../../pattern-memory/src/read-model/postgres/index.js');
+      const { PostgresReadModel } = await import('../../../stores/src/read-model/postgres/index.js');
       const { url, schema } = postgresTarget(rm.url);
       return PostgresReadModel.open(url, { schema });
     }
     case 'mongodb': {
-      const { MongoReadModel } = await import('../../../pattern-memory/src/read-model/mongodb/index.js');
+      const { MongoReadModel } = await import('../../../stores/src/read-model/mongodb/index.js');
       return MongoReadModel.open(rm.url);
     }
   }
@@ -90,7 +91,7 @@ export async function projectorFor(
   const follower = new CheckpointFollower(readModel, allProjections);
   if (config.projections === 'off') return follower;
   if (config.readModel.kind === 'postgres') {
-    const { PostgresProjectionLease } = await import('../../../pattern-memory/src/read-model/postgres/index.js');
+    const { PostgresProjectionLease } = await import('../../../stores/src/read-model/postgres/index.js');
     return new LeasedRunner(runner, follower, new PostgresProjectionLease(config.readModel.url));
   }
   return runner;

@@ -7,7 +7,7 @@ import {
   type IdGenerator,
   type RecordedEvent,
 } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
 import {
   allProjections,
   type PluginDoc,

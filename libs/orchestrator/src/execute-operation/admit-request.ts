@@ -90,8 +90,10 @@ export async function recordRequest(
         'request',
       );
     } catch (e) {
-      // A concurrent resend created the stream first (or wrote a different request under this commandId).
-      if (!(isWreError(e) && e.code === 'WRONG_EXPECTED_REVISION')) throw e;
+      // A concurrent call with this commandId created the stream first: with the same request the store sees a
+      // moved revision, with a different one the same event ids carrying other data. Either way the caller below
+      // answers from the log (the same execution, or IDEMPOTENCY_CONFLICT for a different request).
+      if (!(isWreError(e) && (e.code === 'WRONG_EXPECTED_REVISION' || e.code === 'EVENT_ID_CONFLICT'))) throw e;
     }
   };
   // Only requests a limit applies to pay for the gate and the wait on the throttle projection.

@@ -1,6 +1,6 @@
 import { deterministicId, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import { isTerminal } from '../../../domain/src/index.js';
-import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
 import {
   discriminatorsFor,
   recallKeyFor,

@@ -1,5 +1,5 @@
 import { withMetadata, type Clock, type RecordedEvent } from '../../../kernel/src/index.js';
-import type { EventStore, ExpectedRevision } from '../../../event-store/src/event-store.port.js';
+import type { EventStore, ExpectedRevision } from '../../../stores/src/event-store/event-store.port.js';
 import {
   decideExecution,
   evolveExecution,

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
 import {
   EXECUTIONS,
   type ExecutionDoc,

@@ -1,5 +1,5 @@
 import { withMetadata, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
 import {
   decidePlugin,
   evolvePlugin,

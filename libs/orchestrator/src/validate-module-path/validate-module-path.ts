@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { withMetadata, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
 import type { ModulePathValidated } from '../../../domain/src/index.js';
 import { validateModulePath as checkModulePath } from '../../../validation/src/path-guard/index.js';
 

@@ -1,5 +1,5 @@
 import { errorMessage, systemClock, type Clock } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../event-store/src/event-store.port.js';
+import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
 import type { Projector, ReadModelStore } from '../../../pattern-memory/src/index.js';
 import type { WreConfig } from '../config/index.js';
 import { openEventStore, openReadModel, projectorFor } from '../core/open-stores.js';

@@ -6,8 +6,8 @@ import {
   type SkillRef,
 } from '../../../domain/src/index.js';
 import type { TokenUsage } from '../../../plugins/src/plugin.types.js';
-import type { ReadModelTx } from '../read-model/index.js';
-import type { Projection } from './projection.js';
+import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'BLOCKED' | 'THROTTLED';
 export type StepStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'BLOCKED' | 'SKIPPED';

@@ -1,4 +1,4 @@
-export * from './projection.js';
+export * from '../../../stores/src/read-model/projection.port.js';
 export * from './plugins.projection.js';
 export * from './executions.projection.js';
 export * from './pattern.doc.js';

@@ -1,10 +1,10 @@
 import { contentHash, type JsonObject, type JsonValue, type RecordedEvent } from '../../../kernel/src/index.js';
 import type { ExecutionEvent } from '../../../domain/src/index.js';
 import type { PlanStep } from '../../../plugins/src/plugin.types.js';
-import type { ReadModelTx } from '../read-model/index.js';
+import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
 import { extractTemplate, paramShape } from '../template/index.js';
 import { patternContentHash, patternIdFor, recallKeyId, shouldRetire, wilsonLowerBound } from '../recall/index.js';
-import type { Projection } from './projection.js';
+import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 import {
   MEMORY_CITATIONS,
   PATTERNS,

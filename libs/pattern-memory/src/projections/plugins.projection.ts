@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
 import type { PluginEvent, PluginDefinition } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../read-model/index.js';
-import type { Projection } from './projection.js';
+import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 
 export interface PluginDoc extends PluginDefinition {
   status: 'REGISTERED' | 'DEREGISTERED';

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
 import type { ExecutionEvent } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../read-model/index.js';
-import type { Projection } from './projection.js';
+import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 
 /** Per operation type: how often memory answered instead of a planner, and what planning cost. */
 export interface RecallStatsDoc {

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
 import type { ExecutionEvent, SkillRef } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../read-model/index.js';
-import type { Projection } from './projection.js';
+import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 
 /** Outcomes per skill (executeSkill); `fidelity` is derived from these counts by the reader. */
 export interface SkillStatsDoc {

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
 import type { ExecutionEvent } from '../../../domain/src/index.js';
 import type { TokenUsage } from '../../../plugins/src/plugin.types.js';
-import type { ReadModelTx } from '../read-model/index.js';
-import type { Projection } from './projection.js';
+import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 
 /** How an execution got its plan: from memory, from a planner, or not at all (throttled before, failed planning). */
 export type PlanPath = 'recalled' | 'computed' | 'none';

@@ -1,13 +1,8 @@
-import { SqliteEventStore } from '../../../event-store/src/index.js';
+import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
 import type { Projection } from '../projections/index.js';
-import { SqliteReadModel, type ReadModelStore } from '../read-model/index.js';
-import { PostgresReadModel } from '../read-model/postgres/index.js';
-import {
-  adminPool,
-  dropSchema,
-  freshSchemaName,
-  TEST_PG_URL,
-} from '../read-model/postgres/postgres-test-db.fixture.js';
+import { SqliteReadModel, type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { PostgresReadModel } from '../../../stores/src/read-model/postgres/index.js';
+import { freshSchemaName, TEST_PG_URL, TestDb } from '../../../stores/src/postgres/testing/postgres-test-db.fixture.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 // A counter is the worst case for a double apply: every duplicate shows in its value.
@@ -77,13 +72,13 @@ describe('checkpoint fencing: two runners on one read model never apply an event
   it('PostgreSQL read model (FOR UPDATE on the checkpoint row)', async () => {
     const schema = freshSchemaName('wre_fence');
     const rm = await PostgresReadModel.open(TEST_PG_URL, { schema });
-    const admin = adminPool();
+    const db = new TestDb();
     try {
       await twoLeaders(rm);
     } finally {
       await rm.close();
-      await dropSchema(admin, schema);
-      await admin.end();
+      await db.drop(schema);
+      await db.end();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { WreError } from '../../../kernel/src/index.js';
-import type { ReadModelStore } from '../read-model/index.js';
-import type { Projection } from '../projections/projection.js';
+import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 import type { RebuildReport } from './projection-runner.js';
 import type { Projector } from './projector.js';
 

@@ -1,5 +1,5 @@
-import { SqliteEventStore } from '../../../event-store/src/index.js';
-import { SqliteReadModel } from '../read-model/index.js';
+import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
+import { SqliteReadModel } from '../../../stores/src/read-model/index.js';
 import { allProjections } from '../projections/index.js';
 import { CheckpointFollower } from './checkpoint-follower.js';
 import { LeasedRunner } from './leased-runner.js';

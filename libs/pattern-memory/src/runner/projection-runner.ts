@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../event-store/src/event-store.port.js';
-import type { ReadModelStore } from '../read-model/index.js';
-import type { Projection } from '../projections/projection.js';
+import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
+import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projector } from './projector.js';
 

@@ -18,15 +18,10 @@ import {
 } from '../projections/index.js';
 import { recallPattern, shouldRetire, wilsonLowerBound } from '../recall/index.js';
 import { ProjectionRunner } from './projection-runner.js';
-import type { EventStore, ReadAllOptions } from '../../../event-store/src/index.js';
+import type { EventStore, ReadAllOptions } from '../../../stores/src/event-store/index.js';
 import { es, rm, runner, openReadModel, dump, withMeta } from './runner.fixture.js';
-import { PostgresReadModel } from '../read-model/postgres/index.js';
-import {
-  adminPool,
-  dropSchema,
-  freshSchemaName,
-  TEST_PG_URL,
-} from '../read-model/postgres/postgres-test-db.fixture.js';
+import { PostgresReadModel } from '../../../stores/src/read-model/postgres/index.js';
+import { freshSchemaName, TEST_PG_URL, TestDb } from '../../../stores/src/postgres/testing/postgres-test-db.fixture.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The four real projections fed hand-written execution streams, shaped as execution.events.ts declares them.
@@ -358,7 +353,7 @@ describe('ProjectionRunner with the real projections', () => {
     const live = await dump(rm, allProjections);
     const schema = freshSchemaName('wre_replay');
     const pgModel = await PostgresReadModel.open(TEST_PG_URL, { schema });
-    const admin = adminPool();
+    const db = new TestDb();
     // Every page comes back reversed and followed by its first half again, as an overlapping resubscription might.
     const messy: EventStore = Object.create(es, {
       readAll: {
@@ -380,8 +375,8 @@ describe('ProjectionRunner with the real projections', () => {
       expect(await dump(pgModel, allProjections)).toEqual(live);
     } finally {
       await pgModel.close();
-      await dropSchema(admin, schema);
-      await admin.end();
+      await db.drop(schema);
+      await db.end();
     }
   });
 });

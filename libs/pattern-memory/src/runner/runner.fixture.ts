@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock, type NewEvent, type RecordedEvent } from '../../../kernel/src/index.js';
-import { SqliteEventStore } from '../../../event-store/src/index.js';
-import { SqliteReadModel, type ReadModelStore } from '../read-model/index.js';
+import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
+import { SqliteReadModel, type ReadModelStore } from '../../../stores/src/read-model/index.js';
 import type { Projection } from '../projections/index.js';
 import { ProjectionRunner } from './projection-runner.js';
 

@@ -1,3 +1,0 @@
-export * from './event-store.port.js';
-export * from './errors.js';
-export * from './sqlite/index.js';
