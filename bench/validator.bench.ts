@@ -16,7 +16,7 @@ import {
   type RuleSpec,
   type StepCheck,
 } from '../libs/validation/src/protocol/index.js';
-import type { ToolDefinition } from '../libs/plugins/src/index.js';
+import type { ToolDefinition } from '../libs/domain/src/index.js';
 import { machineInfo, median, RESULTS_DIR, writeSection } from './lib/benchmarks-md.js';
 
 const DECISIONS = 20_000;

@@ -1,5 +1,5 @@
 import { stableStringify } from '../../libs/kernel/src/index.js';
-import type { ToolDefinition } from '../../libs/plugins/src/plugin.types.js';
+import type { ToolDefinition } from '../../libs/domain/src/index.js';
 import { oracleCost, requestOperation } from './oracle.js';
 import type { BenchItem } from './strategies.js';
 import {

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../libs/kernel/src/index.js';
 import type { WreCore } from '../../libs/orchestrator/src/index.js';
-import type { PlanStep } from '../../libs/plugins/src/plugin.types.js';
+import type { PlanStep } from '../../libs/domain/src/index.js';
 import type { DatasetPlugin } from './dataset-plugin.js';
 import { comparePlans, type GoldCall } from './workloads/index.js';
 

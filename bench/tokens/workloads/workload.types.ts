@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../../../libs/kernel/src/index.js';
-import type { ToolDefinition } from '../../../libs/plugins/src/plugin.types.js';
+import type { ToolDefinition } from '../../../libs/domain/src/index.js';
 
 /** One gold tool call: what the reference plan ran, with which arguments, and (when the data records it) what came back. */
 export interface GoldCall {

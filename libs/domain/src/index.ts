@@ -1,3 +1,5 @@
+export * from './vocabulary/index.js';
+export * from './streams/index.js';
 export * from './plugin/index.js';
 export * from './execution/index.js';
 export * from './validation/index.js';

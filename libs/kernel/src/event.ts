@@ -41,5 +41,3 @@ export function streamName(category: string, id: string): string {
   if (!/^[a-z][a-z0-9]*$/.test(category)) throw new Error(`invalid stream category: ${category}`);
   return `${category}-${id}`;
 }
-
-export const streamCategory = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonValue } from '../../kernel/src/index.js';
 import { FakeLlmServer, sentText } from '../../planners/test/fake-llm-server.js';
-import type { PlanStep, RuntimePlugin } from '../../plugins/src/index.js';
+import type { RuntimePlugin } from '../../plugins/src/index.js';
+import type { PlanStep } from '../../domain/src/index.js';
 import { loadConfig, WreCore } from '../src/index.js';
 
 /** A plugin with tools but no planner of its own: the configured LLM planner plans for it. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PATTERNS, type PatternDoc } from '../../pattern-memory/src/index.js';
 import type { JsonValue } from '../../kernel/src/index.js';
-import type { ComputedPlan, Operation, PlanStep, RuntimePlugin, StepContext } from '../../plugins/src/index.js';
+import type { RuntimePlugin, StepContext } from '../../plugins/src/index.js';
+import type { ComputedPlan, Operation, PlanStep } from '../../domain/src/index.js';
 import { loadConfig, WreCore } from '../src/index.js';
 
 /** A plugin whose planner and world the test controls: plan version, and whether the `send` tool fails. */

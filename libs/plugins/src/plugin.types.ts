@@ -1,44 +1,20 @@
-import type { JsonObject, JsonValue } from '../../kernel/src/index.js';
+import type { JsonValue } from '../../kernel/src/index.js';
+import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '../../domain/src/index.js';
 
-/** A JSON Schema subset used for tool arguments (see libs/validation args-schema). */
-export type ArgsSchema = JsonObject;
-
-/** One atomic step a plugin can run. */
-export interface ToolDefinition {
-  name: string;
-  description?: string;
-  argsSchema: ArgsSchema;
-  /** Deletes or overwrites data; the WSP 64 destructive-action guard applies to it. */
-  destructive?: boolean;
-  /** Tools may declare path arguments with `format: "path"` in argsSchema; path rules check them. */
-}
-
-/** A step of a plan: which tool, with which arguments. */
-export interface PlanStep {
-  tool: string;
-  args: JsonObject;
-}
-
-export interface TokenUsage {
-  prompt: number;
-  completion: number;
-  total: number;
-}
-
-/** What a planner returns. `planner` names it honestly (e.g. `deterministic:module_scaffolder`, `openai:gpt-4o`). */
-export interface ComputedPlan {
-  steps: PlanStep[];
-  planner: string;
-  tokens: TokenUsage;
-}
-
-/** The operation as plugins see it: its type and its parameters (everything but `type`/`plugin`). */
-export interface Operation {
-  type: string;
-  params: JsonObject;
-  /** Planner guidance for this operation: a skill's instructions (or their generated fallback), when run as a skill. */
-  instructions?: string;
-}
+// The shared vocabulary lives in libs/domain; plugin authors get it from here too.
+export {
+  MAX_PLAN_STEPS,
+  OPERATION_TYPE_PATTERN,
+  TOOL_NAME_PATTERN,
+  ZERO_TOKENS,
+  addTokens,
+  type ArgsSchema,
+  type ComputedPlan,
+  type Operation,
+  type PlanStep,
+  type TokenUsage,
+  type ToolDefinition,
+} from '../../domain/src/index.js';
 
 /** Given to a tool when it runs: where it may act and who asked. */
 export interface StepContext {
@@ -75,5 +51,3 @@ export interface RuntimePlugin {
   plan?(operation: Operation): Promise<ComputedPlan>;
   runStep(step: PlanStep, ctx: StepContext): Promise<JsonValue>;
 }
-
-export const ZERO_TOKENS: TokenUsage = { prompt: 0, completion: 0, total: 0 };

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/index.js';
+import { deciderSpec } from '../testing/decider-spec.js';
 import { decideExecution } from './execution.decider.js';
 import type { ExecutionCommand } from './execution.commands.js';
 import type { ExecutionEvent } from './execution.events.js';

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../../kernel/src/index.js';
-import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { PlanStep, TokenUsage } from '../vocabulary/index.js';
 import type { ErrorInfo, OperationRequested, OperationThrottled, SkillLoadFailed } from './execution.events.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { PlanStep, TokenUsage } from '../vocabulary/index.js';
 
 export interface ErrorInfo {
   code: string;

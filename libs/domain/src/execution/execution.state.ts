@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { PlanStep, TokenUsage } from '../vocabulary/index.js';
 import type { ExecutionEvent, OperationRequested, OperationThrottled, SkillRef } from './execution.events.js';
 
 export type ExecutionPhase = 'none' | 'requested' | 'planned' | 'validated' | 'succeeded' | 'failed' | 'throttled';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../testing/src/index.js';
+import { deciderSpec } from '../testing/decider-spec.js';
 import { contentHash } from '../../../kernel/src/index.js';
 import {
   decidePlugin,

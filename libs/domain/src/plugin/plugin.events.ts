@@ -1,4 +1,4 @@
-import type { ToolDefinition } from '../../../plugins/src/plugin.types.js';
+import type { ToolDefinition } from '../vocabulary/index.js';
 
 /** What is known of a plugin once registered; in-process plugins' code lives outside the log. */
 export interface PluginDefinition {

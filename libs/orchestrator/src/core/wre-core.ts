@@ -16,7 +16,8 @@ import {
   PLUGINS,
 } from '../../../pattern-memory/src/index.js';
 import { openEventStore, openReadModel, projectorFor } from './open-stores.js';
-import type { RuntimePlugin, ToolDefinition } from '../../../plugins/src/plugin.types.js';
+import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
+import type { ToolDefinition } from '../../../domain/src/index.js';
 import { builtinPlugins, RemotePlugin, assertEndpointAllowed, toRuntimePlugin } from '../../../plugins/src/index.js';
 import {
   BUILTIN_PROTOCOLS,

@@ -5,6 +5,7 @@ import {
   initialPluginState,
   type PluginEvent,
   type PluginState,
+  pluginStream,
 } from '../../../domain/src/index.js';
 import { PLUGINS, type PluginDoc } from '../../../pattern-memory/src/index.js';
 import type { PluginDeps } from '../register-plugin/index.js';
@@ -17,7 +18,7 @@ export async function deregisterPlugin(
   reason: string | null = null,
   actor = 'system',
 ): Promise<PluginDoc> {
-  const stream = `plugin-${name}`;
+  const stream = pluginStream(name);
   const loaded = await loadStream<PluginState, PluginEvent>(deps.store, stream, initialPluginState, evolvePlugin);
   const events = decidePlugin({ type: 'DeregisterPlugin', name, reason }, loaded.state);
   const commandId = deps.ids.next();

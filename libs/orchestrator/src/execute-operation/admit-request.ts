@@ -2,11 +2,11 @@ import { THROTTLE, type ThrottleDoc } from '../../../pattern-memory/src/index.js
 import {
   applicableLimits,
   decideAdmission,
-  throttleKeysOf,
   type Admission,
   type AdmissionRequest,
   type RateLimit,
 } from '../../../validation/src/protocol/index.js';
+import { throttleKeysOf } from '../../../domain/src/index.js';
 import { AsyncMutex, errorMessage, isWreError } from '../../../kernel/src/index.js';
 import type { ExecuteDeps } from './execute-operation.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';

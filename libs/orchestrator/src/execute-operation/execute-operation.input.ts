@@ -1,5 +1,5 @@
 import { BadInputError, isPlainObject, stableStringify, type JsonObject } from '../../../kernel/src/index.js';
-import { OPERATION_TYPE_PATTERN } from '../../../plugins/src/index.js';
+import { OPERATION_TYPE_PATTERN } from '../../../domain/src/index.js';
 import type { SkillLoadFailed, SkillRef } from '../../../domain/src/index.js';
 import type { SkillConstraints } from '../../../validation/src/protocol/index.js';
 

@@ -7,6 +7,7 @@ import {
   type ExecutionCommand,
   type ExecutionEvent,
   type ExecutionState,
+  executionStream,
 } from '../../../domain/src/index.js';
 import { loadStream } from '../streams/index.js';
 
@@ -37,7 +38,7 @@ export class ExecutionWriter {
     actor: string,
     clock: Clock,
   ): Promise<ExecutionWriter> {
-    const stream = `execution-${executionId}`;
+    const stream = executionStream(executionId);
     const loaded = await loadStream<ExecutionState, ExecutionEvent>(
       store,
       stream,

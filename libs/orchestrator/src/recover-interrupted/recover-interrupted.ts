@@ -1,4 +1,5 @@
 import type { Clock } from '../../../kernel/src/index.js';
+import { executionStream } from '../../../domain/src/index.js';
 import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
 import {
   EXECUTIONS,
@@ -23,7 +24,7 @@ export async function recoverInterrupted(
   const now = deps.clock.now().getTime();
   for (const doc of running) {
     if (idleMs > 0) {
-      const last = (await deps.store.readStream(`execution-${doc.id}`)).at(-1);
+      const last = (await deps.store.readStream(executionStream(doc.id))).at(-1);
       if (last && now - Date.parse(last.metadata.occurredAt) < idleMs) continue;
     }
     const writer = await ExecutionWriter.load(deps.store, doc.id, `recover-${doc.id}`, 'system', deps.clock);

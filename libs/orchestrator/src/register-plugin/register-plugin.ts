@@ -7,6 +7,7 @@ import {
   type PluginDefinition,
   type PluginEvent,
   type PluginState,
+  pluginStream,
 } from '../../../domain/src/index.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import { PLUGINS, type PluginDoc, type Projector, type ReadModelStore } from '../../../pattern-memory/src/index.js';
@@ -49,7 +50,7 @@ export async function registerPlugin(
   definition: PluginDefinition,
   actor = 'system',
 ): Promise<PluginDoc> {
-  const stream = `plugin-${definition.name}`;
+  const stream = pluginStream(definition.name);
   const loaded = await loadStream<PluginState, PluginEvent>(deps.store, stream, initialPluginState, evolvePlugin);
   const events = decidePlugin({ type: 'RegisterPlugin', definition }, loaded.state);
   let position = loaded.lastPosition;

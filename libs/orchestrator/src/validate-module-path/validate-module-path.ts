@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { pathCheckStream } from '../../../domain/src/index.js';
 import { withMetadata, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
 import type { ModulePathValidated } from '../../../domain/src/index.js';
@@ -27,7 +28,7 @@ export async function validateModulePath(
   };
   const id = deps.ids.next();
   const ctx = { commandId: id, correlationId: id, causationId: id, actor };
-  await deps.store.appendToStream(`pathcheck-${id}`, withMetadata([event], ctx, deps.clock), {
+  await deps.store.appendToStream(pathCheckStream(id), withMetadata([event], ctx, deps.clock), {
     expectedRevision: 'no_stream',
   });
   return { valid: result.valid, reason: result.reason };

@@ -4,8 +4,9 @@ import {
   type ErrorInfo,
   type ExecutionEvent,
   type SkillRef,
+  executionIdOf,
 } from '../../../domain/src/index.js';
-import type { TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { TokenUsage } from '../../../domain/src/index.js';
 import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
 import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 
@@ -68,7 +69,7 @@ export const executionsProjection: Projection = {
   ],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
-    const id = recorded.streamId.slice('execution-'.length);
+    const id = executionIdOf(recorded.streamId);
     const at = recorded.metadata.occurredAt;
     if (event.type === 'OperationRequested' || event.type === 'OperationThrottled') {
       const d = event.data;

@@ -1,6 +1,7 @@
 import { contentHash, type JsonObject, type JsonValue, type RecordedEvent } from '../../../kernel/src/index.js';
+import { executionIdOf } from '../../../domain/src/index.js';
 import type { ExecutionEvent } from '../../../domain/src/index.js';
-import type { PlanStep } from '../../../plugins/src/plugin.types.js';
+import type { PlanStep } from '../../../domain/src/index.js';
 import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
 import { extractTemplate, paramShape } from '../template/index.js';
 import { patternContentHash, patternIdFor, recallKeyId, shouldRetire, wilsonLowerBound } from '../recall/index.js';
@@ -54,7 +55,7 @@ export const patternMemoryProjection: Projection = {
   ],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
-    const executionId = recorded.streamId.slice('execution-'.length);
+    const executionId = executionIdOf(recorded.streamId);
     if (event.type === 'OperationRequested') {
       const { operationType, plugin, params, recallKey } = event.data;
       const pending: Pending = {

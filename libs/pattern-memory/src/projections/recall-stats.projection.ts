@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
+import { executionIdOf } from '../../../domain/src/index.js';
 import type { ExecutionEvent } from '../../../domain/src/index.js';
 import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
 import type { Projection } from '../../../stores/src/read-model/projection.port.js';
@@ -51,7 +52,7 @@ export const recallStatsProjection: Projection = {
   collections: [RECALL_STATS, EXEC_TYPES],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
-    const executionId = recorded.streamId.slice('execution-'.length);
+    const executionId = executionIdOf(recorded.streamId);
     let type: string;
     if (event.type === 'OperationRequested') {
       type = event.data.operationType;

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
+import { executionIdOf } from '../../../domain/src/index.js';
 import type { ExecutionEvent, SkillRef } from '../../../domain/src/index.js';
 import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
 import type { Projection } from '../../../stores/src/read-model/projection.port.js';
@@ -46,7 +47,7 @@ export const skillStatsProjection: Projection = {
   collections: [SKILL_STATS, SKILL_EXEC],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
-    const executionId = recorded.streamId.slice('execution-'.length);
+    const executionId = executionIdOf(recorded.streamId);
     let name: string | undefined;
     if (event.type === 'SkillLoadFailed') name = event.data.skill;
     else if (event.type === 'OperationRequested' || event.type === 'OperationThrottled') name = event.data.skill?.name;

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../../kernel/src/index.js';
 import type { OperationRequested } from '../../../domain/src/index.js';
 import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
 import type { Projection } from '../../../stores/src/read-model/projection.port.js';
-import { throttleKeysOf } from '../../../validation/src/protocol/admission.js';
+import { throttleKeysOf } from '../../../domain/src/index.js';
 
 /** Admission times (epoch ms, oldest first) per throttle key (`type:<operation type>` / `skill:<name>`). */
 export interface ThrottleDoc {

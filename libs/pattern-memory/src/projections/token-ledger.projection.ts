@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
+import { executionIdOf } from '../../../domain/src/index.js';
 import type { ExecutionEvent } from '../../../domain/src/index.js';
-import type { TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { TokenUsage } from '../../../domain/src/index.js';
 import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
 import type { Projection } from '../../../stores/src/read-model/projection.port.js';
 
@@ -62,7 +63,7 @@ export const tokenLedgerProjection: Projection = {
   ],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
-    const executionId = recorded.streamId.slice('execution-'.length);
+    const executionId = executionIdOf(recorded.streamId);
     if (event.type === 'OperationRequested') {
       const entry: TokenLedgerEntry = {
         executionId,

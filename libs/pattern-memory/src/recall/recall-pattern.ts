@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../plugins/src/plugin.types.js';
+import type { PlanStep } from '../../../domain/src/index.js';
 import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
 import { PATTERNS, PATTERN_KEYS, type PatternDoc, type PatternKeyDoc } from '../projections/pattern.doc.js';
 import { resolveTemplate } from '../template/index.js';

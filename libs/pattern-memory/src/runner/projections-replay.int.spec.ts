@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { contentHash } from '../../../kernel/src/index.js';
 import type { ExecutionEvent, PluginEvent } from '../../../domain/src/index.js';
-import type { PlanStep, TokenUsage } from '../../../plugins/src/plugin.types.js';
+import type { PlanStep, TokenUsage } from '../../../domain/src/index.js';
 import {
   allProjections,
   EXECUTIONS,

@@ -1,4 +1,4 @@
-import type { PlanStep } from '../../../plugins/src/plugin.types.js';
+import type { PlanStep } from '../../../domain/src/index.js';
 import { extractTemplate, instantiateTemplate, templateHash } from './index.js';
 
 const moduleParams = { name: 'new_module', domain: 'general' };

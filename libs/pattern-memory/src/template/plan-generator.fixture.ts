@@ -1,5 +1,5 @@
 import { intIn, type JsonObject, type JsonValue, type Rng } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../plugins/src/plugin.types.js';
+import type { PlanStep } from '../../../domain/src/index.js';
 
 export { intIn, seededRandom, type Rng } from '../../../kernel/src/index.js';
 export const oneOf = <T>(rng: Rng, items: readonly T[]): T => items[intIn(rng, 0, items.length - 1)] as T;

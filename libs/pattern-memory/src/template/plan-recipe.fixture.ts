@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../plugins/src/plugin.types.js';
+import type { PlanStep } from '../../../domain/src/index.js';
 import { intIn, oneOf, times, type Rng } from './plan-generator.fixture.js';
 
 /**

@@ -1,6 +1,6 @@
 import { isPlainObject, type JsonObject } from '../../../kernel/src/index.js';
-import type { PlanStep, ToolDefinition } from '../../../plugins/src/plugin.types.js';
-import { MAX_PLAN_STEPS } from '../../../plugins/src/sdk/validate-plan.js';
+import type { PlanStep, ToolDefinition } from '../../../domain/src/index.js';
+import { MAX_PLAN_STEPS } from '../../../domain/src/index.js';
 import { describeIssues, validateArgs } from '../../../validation/src/args-schema/index.js';
 import { clipText, quote } from './clip-text.js';
 

@@ -1,4 +1,5 @@
-import type { ComputedPlan, RuntimePlugin } from '../../../plugins/src/plugin.types.js';
+import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
+import type { ComputedPlan } from '../../../domain/src/index.js';
 import { fixtureRequest, fixtureTools } from '../../test/plan-request.fixture.js';
 import { pluginPlanner } from './plugin-planner.js';
 

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../../kernel/src/index.js';
-import type { ToolDefinition } from '../../../plugins/src/plugin.types.js';
-import { MAX_PLAN_STEPS } from '../../../plugins/src/sdk/validate-plan.js';
+import type { ToolDefinition } from '../../../domain/src/index.js';
+import { MAX_PLAN_STEPS } from '../../../domain/src/index.js';
 
 /**
  * JSON Schema of a planner's answer: `{ steps: [{ tool, args }] }` with `tool` one of the catalogue names.

@@ -1,13 +1,6 @@
 import { BadInputError, type JsonValue } from '../../../kernel/src/index.js';
-import type {
-  ArgsSchema,
-  ComputedPlan,
-  Operation,
-  PlanStep,
-  RuntimePlugin,
-  StepContext,
-  ToolDefinition,
-} from '../plugin.types.js';
+import type { RuntimePlugin, StepContext } from '../plugin.types.js';
+import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '../../../domain/src/index.js';
 import type { OrchestratorPlugin, ToolHandler } from '../sdk/orchestrator-plugin.js';
 import { readOperationTypes, readParamsSchemas, validateToolDefinitions } from '../sdk/plugin-shape.js';
 import { callPlannerGuarded, runToolGuarded, toolNotFound } from '../sdk/run-guarded.js';

@@ -1,12 +1,11 @@
 import { BadInputError, isPlainObject } from '../../../kernel/src/index.js';
 import { checkSchema, describeIssues } from '../../../validation/src/args-schema/index.js';
-import type { ArgsSchema, ToolDefinition } from '../plugin.types.js';
-
-/** Tool names: stable identifiers that end up in plans and learned patterns. */
-export const TOOL_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
-
-/** Operation types: what callers execute and what recall keys and stats are grouped by. */
-export const OPERATION_TYPE_PATTERN = /^[a-z][a-z0-9_.:-]{0,63}$/;
+import {
+  OPERATION_TYPE_PATTERN,
+  TOOL_NAME_PATTERN,
+  type ArgsSchema,
+  type ToolDefinition,
+} from '../../../domain/src/index.js';
 
 const invalid = (message: string, details: Record<string, unknown>): BadInputError =>
   new BadInputError(message, details, 'PLUGIN_INVALID');

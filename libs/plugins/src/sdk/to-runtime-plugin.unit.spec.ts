@@ -1,5 +1,6 @@
 import { BadInputError, PluginError, type JsonObject } from '../../../kernel/src/index.js';
-import type { ComputedPlan, Operation, StepContext } from '../plugin.types.js';
+import type { StepContext } from '../plugin.types.js';
+import type { ComputedPlan, Operation } from '../../../domain/src/index.js';
 import { OrchestratorPlugin } from './orchestrator-plugin.js';
 import { toRuntimePlugin } from './to-runtime-plugin.js';
 

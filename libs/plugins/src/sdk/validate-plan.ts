@@ -1,9 +1,6 @@
 import { PluginError, isPlainObject, type JsonObject } from '../../../kernel/src/index.js';
-import type { ComputedPlan, PlanStep, TokenUsage } from '../plugin.types.js';
+import { MAX_PLAN_STEPS, type ComputedPlan, type PlanStep, type TokenUsage } from '../../../domain/src/index.js';
 import { toJsonValue } from './json-output.js';
-
-/** Upper bound on plan length; a runaway planner should fail loudly, not flood the event log. */
-export const MAX_PLAN_STEPS = 1000;
 
 /** What a plan is checked against. */
 export interface PlanCheck {

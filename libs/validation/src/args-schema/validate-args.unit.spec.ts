@@ -1,5 +1,5 @@
 import { validateArgs, ARGS_SCHEMA_LIMITS, type ArgsIssue } from './index.js';
-import type { ArgsSchema } from '../../../plugins/src/plugin.types.js';
+import type { ArgsSchema } from '../../../domain/src/index.js';
 
 const messages = (issues: ArgsIssue[]) => issues.map((i) => i.message);
 

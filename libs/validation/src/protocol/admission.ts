@@ -1,3 +1,4 @@
+import { operationTypeThrottleKey, skillThrottleKey } from '../../../domain/src/index.js';
 import type { RuleScope } from './protocol.types.js';
 import { compileScope } from './scope.js';
 
@@ -49,11 +50,7 @@ function countAfter(times: readonly number[], since: number): number {
  * operation type. The throttle projection keeps admission times under these keys.
  */
 export const throttleKey = (limit: RateLimit, req: AdmissionRequest): string =>
-  limit.scope?.skills && req.skill !== null ? `skill:${req.skill}` : `type:${req.operationType}`;
-
-/** Every key an admitted request counts under (the throttle projection) and a decision may read. */
-export const throttleKeysOf = (req: Pick<AdmissionRequest, 'operationType' | 'skill'>): string[] =>
-  req.skill === null ? [`type:${req.operationType}`] : [`type:${req.operationType}`, `skill:${req.skill}`];
+  limit.scope?.skills && req.skill !== null ? skillThrottleKey(req.skill) : operationTypeThrottleKey(req.operationType);
 
 /**
  * Pure admission decision. `history(key)` returns the epoch-ms times of admitted executions under that key,

@@ -1,4 +1,5 @@
-import { decideAdmission, throttleKey, throttleKeysOf, type RateLimit } from './admission.js';
+import { decideAdmission, throttleKey, type RateLimit } from './admission.js';
+import { throttleKeysOf } from '../../../domain/src/index.js';
 
 const req = { operationType: 'module_creation', plugin: 'p', skill: null };
 const perType: RateLimit = {

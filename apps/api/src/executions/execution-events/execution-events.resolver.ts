@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { executionStream, isExecutionStream } from '../../../../../libs/domain/src/index.js';
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordedEvent } from '../../../../../libs/kernel/src/index.js';
 import type { WreCore } from '../../../../../libs/orchestrator/src/index.js';
@@ -18,7 +19,7 @@ export class ExecutionEventsResolver {
   executionEvents(
     @Args('executionId', { type: () => ID, nullable: true }) executionId?: string,
   ): AsyncIterableIterator<RecordedEvent> {
-    const stream = executionId ? `execution-${executionId}` : null;
-    return this.core.feed.iterate((e) => (stream ? e.streamId === stream : e.streamId.startsWith('execution-')));
+    const stream = executionId ? executionStream(executionId) : null;
+    return this.core.feed.iterate((e) => (stream ? e.streamId === stream : isExecutionStream(e.streamId)));
   }
 }

@@ -7,7 +7,8 @@ import {
   resolveInsideRoot,
   writeFileInside,
 } from '../../../../validation/src/path-guard/index.js';
-import { ZERO_TOKENS, type ComputedPlan, type Operation, type PlanStep, type StepContext } from '../../plugin.types.js';
+import { type StepContext } from '../../plugin.types.js';
+import { ZERO_TOKENS, type ComputedPlan, type Operation, type PlanStep } from '../../../../domain/src/index.js';
 import { OrchestratorPlugin } from '../../sdk/orchestrator-plugin.js';
 import { operationParams, toolArgs } from '../shared/arg-reader.js';
 import { MODULE_DIRS, moduleFiles } from './module-templates.js';

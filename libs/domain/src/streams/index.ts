@@ -1,0 +1,2 @@
+export * from './stream-names.js';
+export * from './throttle-keys.js';
