@@ -13,14 +13,10 @@ import type { EventStore, ExpectedRevision } from '../libs/stores/src/event-stor
 import { SqliteEventStore } from '../libs/stores/src/event-store/index.js';
 import { PostgresEventStore } from '../libs/stores/src/event-store/postgres/index.js';
 import { createEventTables, eventTablesIn } from '../libs/stores/src/event-store/postgres/postgres-schema.js';
-import {
-  allProjections,
-  patternMemoryProjection,
-  ProjectionRunner,
-  SqliteReadModel,
-  type Projection,
-  type ReadModelStore,
-} from '../libs/pattern-memory/src/index.js';
+import { patternMemoryProjection } from '../libs/pattern-memory/src/index.js';
+import { allProjections } from '../libs/orchestrator/src/runtime/all-projections.js';
+import { SqliteReadModel, type Projection, type ReadModelStore } from '../libs/stores/src/read-model/index.js';
+import { ProjectionRunner } from '../libs/projections/src/index.js';
 import { PostgresReadModel } from '../libs/stores/src/read-model/postgres/index.js';
 import { loadConfig, WreCore } from '../libs/orchestrator/src/index.js';
 import { toRuntimePlugin } from '../libs/plugins/src/index.js';

@@ -16,10 +16,10 @@ import {
   PATTERNS,
   recallByKey,
   recallKeyFor,
-  SqliteReadModel,
   type PatternDoc,
   type TemplateStep,
 } from '../../libs/pattern-memory/src/index.js';
+import { SqliteReadModel } from '../../libs/stores/src/read-model/index.js';
 import { machineInfo, RESULTS_DIR, writeSection } from '../lib/benchmarks-md.js';
 
 const SIZES = [1_000, 100_000];

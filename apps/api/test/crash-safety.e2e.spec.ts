@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { deterministicId } from '../../../libs/kernel/src/index.js';
 import { loadConfig, WreCore } from '../../../libs/orchestrator/src/index.js';
-import { EXECUTIONS, type ExecutionDoc } from '../../../libs/pattern-memory/src/index.js';
+import { EXECUTIONS, type ExecutionDoc } from '../../../libs/projections/src/index.js';
 import { TEST_PG_URL as PG_URL } from '../../../libs/stores/src/postgres/testing/postgres-test-db.fixture.js';
 import { buildOnce, gql, startApi, withSchema } from './process-harness.js';
 

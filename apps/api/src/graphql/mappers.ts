@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../../../libs/kernel/src/index.js';
-import type { ExecutionDoc, PatternDoc, PluginDoc } from '../../../../libs/pattern-memory/src/index.js';
+import type { PatternDoc } from '../../../../libs/pattern-memory/src/index.js';
+import type { ExecutionDoc, PluginDoc } from '../../../../libs/projections/src/index.js';
 import { ExecutionStatus, type Execution, type Pattern, type Plugin, type StoredEvent } from './types/index.js';
 
 export const toPlugin = (d: PluginDoc, available: boolean): Plugin => ({

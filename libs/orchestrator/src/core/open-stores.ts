@@ -1,14 +1,8 @@
 import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
 import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
-import {
-  allProjections,
-  CheckpointFollower,
-  LeasedRunner,
-  ProjectionRunner,
-  SqliteReadModel,
-  type Projector,
-  type ReadModelStore,
-} from '../../../pattern-memory/src/index.js';
+import { allProjections } from '../runtime/all-projections.js';
+import { SqliteReadModel, type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { CheckpointFollower, LeasedRunner, ProjectionRunner, type Projector } from '../../../projections/src/index.js';
 import { errorMessage, isWreError, WreError } from '../../../kernel/src/index.js';
 import { postgresTarget } from '../../../stores/src/postgres/index.js';
 import { describeStore, type WreConfig } from '../config/index.js';

@@ -8,13 +8,9 @@ import {
   type RecordedEvent,
 } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
-import {
-  allProjections,
-  type PluginDoc,
-  type Projector,
-  type ReadModelStore,
-  PLUGINS,
-} from '../../../pattern-memory/src/index.js';
+import { allProjections } from '../runtime/all-projections.js';
+import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { type PluginDoc, type Projector, PLUGINS } from '../../../projections/src/index.js';
 import { openEventStore, openReadModel, projectorFor } from './open-stores.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import type { ToolDefinition } from '../../../domain/src/index.js';

@@ -7,7 +7,7 @@ import {
   type PluginState,
   pluginStream,
 } from '../../../domain/src/index.js';
-import { PLUGINS, type PluginDoc } from '../../../pattern-memory/src/index.js';
+import { PLUGINS, type PluginDoc } from '../../../projections/src/index.js';
 import type { PluginDeps } from '../register-plugin/index.js';
 import { loadStream } from '../streams/index.js';
 

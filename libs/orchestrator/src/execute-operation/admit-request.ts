@@ -1,4 +1,4 @@
-import { THROTTLE, type ThrottleDoc } from '../../../pattern-memory/src/index.js';
+import { THROTTLE, type ThrottleDoc } from '../../../projections/src/index.js';
 import {
   applicableLimits,
   decideAdmission,

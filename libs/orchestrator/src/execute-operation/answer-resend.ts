@@ -1,6 +1,6 @@
 import { contentHash, WreError } from '../../../kernel/src/index.js';
 import { isTerminal, TERMINAL_EXECUTION_EVENTS as TERMINAL } from '../../../domain/src/index.js';
-import type { ExecutionDoc } from '../../../pattern-memory/src/index.js';
+import type { ExecutionDoc } from '../../../projections/src/index.js';
 import type { ExecuteDeps } from './execute-operation.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 import type { ExecutionWriter } from './execution-writer.js';

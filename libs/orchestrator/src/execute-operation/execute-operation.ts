@@ -1,14 +1,9 @@
 import { deterministicId, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
 import { isTerminal } from '../../../domain/src/index.js';
 import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
-import {
-  discriminatorsFor,
-  recallKeyFor,
-  type Projector,
-  type ReadModelStore,
-  type ExecutionDoc,
-  type PatternDoc,
-} from '../../../pattern-memory/src/index.js';
+import { discriminatorsFor, recallKeyFor, type PatternDoc } from '../../../pattern-memory/src/index.js';
+import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { type Projector, type ExecutionDoc } from '../../../projections/src/index.js';
 import type { Planner } from '../../../planners/src/index.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import type { ProtocolSet } from '../../../validation/src/protocol/index.js';

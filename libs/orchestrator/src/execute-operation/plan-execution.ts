@@ -2,7 +2,8 @@ import { errorMessage, isWreError, PluginError, WreError } from '../../../kernel
 import { withTimeout } from './with-timeout.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
 import type { Operation } from '../../../domain/src/index.js';
-import { recallByKey, type PatternDoc, type ReadModelStore } from '../../../pattern-memory/src/index.js';
+import { recallByKey, type PatternDoc } from '../../../pattern-memory/src/index.js';
+import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
 import { pluginPlanner, type PlanRejection, type Planner } from '../../../planners/src/index.js';
 import type { ExecutionWriter } from './execution-writer.js';
 

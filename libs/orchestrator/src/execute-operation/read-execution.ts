@@ -1,10 +1,6 @@
 import { WreError } from '../../../kernel/src/index.js';
-import {
-  EXECUTIONS,
-  type ExecutionDoc,
-  type Projector,
-  type ReadModelStore,
-} from '../../../pattern-memory/src/index.js';
+import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { EXECUTIONS, type ExecutionDoc, type Projector } from '../../../projections/src/index.js';
 
 /** Read-your-writes: waits until the projections have applied `position`, then reads the execution document. */
 export async function readExecution(

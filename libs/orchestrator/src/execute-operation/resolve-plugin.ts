@@ -1,7 +1,8 @@
 import { BadInputError, NotFoundError, WreError } from '../../../kernel/src/index.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
-import type { PluginDoc, ReadModelStore } from '../../../pattern-memory/src/index.js';
-import { PLUGINS } from '../../../pattern-memory/src/index.js';
+import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { PluginDoc } from '../../../projections/src/index.js';
+import { PLUGINS } from '../../../projections/src/index.js';
 import type { PluginRuntimeRegistry } from '../registry/index.js';
 
 /**

@@ -1,11 +1,7 @@
 import { BadInputError, isPlainObject, isWreError, WreError, type JsonObject } from '../../../kernel/src/index.js';
-import {
-  SKILL_STATS,
-  wilsonLowerBound,
-  type ExecutionDoc,
-  type ReadModelStore,
-  type SkillStatsDoc,
-} from '../../../pattern-memory/src/index.js';
+import { wilsonLowerBound } from '../../../pattern-memory/src/index.js';
+import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { SKILL_STATS, type ExecutionDoc, type SkillStatsDoc } from '../../../projections/src/index.js';
 import { isSkillName } from '../../../skills/src/index.js';
 import type { ExecuteOperationInput } from '../execute-operation/index.js';
 import { resolveSkill } from './skill-context.js';

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { contentHash, type JsonObject } from '../../../kernel/src/index.js';
 import { fallbackInstructions, loadSkill } from '../../../skills/src/index.js';
 import type { SkillContext } from '../execute-operation/index.js';
-import { SKILL_STATS, type ReadModelStore, type SkillStatsDoc } from '../../../pattern-memory/src/index.js';
+import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { SKILL_STATS, type SkillStatsDoc } from '../../../projections/src/index.js';
 
 export interface ResolvedSkill {
   operationType: string;

@@ -1,5 +1,6 @@
 import { BadInputError, type Clock, type IdGenerator, type JsonObject } from '../../../kernel/src/index.js';
-import type { ExecutionDoc, PatternDoc, PluginDoc } from '../../../pattern-memory/src/index.js';
+import type { PatternDoc } from '../../../pattern-memory/src/index.js';
+import type { ExecutionDoc, PluginDoc } from '../../../projections/src/index.js';
 import { toRuntimePlugin } from '../../../plugins/src/index.js';
 import { loadConfig, type WreConfig } from '../config/index.js';
 import { WreCore } from '../core/index.js';

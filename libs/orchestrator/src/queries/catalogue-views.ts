@@ -1,4 +1,5 @@
-import { SKILL_STATS, type ReadModelStore, type SkillStatsDoc } from '../../../pattern-memory/src/index.js';
+import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { SKILL_STATS, type SkillStatsDoc } from '../../../projections/src/index.js';
 import { skillFidelity } from '../execute-skill/execute-skill.js';
 import type { SkillLoad } from '../../../skills/src/index.js';
 import { citationChainRule, CITATION_PROTOCOL, type ProtocolSet } from '../../../validation/src/protocol/index.js';

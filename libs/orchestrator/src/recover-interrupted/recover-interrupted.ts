@@ -1,12 +1,8 @@
 import type { Clock } from '../../../kernel/src/index.js';
 import { executionStream } from '../../../domain/src/index.js';
 import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
-import {
-  EXECUTIONS,
-  type ExecutionDoc,
-  type Projector,
-  type ReadModelStore,
-} from '../../../pattern-memory/src/index.js';
+import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { EXECUTIONS, type ExecutionDoc, type Projector } from '../../../projections/src/index.js';
 import { ExecutionWriter } from '../execute-operation/execution-writer.js';
 
 /**

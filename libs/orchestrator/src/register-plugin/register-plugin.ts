@@ -10,7 +10,8 @@ import {
   pluginStream,
 } from '../../../domain/src/index.js';
 import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
-import { PLUGINS, type PluginDoc, type Projector, type ReadModelStore } from '../../../pattern-memory/src/index.js';
+import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { PLUGINS, type PluginDoc, type Projector } from '../../../projections/src/index.js';
 import { readOperationTypes, validateToolDefinitions } from '../../../plugins/src/index.js';
 import type { PluginRuntimeRegistry } from '../registry/index.js';
 import { loadStream } from '../streams/index.js';

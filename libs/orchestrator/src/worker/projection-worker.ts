@@ -1,6 +1,7 @@
 import { errorMessage, systemClock, type Clock } from '../../../kernel/src/index.js';
 import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
-import type { Projector, ReadModelStore } from '../../../pattern-memory/src/index.js';
+import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { Projector } from '../../../projections/src/index.js';
 import type { WreConfig } from '../config/index.js';
 import { openEventStore, openReadModel, projectorFor } from '../core/open-stores.js';
 import { recoverInterrupted } from '../recover-interrupted/index.js';

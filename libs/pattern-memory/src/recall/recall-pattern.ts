@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../kernel/src/index.js';
 import type { PlanStep } from '../../../domain/src/index.js';
 import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
-import { PATTERNS, PATTERN_KEYS, type PatternDoc, type PatternKeyDoc } from '../projections/pattern.doc.js';
+import { PATTERNS, PATTERN_KEYS, type PatternDoc, type PatternKeyDoc } from '../memory/pattern.doc.js';
 import { resolveTemplate } from '../template/index.js';
 import { patternContentHash, recallKeyFor, type RecallDiscriminators } from './recall-key.js';
 

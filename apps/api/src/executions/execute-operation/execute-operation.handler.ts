@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { ExecutionDoc } from '../../../../../libs/pattern-memory/src/index.js';
+import type { ExecutionDoc } from '../../../../../libs/projections/src/index.js';
 import type { WreCore } from '../../../../../libs/orchestrator/src/index.js';
 import { WRE_CORE } from '../../core/core.tokens.js';
 import { ExecuteOperation } from './execute-operation.command.js';

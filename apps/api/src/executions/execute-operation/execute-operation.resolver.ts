@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import type { ExecutionDoc } from '../../../../../libs/pattern-memory/src/index.js';
+import type { ExecutionDoc } from '../../../../../libs/projections/src/index.js';
 import { toExecution } from '../../graphql/mappers.js';
 import { Execution } from '../../graphql/types/index.js';
 import { ExecuteOperation } from './execute-operation.command.js';

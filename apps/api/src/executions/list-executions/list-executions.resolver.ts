@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { ExecutionDoc } from '../../../../../libs/pattern-memory/src/index.js';
+import type { ExecutionDoc } from '../../../../../libs/projections/src/index.js';
 import type { WreCore } from '../../../../../libs/orchestrator/src/index.js';
 import { WRE_CORE } from '../../core/core.tokens.js';
 import { toExecution } from '../../graphql/mappers.js';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { PluginDoc } from '../../../../../libs/pattern-memory/src/index.js';
+import type { PluginDoc } from '../../../../../libs/projections/src/index.js';
 import type { WreCore } from '../../../../../libs/orchestrator/src/index.js';
 import { WRE_CORE } from '../../core/core.tokens.js';
 import { toPlugin } from '../../graphql/mappers.js';

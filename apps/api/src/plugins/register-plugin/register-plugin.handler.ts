@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BadInputError } from '../../../../../libs/kernel/src/index.js';
-import type { PluginDoc } from '../../../../../libs/pattern-memory/src/index.js';
+import type { PluginDoc } from '../../../../../libs/projections/src/index.js';
 import type { WreCore } from '../../../../../libs/orchestrator/src/index.js';
 import { WRE_CORE } from '../../core/core.tokens.js';
 import { RegisterPlugin } from './register-plugin.command.js';

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { FixedClock, type NewEvent, type RecordedEvent } from '../../../kernel/src/index.js';
 import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
 import { SqliteReadModel, type ReadModelStore } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../projections/index.js';
-import { ProjectionRunner } from './projection-runner.js';
+import type { Projection } from '../../../stores/src/read-model/index.js';
+import { ProjectionRunner } from '../runner/projection-runner.js';
 
 // Live delivery must come from the store's in-process wake-up; a poll this slow never fires during a test.
 const NO_POLL = { pollIntervalMs: 60_000 };

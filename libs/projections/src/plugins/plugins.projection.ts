@@ -1,17 +1,7 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
-import type { PluginEvent, PluginDefinition } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../../../stores/src/read-model/projection.port.js';
-
-export interface PluginDoc extends PluginDefinition {
-  status: 'REGISTERED' | 'DEREGISTERED';
-  definitionHash: string;
-  registeredAt: string;
-  updatedAt: string;
-  position: string;
-}
-
-export const PLUGINS = 'plugins';
+import type { PluginEvent } from '../../../domain/src/index.js';
+import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import { PLUGINS, type PluginDoc } from './plugin.doc.js';
 
 /** Current definition and status of every plugin ever registered. */
 export const pluginsProjection: Projection = {

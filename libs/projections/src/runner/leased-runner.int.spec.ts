@@ -1,6 +1,9 @@
 import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
 import { SqliteReadModel } from '../../../stores/src/read-model/index.js';
-import { allProjections } from '../projections/index.js';
+import { pluginsProjection } from '../plugins/plugins.projection.js';
+
+// The plugins read model is enough: the specs append plugin events only.
+const allProjections = [pluginsProjection];
 import { CheckpointFollower } from './checkpoint-follower.js';
 import { LeasedRunner } from './leased-runner.js';
 import { ProjectionRunner } from './projection-runner.js';

@@ -1,26 +1,8 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
-import { executionIdOf } from '../../../domain/src/index.js';
-import type { ExecutionEvent } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../../../stores/src/read-model/projection.port.js';
+import { executionIdOf, type ExecutionEvent } from '../../../domain/src/index.js';
+import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import { RECALL_STATS, type RecallStatsDoc } from './recall-stats.doc.js';
 
-/** Per operation type: how often memory answered instead of a planner, and what planning cost. */
-export interface RecallStatsDoc {
-  operationType: string;
-  executions: number;
-  recalled: number;
-  computed: number;
-  succeeded: number;
-  failed: number;
-  blocked: number;
-  /** Requests refused by a rate limit (not counted in `executions`). */
-  throttled: number;
-  plannerTokens: number;
-  promptTokens: number;
-  completionTokens: number;
-}
-
-export const RECALL_STATS = 'recall_stats';
 const EXEC_TYPES = 'recall_stats_exec';
 
 const empty = (operationType: string): RecallStatsDoc => ({
@@ -32,20 +14,17 @@ const empty = (operationType: string): RecallStatsDoc => ({
   failed: 0,
   blocked: 0,
   throttled: 0,
-  plannerTokens: 0,
-  promptTokens: 0,
-  completionTokens: 0,
 });
 
 export const recallStatsProjection: Projection = {
   name: 'recall-stats',
-  version: 3,
+  // 4: planner tokens left this read model for the token ledger.
+  version: 4,
   handles: [
     'OperationRequested',
     'OperationThrottled',
     'PatternRecalled',
     'PlanComputed',
-    'PlanRejected',
     'ExecutionSucceeded',
     'ExecutionFailed',
   ],
@@ -75,17 +54,8 @@ export const recallStatsProjection: Projection = {
       case 'PatternRecalled':
         s.recalled += 1;
         break;
-      case 'PlanRejected':
-        // A refused planner answer cost tokens too (the retry's are in the PlanComputed that follows, if any).
-        s.plannerTokens += event.data.tokens.total;
-        s.promptTokens += event.data.tokens.prompt;
-        s.completionTokens += event.data.tokens.completion;
-        break;
       case 'PlanComputed':
         s.computed += 1;
-        s.plannerTokens += event.data.tokens.total;
-        s.promptTokens += event.data.tokens.prompt;
-        s.completionTokens += event.data.tokens.completion;
         break;
       case 'ExecutionSucceeded':
         s.succeeded += 1;
@@ -102,6 +72,3 @@ export const recallStatsProjection: Projection = {
     await tx.put(RECALL_STATS, type, s);
   },
 };
-
-export const recallRate = (recalled: number, computed: number): number =>
-  recalled + computed === 0 ? 0 : recalled / (recalled + computed);

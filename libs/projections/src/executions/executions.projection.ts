@@ -1,57 +1,7 @@
-import type { JsonObject, JsonValue, RecordedEvent } from '../../../kernel/src/index.js';
-import {
-  EXECUTION_EVENT_TYPES,
-  type ErrorInfo,
-  type ExecutionEvent,
-  type SkillRef,
-  executionIdOf,
-} from '../../../domain/src/index.js';
-import type { TokenUsage } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../../../stores/src/read-model/projection.port.js';
-
-export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'BLOCKED' | 'THROTTLED';
-export type StepStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'BLOCKED' | 'SKIPPED';
-
-export interface ExecutionDoc {
-  id: string;
-  operationType: string;
-  plugin: string;
-  params: JsonObject;
-  status: ExecutionStatus;
-  recalled: boolean;
-  patternId: string | null;
-  planner: string | null;
-  tokens: TokenUsage;
-  citations: string[];
-  steps: {
-    tool: string;
-    args: JsonObject;
-    status: StepStatus;
-    output: JsonValue;
-    error: ErrorInfo | null;
-    citations: string[];
-  }[];
-  result: JsonValue;
-  error: ErrorInfo | null;
-  durationMs: number | null;
-  requestedAt: string;
-  finishedAt: string | null;
-  position: string;
-  /** `force: true` overrode a rate limit (which one, and why it would have throttled). */
-  forced: { ruleId: string; reason: string } | null;
-  throttle: { ruleId: string; reason: string; retryAfterMs: number } | null;
-  approvals: string[];
-  skill: SkillRef | null;
-}
-
-export const EXECUTIONS = 'executions';
-
-const addTokens = (a: TokenUsage, b: TokenUsage): TokenUsage => ({
-  prompt: a.prompt + b.prompt,
-  completion: a.completion + b.completion,
-  total: a.total + b.total,
-});
+import type { RecordedEvent } from '../../../kernel/src/index.js';
+import { addTokens, EXECUTION_EVENT_TYPES, executionIdOf, type ExecutionEvent } from '../../../domain/src/index.js';
+import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import { EXECUTIONS, type ExecutionDoc } from './execution.doc.js';
 
 const addCitations = (doc: ExecutionDoc, citations: string[]): string[] => [
   ...new Set([...doc.citations, ...citations]),

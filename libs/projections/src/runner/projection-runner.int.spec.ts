@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { counter, append, rm, runner, dump, es, withMeta, type CountDoc } from './runner.fixture.js';
+import { counter, append, rm, runner, dump, es, withMeta, type CountDoc } from '../testing/runner.fixture.js';
 
 describe('ProjectionRunner with a counting projection', () => {
   it('catches up on start: every handled event applied once, checkpoint and position at the head', async () => {

@@ -1,43 +1,19 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
-import { executionIdOf } from '../../../domain/src/index.js';
-import type { ExecutionEvent } from '../../../domain/src/index.js';
-import type { TokenUsage } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../../../stores/src/read-model/projection.port.js';
-
-/** How an execution got its plan: from memory, from a planner, or not at all (throttled before, failed planning). */
-export type PlanPath = 'recalled' | 'computed' | 'none';
-
-/** One line of the ledger: what planning one execution cost. */
-export interface TokenLedgerEntry {
-  executionId: string;
-  operationType: string;
-  path: PlanPath;
-  planner: string | null;
-  tokens: TokenUsage;
-  /** Tokens of planner answers that were refused (PlanRejected), included in `tokens`. */
-  rejectedTokens: number;
-  at: string;
-  position: string;
-}
-
-/** Running totals per operation type, and over all types under `ALL_TYPES`. */
-export interface TokenTotalsDoc {
-  operationType: string;
-  executions: number;
-  recalled: number;
-  computed: number;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  /** Tokens spent on the computed path only (the average a recall is compared with). */
-  computedTokens: number;
-  rejectedTokens: number;
-}
-
-export const TOKEN_LEDGER = 'token_ledger';
-export const TOKEN_TOTALS = 'token_totals';
-export const ALL_TYPES = '*';
+import {
+  addTokens,
+  executionIdOf,
+  ZERO_TOKENS,
+  type ExecutionEvent,
+  type TokenUsage,
+} from '../../../domain/src/index.js';
+import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import {
+  ALL_TYPES,
+  TOKEN_LEDGER,
+  TOKEN_TOTALS,
+  type TokenLedgerEntry,
+  type TokenTotalsDoc,
+} from './token-ledger.doc.js';
 
 const zeroTotals = (operationType: string): TokenTotalsDoc => ({
   operationType,
@@ -70,7 +46,7 @@ export const tokenLedgerProjection: Projection = {
         operationType: event.data.operationType,
         path: 'none',
         planner: null,
-        tokens: { prompt: 0, completion: 0, total: 0 },
+        tokens: { ...ZERO_TOKENS },
         rejectedTokens: 0,
         at: recorded.metadata.occurredAt,
         position: recorded.position.toString().padStart(20, '0'),
@@ -80,7 +56,7 @@ export const tokenLedgerProjection: Projection = {
     }
     const entry = await tx.get<TokenLedgerEntry>(TOKEN_LEDGER, executionId);
     if (!entry) return;
-    let tokens: TokenUsage = { prompt: 0, completion: 0, total: 0 };
+    let tokens: TokenUsage = ZERO_TOKENS;
     if (event.type === 'PatternRecalled') {
       entry.path = 'recalled';
       entry.planner = 'pattern-memory';
@@ -93,11 +69,7 @@ export const tokenLedgerProjection: Projection = {
       entry.rejectedTokens += tokens.total;
       entry.planner = event.data.planner;
     } else return;
-    entry.tokens = {
-      prompt: entry.tokens.prompt + tokens.prompt,
-      completion: entry.tokens.completion + tokens.completion,
-      total: entry.tokens.total + tokens.total,
-    };
+    entry.tokens = addTokens(entry.tokens, tokens);
     await tx.put(TOKEN_LEDGER, executionId, entry);
     await addToTotals(tx, entry.operationType, (t) => {
       if (event.type === 'PatternRecalled') t.recalled += 1;

@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
-import type { Projection } from '../projections/index.js';
+import type { Projection } from '../../../stores/src/read-model/index.js';
 import { SqliteReadModel, type ReadModelStore } from '../../../stores/src/read-model/index.js';
 import { PostgresReadModel } from '../../../stores/src/read-model/postgres/index.js';
 import { freshSchemaName, TEST_PG_URL, TestDb } from '../../../stores/src/postgres/testing/postgres-test-db.fixture.js';

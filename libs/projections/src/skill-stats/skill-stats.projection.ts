@@ -1,30 +1,8 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
-import { executionIdOf } from '../../../domain/src/index.js';
-import type { ExecutionEvent, SkillRef } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../../../stores/src/read-model/projection.port.js';
+import { executionIdOf, type ExecutionEvent } from '../../../domain/src/index.js';
+import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import { SKILL_STATS, type SkillStatsDoc } from './skill-stats.doc.js';
 
-/** Outcomes per skill (executeSkill); `fidelity` is derived from these counts by the reader. */
-export interface SkillStatsDoc {
-  name: string;
-  executions: number;
-  succeeded: number;
-  failed: number;
-  blocked: number;
-  throttled: number;
-  fallbacks: number;
-  loadFailures: number;
-  lastFailure: { code: string; reason: string } | null;
-  /** Constraints of the last run whose skill file loaded: a broken file later does not lift them. */
-  lastGood: {
-    contentHash: string | null;
-    operationType: string;
-    plugin: string;
-    constraints: NonNullable<SkillRef['constraints']>;
-  } | null;
-}
-
-export const SKILL_STATS = 'skill_stats';
 const SKILL_EXEC = 'skill_stats_exec';
 
 const empty = (name: string): SkillStatsDoc => ({

@@ -1,18 +1,7 @@
 import type { RecordedEvent } from '../../../kernel/src/index.js';
-import type { OperationRequested } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../../../stores/src/read-model/projection.port.js';
-import { throttleKeysOf } from '../../../domain/src/index.js';
-
-/** Admission times (epoch ms, oldest first) per throttle key (`type:<operation type>` / `skill:<name>`). */
-export interface ThrottleDoc {
-  key: string;
-  times: number[];
-}
-
-export const THROTTLE = 'throttle';
-/** Rate limits allow at most this many executions per window, so older admissions never matter. */
-export const THROTTLE_HISTORY = 1000;
+import { throttleKeysOf, type OperationRequested } from '../../../domain/src/index.js';
+import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import { THROTTLE, THROTTLE_HISTORY, type ThrottleDoc } from './throttle.doc.js';
 
 /**
  * Rate-limit counts derived from the log, so they survive restarts and a replay rebuilds them. Only admitted

@@ -1,0 +1,3 @@
+export * from './plugin.doc.js';
+export * from './plugins.projection.js';
+export * from './plugins.queries.js';

@@ -1,0 +1,13 @@
+import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { PLUGINS, type PluginDoc } from './plugin.doc.js';
+
+/** Every plugin ever registered, by name. */
+export const listPlugins = (readModel: ReadModelStore): Promise<PluginDoc[]> =>
+  readModel.find<PluginDoc>(PLUGINS, { orderBy: 'name' });
+
+export const getPlugin = (readModel: ReadModelStore, name: string): Promise<PluginDoc | null> =>
+  readModel.get<PluginDoc>(PLUGINS, name);
+
+/** Plugins currently registered (optionally only remote ones, which come back from the log after a restart). */
+export const registeredPlugins = (readModel: ReadModelStore, kind?: PluginDoc['kind']): Promise<PluginDoc[]> =>
+  readModel.find<PluginDoc>(PLUGINS, { where: { status: 'REGISTERED', ...(kind ? { kind } : {}) } });

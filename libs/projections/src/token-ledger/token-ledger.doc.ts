@@ -1,0 +1,35 @@
+import type { TokenUsage } from '../../../domain/src/index.js';
+
+/** How an execution got its plan: from memory, from a planner, or not at all (throttled before, failed planning). */
+export type PlanPath = 'recalled' | 'computed' | 'none';
+
+/** One line of the ledger: what planning one execution cost. */
+export interface TokenLedgerEntry {
+  executionId: string;
+  operationType: string;
+  path: PlanPath;
+  planner: string | null;
+  tokens: TokenUsage;
+  /** Tokens of planner answers that were refused (PlanRejected), included in `tokens`. */
+  rejectedTokens: number;
+  at: string;
+  position: string;
+}
+
+/** Running totals per operation type, and over all types under `ALL_TYPES`. */
+export interface TokenTotalsDoc {
+  operationType: string;
+  executions: number;
+  recalled: number;
+  computed: number;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  /** Tokens spent on the computed path only (the average a recall is compared with). */
+  computedTokens: number;
+  rejectedTokens: number;
+}
+
+export const TOKEN_LEDGER = 'token_ledger';
+export const TOKEN_TOTALS = 'token_totals';
+export const ALL_TYPES = '*';

@@ -1,0 +1,80 @@
+import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { pageSize } from '../query-limits.js';
+import { recallRate } from '../recall-stats/recall-rate.js';
+import {
+  ALL_TYPES,
+  TOKEN_LEDGER,
+  TOKEN_TOTALS,
+  type TokenLedgerEntry,
+  type TokenTotalsDoc,
+} from './token-ledger.doc.js';
+
+export interface TokenTotalsView extends TokenTotalsDoc {
+  /** Planner tokens per execution, all paths. */
+  tokensPerOperation: number;
+  /** Mean tokens of a computed plan (refused answers included). */
+  avgComputedTokens: number;
+  /** Estimate: recalled executions × avgComputedTokens (what planning them would have cost). */
+  estimatedSavedTokens: number;
+  recallRate: number;
+}
+
+export interface TokenReportView {
+  total: TokenTotalsView;
+  byType: TokenTotalsView[];
+  recent: TokenLedgerEntry[];
+}
+
+const zeroTotals = (operationType: string): TokenTotalsDoc => ({
+  operationType,
+  executions: 0,
+  recalled: 0,
+  computed: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  totalTokens: 0,
+  computedTokens: 0,
+  rejectedTokens: 0,
+});
+
+function tokenTotalsView(t: TokenTotalsDoc): TokenTotalsView {
+  const avgComputedTokens = t.computed === 0 ? 0 : t.computedTokens / t.computed;
+  return {
+    ...t,
+    tokensPerOperation: t.executions === 0 ? 0 : t.totalTokens / t.executions,
+    avgComputedTokens,
+    estimatedSavedTokens: Math.round(t.recalled * avgComputedTokens),
+    recallRate: recallRate(t.recalled, t.computed),
+  };
+}
+
+/** Token totals per operation type (without the all-types row), by type. */
+export async function tokenTotalsByType(readModel: ReadModelStore): Promise<Map<string, TokenTotalsDoc>> {
+  const rows = await readModel.find<TokenTotalsDoc>(TOKEN_TOTALS, { orderBy: 'operationType' });
+  return new Map(rows.filter((r) => r.operationType !== ALL_TYPES).map((r) => [r.operationType, r]));
+}
+
+/**
+ * WSP 75 token ledger: planner tokens by path, per operation type and in total (`operationType` narrows byType and
+ * the recent lines; `recent` 1..500, default 20).
+ */
+export async function tokenReport(
+  readModel: ReadModelStore,
+  operationType?: string | null,
+  recent?: number | null,
+): Promise<TokenReportView> {
+  const limit = pageSize(recent, 20, 500);
+  const rows = await readModel.find<TokenTotalsDoc>(TOKEN_TOTALS, { orderBy: 'operationType' });
+  const all = rows.find((r) => r.operationType === ALL_TYPES) ?? zeroTotals(ALL_TYPES);
+  const byType = rows.filter(
+    (r) => r.operationType !== ALL_TYPES && (!operationType || r.operationType === operationType),
+  );
+  const where = operationType ? { operationType } : undefined;
+  const entries = await readModel.find<TokenLedgerEntry>(TOKEN_LEDGER, {
+    where,
+    orderBy: 'position',
+    descending: true,
+    limit,
+  });
+  return { total: tokenTotalsView(all), byType: byType.map(tokenTotalsView), recent: entries };
+}
