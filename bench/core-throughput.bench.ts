@@ -8,7 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfig, WreCore } from '../libs/orchestrator/src/index.js';
+import {
+  bootRuntime,
+  closeRuntime,
+  executeOperation,
+  loadConfig,
+  rebuildProjections,
+  registerPlugin,
+} from '../libs/orchestrator/src/index.js';
 import { toRuntimePlugin } from '../libs/plugins/src/index.js';
 import { machineInfo, median, RESULTS_DIR, writeSection } from './lib/benchmarks-md.js';
 import { BenchPlugin } from './lib/bench-plugin.js';
@@ -46,24 +53,24 @@ async function main(): Promise<void> {
     },
     dir,
   );
-  const core = await WreCore.create(config, { builtins: false });
+  const rt = await bootRuntime(config, { builtins: false });
   try {
-    await core.registerPlugin(toRuntimePlugin(new BenchPlugin()));
-    await core.executeOperation({ type: 'bench_op', params: { name: 'warmup' } });
+    await registerPlugin(rt, toRuntimePlugin(new BenchPlugin()));
+    await executeOperation(rt, { type: 'bench_op', params: { name: 'warmup' } });
     const recalled = await timeOps(RECALLED, async (i) => {
-      const e = await core.executeOperation({ type: 'bench_op', params: { name: `r${i}` } });
+      const e = await executeOperation(rt, { type: 'bench_op', params: { name: `r${i}` } });
       if (!e.recalled || e.status !== 'SUCCEEDED') throw new Error(`expected a recalled success, got ${e.status}`);
     });
     // A new param key per operation gives a new recall key, so every one of these is planned (and learned).
     const computed = await timeOps(COMPUTED, async (i) => {
-      const e = await core.executeOperation({ type: 'bench_op', params: { name: `c${i}`, [`extra${i}`]: i } });
+      const e = await executeOperation(rt, { type: 'bench_op', params: { name: `c${i}`, [`extra${i}`]: i } });
       if (e.recalled || e.status !== 'SUCCEEDED') throw new Error(`expected a computed success, got ${e.status}`);
     });
-    const events = Number(await core.store.headPosition());
+    const events = Number(await rt.store.headPosition());
     const digests = new Set<string>();
     const rates: number[] = [];
     for (let r = 0; r < REBUILDS; r++) {
-      const report = await core.rebuildProjections();
+      const report = await rebuildProjections(rt);
       rates.push(report.eventsPerSecond);
       digests.add(report.digest);
     }
@@ -98,7 +105,7 @@ async function main(): Promise<void> {
     writeFileSync(join(RESULTS_DIR, 'core-throughput.json'), `${JSON.stringify(result, null, 2)}\n`);
     writeSection('20-core-throughput', lines.join('\n'));
   } finally {
-    await core.close();
+    await closeRuntime(rt);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -18,7 +18,13 @@ import { allProjections } from '../libs/orchestrator/src/runtime/all-projections
 import { SqliteReadModel, type Projection, type ReadModelStore } from '../libs/stores/src/read-model/index.js';
 import { ProjectionRunner } from '../libs/projections/src/index.js';
 import { PostgresReadModel } from '../libs/stores/src/read-model/postgres/index.js';
-import { loadConfig, WreCore } from '../libs/orchestrator/src/index.js';
+import {
+  bootRuntime,
+  closeRuntime,
+  executeOperation,
+  loadConfig,
+  registerPlugin,
+} from '../libs/orchestrator/src/index.js';
 import { toRuntimePlugin } from '../libs/plugins/src/index.js';
 import { BenchPlugin } from './lib/bench-plugin.js';
 import { machineInfo, median, RESULTS_DIR, writeSection } from './lib/benchmarks-md.js';
@@ -119,7 +125,7 @@ async function rawRead(pool: pg.Pool, table: string, total: number): Promise<num
 
 /** A realistic log: executions of a 3-step plugin (computed and recalled) through the real core. */
 async function executionLog(dir: string): Promise<RecordedEvent[]> {
-  const core = await WreCore.create(
+  const rt = await bootRuntime(
     loadConfig(
       {
         WRE_EVENT_STORE: `sqlite:${join(dir, 'log.db')}`,
@@ -132,21 +138,21 @@ async function executionLog(dir: string): Promise<RecordedEvent[]> {
     { builtins: false },
   );
   try {
-    await core.registerPlugin(toRuntimePlugin(new BenchPlugin()));
+    await registerPlugin(rt, toRuntimePlugin(new BenchPlugin()));
     for (let i = 0; i < EXECUTIONS; i++)
-      await core.executeOperation({
+      await executeOperation(rt, {
         type: 'bench_op',
         params: i % 10 === 0 ? { name: `n${i}`, [`k${i}`]: i } : { name: `n${i}` },
       });
     const out: RecordedEvent[] = [];
     for (let from = 0n; ;) {
-      const page = await core.store.readAll({ fromPosition: from, limit: 1000 });
+      const page = await rt.store.readAll({ fromPosition: from, limit: 1000 });
       if (page.length === 0) return out;
       out.push(...page);
       from = page[page.length - 1]!.position;
     }
   } finally {
-    await core.close();
+    await closeRuntime(rt);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../libs/kernel/src/index.js';
-import type { WreCore } from '../../libs/orchestrator/src/index.js';
+import { executeOperation, type WreRuntime } from '../../libs/orchestrator/src/index.js';
 import type { PlanStep } from '../../libs/domain/src/index.js';
 import type { DatasetPlugin } from './dataset-plugin.js';
 import { comparePlans, type GoldCall } from './workloads/index.js';
@@ -54,14 +54,14 @@ export function runBaseline(name: Exclude<StrategyName, 'wre-memory'>, items: re
  * (PlanComputed); a recall costs 0 model tokens (the request parser is rule-based, no model call).
  */
 export async function runWre(
-  core: WreCore,
+  rt: WreRuntime,
   plugin: DatasetPlugin,
   items: readonly BenchItem[],
 ): Promise<ItemOutcome[]> {
   const outcomes: ItemOutcome[] = [];
   for (const item of items) {
     plugin.current = { gold: item.gold, cost: item.cost };
-    const e = await core.executeOperation({ type: item.operationType, plugin: plugin.name, params: item.params });
+    const e = await executeOperation(rt, { type: item.operationType, plugin: plugin.name, params: item.params });
     if (!e.recalled) {
       outcomes.push({ hit: false, correct: false, argAccuracy: null, tokens: e.tokens.total });
       continue;

@@ -7,7 +7,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeRules, loadConfig, WreCore } from '../../libs/orchestrator/src/index.js';
+import {
+  bootRuntime,
+  closeRuntime,
+  describeRules,
+  loadConfig,
+  registerPlugin,
+} from '../../libs/orchestrator/src/index.js';
 import { ProtocolSet } from '../../libs/validation/src/protocol/index.js';
 import { TOKENIZER_NAME } from '../../libs/planners/src/index.js';
 import { machineInfo, RESULTS_DIR, writeSection } from '../lib/benchmarks-md.js';
@@ -55,16 +61,16 @@ async function runOrder(
     },
     dir,
   );
-  const core = await WreCore.create(config, { builtins: false });
+  const rt = await bootRuntime(config, { builtins: false });
   const plugin = new DatasetPlugin(name, toolNames, (s, g) => s.tool === g.tool && canonicalEqual(s.args, g.args));
   try {
-    await core.registerPlugin(plugin);
-    const wre = await runWre(core, plugin, items);
+    await registerPlugin(rt, plugin);
+    const wre = await runWre(rt, plugin, items);
     const out = { 'wre-memory': wre } as Record<StrategyName, ItemOutcome[]>;
     for (const s of STRATEGIES) if (s !== 'wre-memory') out[s] = runBaseline(s, items);
     return out;
   } finally {
-    await core.close();
+    await closeRuntime(rt);
     rmSync(dir, { recursive: true, force: true });
   }
 }

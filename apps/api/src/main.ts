@@ -4,7 +4,7 @@ import { isWreError } from '../../../libs/kernel/src/index.js';
 import { describeStore, loadConfig } from '../../../libs/orchestrator/src/index.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
-import { configureHttp } from './http/configure-http.js';
+import { configureHttp } from './common/http/configure-http.js';
 
 /** `npm start`: the GraphQL server on the embedded store with the built-in plugins registered. */
 async function bootstrap(): Promise<void> {

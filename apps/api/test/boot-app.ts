@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig, type WreCore } from '../../../libs/orchestrator/src/index.js';
+import { loadConfig, type WreRuntime } from '../../../libs/orchestrator/src/index.js';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../src/app.module.js';
-import { configureHttp } from '../src/http/configure-http.js';
-import { WRE_CORE } from '../src/core/core.tokens.js';
+import { configureHttp } from '../src/common/http/configure-http.js';
+import { WRE_RUNTIME } from '../src/common/runtime/runtime.token.js';
 
 export interface BootedApp {
   app: NestExpressApplication;
-  core: WreCore;
+  rt: WreRuntime;
   url: string;
   dir: string;
   workspace: string;
@@ -55,7 +55,7 @@ export async function bootApp(
   const clients: Client[] = [];
   return {
     app,
-    core: app.get<WreCore>(WRE_CORE),
+    rt: app.get<WreRuntime>(WRE_RUNTIME),
     url,
     dir,
     workspace: config.workspaceRoot,

@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { deterministicId } from '../../../libs/kernel/src/index.js';
-import { loadConfig, WreCore } from '../../../libs/orchestrator/src/index.js';
-import { EXECUTIONS, type ExecutionDoc } from '../../../libs/projections/src/index.js';
+import {
+  bootRuntime,
+  closeRuntime,
+  loadConfig,
+  readModelDigest,
+  rebuildProjections,
+} from '../../../libs/orchestrator/src/index.js';
+import { EXECUTIONS, getExecution, type ExecutionDoc } from '../../../libs/projections/src/index.js';
 import { TEST_PG_URL as PG_URL } from '../../../libs/stores/src/postgres/testing/postgres-test-db.fixture.js';
 import { buildOnce, gql, startApi, withSchema } from './process-harness.js';
 
@@ -55,29 +61,29 @@ function crashSuite(name: string, env: () => Record<string, string>, dir: () => 
     last.proc.kill('SIGTERM');
     await last.exited;
 
-    const core = await WreCore.create(loadConfig(env(), dir()), { builtins: false, recoverInterrupted: false });
+    const rt = await bootRuntime(loadConfig(env(), dir()), { builtins: false, recoverInterrupted: false });
     try {
       for (const [commandId, status] of acked) {
-        const doc = await core.queries.execution(deterministicId('execution', commandId));
+        const doc = await getExecution(rt.readModel, deterministicId('execution', commandId));
         expect({ commandId, status: doc?.status }).toEqual({ commandId, status });
       }
-      const all = await core.readModel.find<ExecutionDoc>(EXECUTIONS);
+      const all = await rt.readModel.find<ExecutionDoc>(EXECUTIONS);
       expect(all.filter((e) => e.status === 'RUNNING')).toEqual([]);
       killedMidway = all.filter((e) => e.error?.code === 'INTERRUPTED').length;
       for (const e of all) {
-        const events = await core.store.readStream(`execution-${e.id}`);
+        const events = await rt.store.readStream(`execution-${e.id}`);
         expect(events.map((x) => x.revision)).toEqual(events.map((_, i) => BigInt(i)));
         expect(TERMINAL.has(events.at(-1)!.type)).toBe(true);
       }
-      const live = await core.digest();
-      expect((await core.rebuildProjections()).digest).toBe(live);
+      const live = await readModelDigest(rt.readModel, rt.projections);
+      expect((await rebuildProjections(rt)).digest).toBe(live);
       console.log(
         `[crash ${name}] ${ROUNDS} kills, ${acked.size} acknowledged executions, ${all.length} recorded, ${killedMidway} closed as INTERRUPTED`,
       );
       // PostgreSQL starts slower and executions take more round trips: fewer acknowledgements, same guarantees.
       expect(acked.size).toBeGreaterThan(0);
     } finally {
-      await core.close();
+      await closeRuntime(rt);
     }
   }, 300_000);
 }

@@ -66,9 +66,8 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
         complete: () => undefined,
       },
     );
-    // graphql-ws does not acknowledge a subscribe; wait until the server has attached it to the live feed
-    // (the core's own EventBus bridge is listener number one).
-    await wre.core.feed.waitForListeners(2);
+    // graphql-ws does not acknowledge a subscribe; wait until the server has attached it to the live feed.
+    await wre.rt.feed.waitForListeners(1);
 
     const first = await wre.gql(EXECUTE, {
       input: { type: 'greeting', plugin: 'greeter', params: { name: 'Ada', channel: 'ops' } },
@@ -163,10 +162,10 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
   it('answers a resend with the same commandId with the same execution and writes nothing', async () => {
     const input = { type: 'greeting', params: { name: 'Lin', channel: 'x' }, commandId: 'client-cmd-1' };
     const one = await wre.gql(EXECUTE, { input });
-    const head = await wre.core.store.headPosition();
+    const head = await wre.rt.store.headPosition();
     const two = await wre.gql(EXECUTE, { input });
     expect(two.data.executeOperation.id).toBe(one.data.executeOperation.id);
-    expect(await wre.core.store.headPosition()).toBe(head);
+    expect(await wre.rt.store.headPosition()).toBe(head);
     const clash = await wre.gql(EXECUTE, { input: { ...input, params: { name: 'Other', channel: 'x' } } });
     expect(clash.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_CONFLICT');
   });
@@ -264,7 +263,7 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
     expect(e.steps[0].status).toBe('FAILED');
     const stored = await wre.gql(`query($id: ID!) { execution(id: $id) { status errorCode } }`, { id: e.id });
     expect(stored.data.execution).toEqual({ status: 'FAILED', errorCode: 'REMOTE_STEP_FAILED' });
-    const log = await wre.core.store.readStream(`execution-${e.id}`);
+    const log = await wre.rt.store.readStream(`execution-${e.id}`);
     expect(log.map((x) => x.type).slice(-2)).toEqual(['StepFailed', 'ExecutionFailed']);
   });
 });

@@ -1,5 +1,5 @@
 import { isWreError } from '../../../libs/kernel/src/index.js';
-import { loadConfig, WreCore } from '../../../libs/orchestrator/src/index.js';
+import { bootRuntime, closeRuntime, loadConfig, rebuildProjections } from '../../../libs/orchestrator/src/index.js';
 
 /**
  * `npm run replay`: drops every read model and replays the whole event log into it, then prints the report.
@@ -7,9 +7,9 @@ import { loadConfig, WreCore } from '../../../libs/orchestrator/src/index.js';
  * projecting into the same SQLite read model would race.
  */
 async function main(): Promise<void> {
-  const core = await WreCore.create(loadConfig(), { builtins: false, recoverInterrupted: false });
+  const rt = await bootRuntime(loadConfig(), { builtins: false, recoverInterrupted: false });
   try {
-    const report = await core.rebuildProjections();
+    const report = await rebuildProjections(rt);
     console.log(
       JSON.stringify(
         { ...report, position: report.position.toString(), durationMs: Math.round(report.durationMs * 10) / 10 },
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await core.close();
+    await closeRuntime(rt);
   }
 }
 

@@ -9,3 +9,4 @@ export * from './duration.js';
 export * from './async-mutex.js';
 export * from './text-bytes.js';
 export * from './seeded-random.js';
+export * from './with-timeout.js';

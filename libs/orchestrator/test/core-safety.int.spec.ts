@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { systemClock } from '../../kernel/src/index.js';
 import { toRuntimePlugin } from '../../plugins/src/index.js';
 import { ExecutionWriter } from '../src/execute-operation/execution-writer.js';
-import { loadConfig, WreCore } from '../src/index.js';
+import {
+  loadConfig,
+  bootRuntime,
+  closeRuntime,
+  executeOperation,
+  registerPlugin,
+  deregisterPlugin,
+} from '../src/index.js';
+import { getExecution } from '../../projections/src/index.js';
 
 describe('core safety: nothing dangles, nothing half-written', () => {
   let dir: string;
@@ -23,7 +31,7 @@ describe('core safety: nothing dangles, nothing half-written', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('closes an execution a crashed process left half-way as INTERRUPTED, once', async () => {
-    const first = await WreCore.create(config(), { builtins: false });
+    const first = await bootRuntime(config(), { builtins: false });
     const writer = await ExecutionWriter.load(first.store, 'x1', 'cmd-1', 'test', systemClock);
     await writer.do(
       {
@@ -46,48 +54,48 @@ describe('core safety: nothing dangles, nothing half-written', () => {
       },
       'plan',
     );
-    await first.close();
+    await closeRuntime(first);
 
-    const second = await WreCore.create(config(), { builtins: false });
-    expect(await second.queries.execution('x1')).toMatchObject({
+    const second = await bootRuntime(config(), { builtins: false });
+    expect(await getExecution(second.readModel, 'x1')).toMatchObject({
       status: 'FAILED',
       error: { code: 'INTERRUPTED' },
       steps: [{ status: 'SKIPPED' }],
     });
     const head = await second.store.headPosition();
-    await second.close();
+    await closeRuntime(second);
 
-    const third = await WreCore.create(config(), { builtins: false });
+    const third = await bootRuntime(config(), { builtins: false });
     expect(await third.store.headPosition()).toBe(head);
     expect((await third.store.readStream('execution-x1')).map((e) => e.type)).toEqual([
       'OperationRequested',
       'PlanComputed',
       'ExecutionFailed',
     ]);
-    await third.close();
+    await closeRuntime(third);
   });
 
   it('records a tool output too large to store as a failed step instead of losing the execution', async () => {
-    const core = await WreCore.create(config(), { builtins: false });
+    const rt = await bootRuntime(config(), { builtins: false });
     try {
-      await core.registerPlugin(toRuntimePlugin({ execute: () => ({ blob: 'x'.repeat(10_000) }) }, 'chatty'));
-      const run = await core.executeOperation({ type: 'talk', plugin: 'chatty', params: {} });
+      await registerPlugin(rt, toRuntimePlugin({ execute: () => ({ blob: 'x'.repeat(10_000) }) }, 'chatty'));
+      const run = await executeOperation(rt, { type: 'talk', plugin: 'chatty', params: {} });
       expect(run).toMatchObject({
         status: 'FAILED',
         error: { code: 'OUTPUT_TOO_LARGE' },
         steps: [{ status: 'FAILED' }],
       });
-      expect((await core.store.readStream(`execution-${run.id}`)).map((e) => e.type).slice(-2)).toEqual([
+      expect((await rt.store.readStream(`execution-${run.id}`)).map((e) => e.type).slice(-2)).toEqual([
         'StepFailed',
         'ExecutionFailed',
       ]);
     } finally {
-      await core.close();
+      await closeRuntime(rt);
     }
   });
 
   it('blocks a plan naming a tool the plugin lacks before any step runs, citing the rule', async () => {
-    const core = await WreCore.create(config(), { builtins: false });
+    const rt = await bootRuntime(config(), { builtins: false });
     const ran: string[] = [];
     try {
       const plugin = {
@@ -108,20 +116,20 @@ describe('core safety: nothing dangles, nothing half-written', () => {
           return null;
         },
       };
-      await core.registerPlugin(plugin);
-      const run = await core.executeOperation({ type: 'op', params: {} });
+      await registerPlugin(rt, plugin);
+      const run = await executeOperation(rt, { type: 'op', params: {} });
       expect(ran).toEqual([]);
       expect(run).toMatchObject({ status: 'BLOCKED', error: { code: 'VALIDATION_FAILED' } });
       expect(run.steps.map((s) => s.status)).toEqual(['SKIPPED', 'BLOCKED']);
       expect(run.steps[1]!.citations).toEqual(['WSP-50/plugin-registered', 'WSP-50/tool-exists']);
       expect(run.error!.message).toContain('WSP-50/tool-exists');
     } finally {
-      await core.close();
+      await closeRuntime(rt);
     }
   });
 
   it('runs an execution once when its commandId is resent while the first call is still planning', async () => {
-    const core = await WreCore.create(config(), { builtins: false });
+    const rt = await bootRuntime(config(), { builtins: false });
     const ran: unknown[] = [];
     let plans = 0;
     let planning!: () => void;
@@ -129,7 +137,7 @@ describe('core safety: nothing dangles, nothing half-written', () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     try {
-      await core.registerPlugin({
+      await registerPlugin(rt, {
         name: 'payments',
         kind: 'in_process',
         operationTypes: ['charge'],
@@ -149,9 +157,9 @@ describe('core safety: nothing dangles, nothing half-written', () => {
           return { charged: true };
         },
       });
-      const first = core.executeOperation({ type: 'charge', params: { amount: 5 }, commandId: 'pay-1' });
+      const first = executeOperation(rt, { type: 'charge', params: { amount: 5 }, commandId: 'pay-1' });
       await planStarted;
-      const resend = core.executeOperation({ type: 'charge', params: { amount: 5 }, commandId: 'pay-1' });
+      const resend = executeOperation(rt, { type: 'charge', params: { amount: 5 }, commandId: 'pay-1' });
       release();
       const [a, b] = await Promise.all([first, resend]);
       expect(b.id).toBe(a.id);
@@ -159,22 +167,22 @@ describe('core safety: nothing dangles, nothing half-written', () => {
       expect(plans).toBe(1);
       expect(ran).toEqual([{ n: 1 }]);
       await expect(
-        core.executeOperation({ type: 'charge', params: { amount: 6 }, commandId: 'pay-1' }),
+        executeOperation(rt, { type: 'charge', params: { amount: 6 }, commandId: 'pay-1' }),
       ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
       // The plugin going away does not stop a resend from getting its answer from the log.
-      await core.deregisterPlugin('payments');
-      expect(await core.executeOperation({ type: 'charge', params: { amount: 5 }, commandId: 'pay-1' })).toEqual(a);
+      await deregisterPlugin(rt, 'payments');
+      expect(await executeOperation(rt, { type: 'charge', params: { amount: 5 }, commandId: 'pay-1' })).toEqual(a);
     } finally {
-      await core.close();
+      await closeRuntime(rt);
     }
   });
 
   it('drives an execution once when two calls with one commandId race from the very start', async () => {
-    const core = await WreCore.create(config(), { builtins: false });
+    const rt = await bootRuntime(config(), { builtins: false });
     let plans = 0;
     let steps = 0;
     try {
-      await core.registerPlugin({
+      await registerPlugin(rt, {
         name: 'racer',
         kind: 'in_process',
         operationTypes: ['race'],
@@ -186,20 +194,20 @@ describe('core safety: nothing dangles, nothing half-written', () => {
         runStep: async () => ++steps,
       });
       const results = await Promise.all(
-        [1, 2, 3].map(() => core.executeOperation({ type: 'race', params: {}, commandId: 'race-1' })),
+        [1, 2, 3].map(() => executeOperation(rt, { type: 'race', params: {}, commandId: 'race-1' })),
       );
       expect(new Set(results.map((r) => r.id)).size).toBe(1);
       expect(results.every((r) => r.status === 'SUCCEEDED')).toBe(true);
       expect({ plans, steps }).toEqual({ plans: 1, steps: 1 });
     } finally {
-      await core.close();
+      await closeRuntime(rt);
     }
   });
 
   it('fails an execution whose planner never answers with PLAN_TIMEOUT instead of leaving it RUNNING', async () => {
-    const core = await WreCore.create(config({ WRE_PLAN_TIMEOUT_MS: '50' }), { builtins: false });
+    const rt = await bootRuntime(config({ WRE_PLAN_TIMEOUT_MS: '50' }), { builtins: false });
     try {
-      await core.registerPlugin({
+      await registerPlugin(rt, {
         name: 'stuck',
         kind: 'in_process',
         operationTypes: ['think'],
@@ -207,10 +215,10 @@ describe('core safety: nothing dangles, nothing half-written', () => {
         plan: () => new Promise(() => undefined),
         runStep: async () => null,
       });
-      const run = await core.executeOperation({ type: 'think', params: {} });
+      const run = await executeOperation(rt, { type: 'think', params: {} });
       expect(run).toMatchObject({ status: 'FAILED', error: { code: 'PLAN_TIMEOUT' } });
     } finally {
-      await core.close();
+      await closeRuntime(rt);
     }
   });
 });

@@ -5,7 +5,15 @@ import type { JsonValue } from '../../kernel/src/index.js';
 import { FakeLlmServer, sentText } from '../../planners/test/fake-llm-server.js';
 import type { RuntimePlugin } from '../../plugins/src/index.js';
 import type { PlanStep } from '../../domain/src/index.js';
-import { loadConfig, WreCore } from '../src/index.js';
+import {
+  loadConfig,
+  bootRuntime,
+  closeRuntime,
+  executeOperation,
+  registerPlugin,
+  type WreRuntime,
+} from '../src/index.js';
+import { tokenReport } from '../../projections/src/index.js';
 
 /** A plugin with tools but no planner of its own: the configured LLM planner plans for it. */
 const notes: RuntimePlugin = {
@@ -42,7 +50,7 @@ const completion = (content: string, prompt: number, completionTokens: number) =
 describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compatible server)', () => {
   let dir: string;
   let llm: FakeLlmServer;
-  let core: WreCore;
+  let rt: WreRuntime;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wre-llm-'));
     llm = await FakeLlmServer.start();
@@ -54,11 +62,11 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
       WRE_PLANNER_MODEL: 'local-llama',
       WRE_PLANNER_BASE_URL: `${llm.origin}/v1`,
     };
-    core = await WreCore.create(loadConfig(env, dir), { builtins: false });
-    await core.registerPlugin(notes);
+    rt = await bootRuntime(loadConfig(env, dir), { builtins: false });
+    await registerPlugin(rt, notes);
   });
   afterAll(async () => {
-    await core.close();
+    await closeRuntime(rt);
     await llm.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -66,7 +74,7 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
   it('plans with the model (catalogue and rules in the prompt), records refused answers and real usage, then recalls', async () => {
     const plan = JSON.stringify({ steps: [{ tool: 'append', args: { title: 'standup', line: 'ship it' } }] });
     llm.reply(completion('sure! here is a plan', 700, 20), completion(plan, 760, 30));
-    const first = await core.executeOperation({ type: 'note', params: { title: 'standup', line: 'ship it' } });
+    const first = await executeOperation(rt, { type: 'note', params: { title: 'standup', line: 'ship it' } });
     expect(first).toMatchObject({
       status: 'SUCCEEDED',
       recalled: false,
@@ -77,16 +85,16 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
     expect(prompt).toContain('append');
     expect(prompt).toContain('WSP-50/args-schema');
     expect(sentText(llm.requests[1]!)).toContain('sure! here is a plan');
-    const events = await core.store.readStream(`execution-${first.id}`);
+    const events = await rt.store.readStream(`execution-${first.id}`);
     expect(events.map((e) => e.type).slice(0, 3)).toEqual(['OperationRequested', 'PlanRejected', 'PlanComputed']);
     expect(events[1]).toMatchObject({ data: { planner: 'openai:local-llama', attempt: 1, tokens: { total: 720 } } });
 
     // The learned template serves the next note without asking the model.
-    const second = await core.executeOperation({ type: 'note', params: { title: 'retro', line: 'fewer meetings' } });
+    const second = await executeOperation(rt, { type: 'note', params: { title: 'retro', line: 'fewer meetings' } });
     expect(second).toMatchObject({ status: 'SUCCEEDED', recalled: true, tokens: { total: 0 } });
     expect(second.steps[0]?.args).toEqual({ title: 'retro', line: 'fewer meetings' });
     expect(llm.requests).toHaveLength(2);
-    const report = await core.queries.tokenReport('note');
+    const report = await tokenReport(rt.readModel, 'note');
     expect(report.total).toMatchObject({
       executions: 2,
       computed: 1,
@@ -99,9 +107,9 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
 
   it('fails with PLAN_OUTPUT_INVALID after two garbage answers, each recorded with its tokens', async () => {
     llm.reply(completion('no', 10, 1), completion('{"steps":[{"tool":"rm_rf","args":{}}]}', 12, 9));
-    const e = await core.executeOperation({ type: 'note', params: { other: 1 } });
+    const e = await executeOperation(rt, { type: 'note', params: { other: 1 } });
     expect(e).toMatchObject({ status: 'FAILED', error: { code: 'PLAN_OUTPUT_INVALID' }, tokens: { total: 32 } });
-    const events = await core.store.readStream(`execution-${e.id}`);
+    const events = await rt.store.readStream(`execution-${e.id}`);
     expect(events.map((x) => x.type)).toEqual([
       'OperationRequested',
       'PlanRejected',

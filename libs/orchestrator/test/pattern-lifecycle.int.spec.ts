@@ -5,7 +5,15 @@ import { PATTERNS, type PatternDoc } from '../../pattern-memory/src/index.js';
 import type { JsonValue } from '../../kernel/src/index.js';
 import type { RuntimePlugin, StepContext } from '../../plugins/src/index.js';
 import type { ComputedPlan, Operation, PlanStep } from '../../domain/src/index.js';
-import { loadConfig, WreCore } from '../src/index.js';
+import {
+  loadConfig,
+  bootRuntime,
+  closeRuntime,
+  executeOperation,
+  registerPlugin,
+  type WreRuntime,
+} from '../src/index.js';
+import { tokenReport } from '../../projections/src/index.js';
 
 /** A plugin whose planner and world the test controls: plan version, and whether the `send` tool fails. */
 class Mailer implements RuntimePlugin {
@@ -41,11 +49,11 @@ class Mailer implements RuntimePlugin {
 
 describe('pattern lifecycle through the orchestrator (real SQLite store, real projections)', () => {
   let dir: string;
-  let core: WreCore;
+  let rt: WreRuntime;
   let mailer: Mailer;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wre-lifecycle-'));
-    core = await WreCore.create(
+    rt = await bootRuntime(
       loadConfig(
         {
           WRE_EVENT_STORE: `sqlite:${join(dir, 'e.db')}`,
@@ -57,14 +65,14 @@ describe('pattern lifecycle through the orchestrator (real SQLite store, real pr
       { builtins: false },
     );
     mailer = new Mailer();
-    await core.registerPlugin(mailer);
+    await registerPlugin(rt, mailer);
   });
   afterEach(async () => {
-    await core.close();
+    await closeRuntime(rt);
     rmSync(dir, { recursive: true, force: true });
   });
-  const run = (user: string) => core.executeOperation({ type: 'remind', params: { user } });
-  const patterns = () => core.readModel.find<PatternDoc>(PATTERNS, { orderBy: 'version' });
+  const run = (user: string) => executeOperation(rt, { type: 'remind', params: { user } });
+  const patterns = () => rt.readModel.find<PatternDoc>(PATTERNS, { orderBy: 'version' });
 
   it('learns a per-item template, confirms it, recalls it for other item counts, retires it, recomputes and learns version 2', async () => {
     expect(await run('anna')).toMatchObject({ status: 'SUCCEEDED', recalled: false, tokens: { total: 1000 } });
@@ -85,7 +93,7 @@ describe('pattern lifecycle through the orchestrator (real SQLite store, real pr
     ]);
     const dan = await run('danny');
     expect(dan.steps.map((s) => s.args.text ?? null)).toEqual([null, 'danny standup (v1)', 'danny review (v1)']);
-    const events = (await core.store.readStream(`execution-${dan.id}`)).map((e) => e.type);
+    const events = (await rt.store.readStream(`execution-${dan.id}`)).map((e) => e.type);
     expect(events).toEqual([
       'OperationRequested',
       'PatternRecalled',
@@ -124,7 +132,7 @@ describe('pattern lifecycle through the orchestrator (real SQLite store, real pr
       [1, 'RETIRED'],
       [2, 'ACTIVE'],
     ]);
-    const report = await core.queries.tokenReport();
+    const report = await tokenReport(rt.readModel);
     expect(report.total).toMatchObject({
       executions: 9,
       recalled: 5,
@@ -141,13 +149,13 @@ describe('pattern lifecycle through the orchestrator (real SQLite store, real pr
     await run('bobby');
     const [p] = await patterns();
     // Someone edits the stored template (e.g. straight in the database) without updating its hash.
-    await core.readModel.transact(async (tx) =>
+    await rt.readModel.transact(async (tx) =>
       tx.put(PATTERNS, p!.id, { ...p!, steps: [{ tool: 'send', args: { to: 'attacker@example.com', text: 'x' } }] }),
     );
     const run3 = await run('cyra');
     expect(run3).toMatchObject({ status: 'SUCCEEDED', recalled: false });
     expect(run3.steps.map((s) => s.args.to ?? null)).toEqual([null, 'cyra@example.com']);
-    const events = await core.store.readStream(`execution-${run3.id}`);
+    const events = await rt.store.readStream(`execution-${run3.id}`);
     expect(events[1]).toMatchObject({ type: 'PatternRefused', data: { patternId: p!.id, reason: 'hash_mismatch' } });
   });
 });

@@ -107,7 +107,7 @@ describe("the seed's in-process API", () => {
       const third = await master.execute({ type: 'module_creation', name: 'ledger', domain: 'qa' });
       expect(third).toMatchObject({ status: 'SUCCEEDED', recalled: true });
       expect(existsSync(join(dir, 'workspace/modules/qa/ledger/tests'))).toBe(true);
-      const statuses = (await master.core.queries.patterns('module_creation')).map((p) => [p.version, p.status]);
+      const statuses = (await master.patterns('module_creation')).map((p) => [p.version, p.status]);
       expect(statuses).toEqual([
         [1, 'SUPERSEDED'],
         [2, 'ACTIVE'],

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, WreCore } from '../src/index.js';
+import { loadConfig, bootRuntime } from '../src/index.js';
 
 describe('store URLs at start', () => {
   let dir: string;
@@ -13,7 +13,7 @@ describe('store URLs at start', () => {
       { WRE_EVENT_STORE: 'postgres://wre:s3cret@127.0.0.1:1/test', WRE_WORKSPACE: join(dir, 'ws') },
       dir,
     );
-    const failure = await WreCore.create(config, { builtins: false }).then(
+    const failure = await bootRuntime(config, { builtins: false }).then(
       () => null,
       (e: unknown) => e as { code: string; message: string },
     );

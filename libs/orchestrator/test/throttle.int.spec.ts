@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toRuntimePlugin } from '../../plugins/src/index.js';
 import type { ProtocolDefinition } from '../../validation/src/protocol/index.js';
-import { loadConfig, WreCore } from '../src/index.js';
+import {
+  loadConfig,
+  bootRuntime,
+  closeRuntime,
+  executeOperation,
+  registerPlugin,
+  rebuildProjections,
+  readModelDigest,
+} from '../src/index.js';
+import { recallStats } from '../../projections/src/index.js';
 
 const limit: ProtocolDefinition = {
   id: 'ACME-1',
@@ -25,16 +34,16 @@ describe('throttle: rate limits from events, THROTTLED status, force', () => {
       dir,
     );
   const open = async () => {
-    const core = await WreCore.create(config(), { builtins: false, protocols: [limit] });
-    await core.registerPlugin(toRuntimePlugin(echo, 'echo'));
-    return core;
+    const rt = await bootRuntime(config(), { builtins: false, protocols: [limit] });
+    await registerPlugin(rt, toRuntimePlugin(echo, 'echo'));
+    return rt;
   };
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wre-throttle-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('throttles the third request, records it, lets force through as forced, and remembers after a restart', async () => {
-    const core = await open();
-    const run = (params: object, force = false) => core.executeOperation({ type: 'echo', params, force });
+    const rt = await open();
+    const run = (params: object, force = false) => executeOperation(rt, { type: 'echo', params, force });
     try {
       expect((await run({ text: 'a' })).status).toBe('SUCCEEDED');
       const second = await run({ text: 'b' });
@@ -53,58 +62,58 @@ describe('throttle: rate limits from events, THROTTLED status, force', () => {
         throttle: { ruleId: 'ACME-1/echo-rate', reason: '2 executions in the last 3600000 ms reach the limit of 2' },
       });
       expect(third.throttle!.retryAfterMs).toBeGreaterThan(3_500_000);
-      expect((await core.store.readStream(`execution-${third.id}`)).map((e) => e.type)).toEqual(['OperationThrottled']);
+      expect((await rt.store.readStream(`execution-${third.id}`)).map((e) => e.type)).toEqual(['OperationThrottled']);
 
       const forced = await run({ text: 'd' }, true);
       expect(forced).toMatchObject({ status: 'SUCCEEDED', forced: { ruleId: 'ACME-1/echo-rate' } });
-      expect((await core.store.readStream(`execution-${forced.id}`))[0]).toMatchObject({
+      expect((await rt.store.readStream(`execution-${forced.id}`))[0]).toMatchObject({
         type: 'OperationRequested',
         data: { force: true, throttleOverride: { ruleId: 'ACME-1/echo-rate' } },
       });
-      expect((await core.queries.recallStats()).byOperationType).toEqual([
+      expect((await recallStats(rt.readModel)).byOperationType).toEqual([
         expect.objectContaining({ operationType: 'echo', executions: 3, throttled: 1 }),
       ]);
     } finally {
-      await core.close();
+      await closeRuntime(rt);
     }
 
     // Counts come from the log, so a new process throttles exactly as the old one would have.
     const again = await open();
     try {
-      expect((await again.executeOperation({ type: 'echo', params: { text: 'e' } })).status).toBe('THROTTLED');
-      const before = await again.digest();
-      await again.rebuildProjections();
-      expect(await again.digest()).toBe(before);
-      expect((await again.executeOperation({ type: 'echo', params: { text: 'f' } })).status).toBe('THROTTLED');
+      expect((await executeOperation(again, { type: 'echo', params: { text: 'e' } })).status).toBe('THROTTLED');
+      const before = await readModelDigest(again.readModel, again.projections);
+      await rebuildProjections(again);
+      expect(await readModelDigest(again.readModel, again.projections)).toBe(before);
+      expect((await executeOperation(again, { type: 'echo', params: { text: 'f' } })).status).toBe('THROTTLED');
     } finally {
-      await again.close();
+      await closeRuntime(again);
     }
   });
 
   it('decides concurrent requests one at a time: exactly the limit gets through', async () => {
-    const core = await open();
+    const rt = await open();
     try {
       const runs = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => core.executeOperation({ type: 'echo', params: { text: `p${i}` } })),
+        Array.from({ length: 8 }, (_, i) => executeOperation(rt, { type: 'echo', params: { text: `p${i}` } })),
       );
       const statuses = runs.map((r) => r.status).sort();
       expect(statuses).toEqual(['SUCCEEDED', 'SUCCEEDED', ...Array(6).fill('THROTTLED')]);
     } finally {
-      await core.close();
+      await closeRuntime(rt);
     }
   });
 
   it('answers a resent throttled request with the same execution and writes nothing', async () => {
-    const core = await open();
+    const rt = await open();
     try {
-      for (const t of ['a', 'b']) await core.executeOperation({ type: 'echo', params: { text: t } });
-      const first = await core.executeOperation({ type: 'echo', params: { text: 'c' }, commandId: 'cmd-c' });
-      const head = await core.store.headPosition();
-      const resent = await core.executeOperation({ type: 'echo', params: { text: 'c' }, commandId: 'cmd-c' });
+      for (const t of ['a', 'b']) await executeOperation(rt, { type: 'echo', params: { text: t } });
+      const first = await executeOperation(rt, { type: 'echo', params: { text: 'c' }, commandId: 'cmd-c' });
+      const head = await rt.store.headPosition();
+      const resent = await executeOperation(rt, { type: 'echo', params: { text: 'c' }, commandId: 'cmd-c' });
       expect(resent).toEqual(first);
-      expect(await core.store.headPosition()).toBe(head);
+      expect(await rt.store.headPosition()).toBe(head);
     } finally {
-      await core.close();
+      await closeRuntime(rt);
     }
   });
 });

@@ -1,22 +1,11 @@
-import { contentHash, WreError } from '../../../kernel/src/index.js';
+import { WreError } from '../../../kernel/src/index.js';
 import { isTerminal, TERMINAL_EXECUTION_EVENTS as TERMINAL } from '../../../domain/src/index.js';
 import type { ExecutionDoc } from '../../../projections/src/index.js';
-import type { ExecuteDeps } from './execute-operation.js';
+import type { WreRuntime } from '../runtime/wre-runtime.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 import type { ExecutionWriter } from './execution-writer.js';
 import { readExecution } from './read-execution.js';
-
-/** The hash a request would have had when it was first recorded (the plugin may have been routed then). */
-export const requestHashOf = (input: ValidExecuteInput, plugin: string): string =>
-  contentHash({
-    type: input.type,
-    plugin,
-    params: input.params,
-    force: input.force,
-    // Only when present, so hashes recorded before these fields existed still match their resends.
-    ...(input.approvals.length > 0 ? { approvals: input.approvals } : {}),
-    ...(input.skill ? { skill: input.skill.ref.name, agent: input.skill.ref.agent } : {}),
-  });
+import { requestHashOf } from './request-hash.js';
 
 /**
  * A resend of a known commandId: same request → the same execution, once it has finished (it is never driven a
@@ -24,7 +13,7 @@ export const requestHashOf = (input: ValidExecuteInput, plugin: string): string 
  * since gone away, because it only reads the log.
  */
 export async function answerResend(
-  deps: ExecuteDeps,
+  rt: Pick<WreRuntime, 'store' | 'feed' | 'projector' | 'readModel'>,
   writer: ExecutionWriter,
   input: ValidExecuteInput,
 ): Promise<ExecutionDoc> {
@@ -35,15 +24,16 @@ export async function answerResend(
     });
   }
   // Already finished (the usual resend): the writer's load saw the terminal event; no second read needed.
-  if (isTerminal(state)) return readExecution(deps, writer.executionId, writer.lastPosition);
+  if (isTerminal(state)) return readExecution(rt, writer.executionId, writer.lastPosition);
   const stream = writer.stream;
   // Still running: subscribe before re-reading, so a terminal event appended in between is buffered, not missed.
-  const live = deps.feed.iterate((e) => e.streamId === stream && TERMINAL.has(e.type));
+  const live = rt.feed.iterate((e) => e.streamId === stream && TERMINAL.has(e.type));
   try {
-    const stored = await deps.store.readStream(stream);
+    const stored = await rt.store.readStream(stream);
     const terminal = stored.find((e) => TERMINAL.has(e.type)) ?? (await live.next()).value;
-    if (!terminal) throw new WreError('INTERNAL', `execution ${writer.executionId} ended without an outcome`);
-    return await readExecution(deps, writer.executionId, terminal.position);
+    if (!terminal)
+      throw new WreError('INTERNAL_SERVER_ERROR', `execution ${writer.executionId} ended without an outcome`);
+    return await readExecution(rt, writer.executionId, terminal.position);
   } finally {
     await live.return?.();
   }

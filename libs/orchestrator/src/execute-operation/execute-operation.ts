@@ -1,93 +1,59 @@
-import { deterministicId, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
+import { deterministicId } from '../../../kernel/src/index.js';
 import { isTerminal } from '../../../domain/src/index.js';
-import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
-import { discriminatorsFor, recallKeyFor, type PatternDoc } from '../../../pattern-memory/src/index.js';
-import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
-import { type Projector, type ExecutionDoc } from '../../../projections/src/index.js';
-import type { Planner } from '../../../planners/src/index.js';
-import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
-import type { ProtocolSet } from '../../../validation/src/protocol/index.js';
-import { describeIssues, validateArgs } from '../../../validation/src/args-schema/index.js';
-import { BadInputError } from '../../../kernel/src/index.js';
-import type { PluginRuntimeRegistry } from '../registry/index.js';
-import { ExecutionWriter } from './execution-writer.js';
-import { answerResend, requestHashOf } from './answer-resend.js';
-import type { LiveFeed } from '../live-feed/index.js';
+import type { PatternDoc } from '../../../pattern-memory/src/index.js';
+import type { RuntimePlugin } from '../../../plugins/src/index.js';
+import type { ExecutionDoc } from '../../../projections/src/index.js';
+import type { Rule } from '../../../validation/src/protocol/index.js';
+import type { WreRuntime } from '../runtime/wre-runtime.js';
+import { answerResend } from './answer-resend.js';
+import { checkParams } from './check-params.js';
+import { computePlan } from './compute-plan.js';
+import { errorInfo } from './error-info.js';
 import { validateExecuteInput, type ExecuteOperationInput, type ValidExecuteInput } from './execute-operation.input.js';
-import { errorInfo, planExecution } from './plan-execution.js';
+import { PHASE } from './execution-phases.js';
+import { ExecutionWriter } from './execution-writer.js';
 import { readExecution } from './read-execution.js';
+import { recallKeyOf } from './recall-key.js';
+import { recallPlan } from './recall-plan.js';
+import { recordRequest } from './record-request.js';
+import { requestHashOf } from './request-hash.js';
+import { resolveMoreSteps } from './resolve-more-steps.js';
 import { resolvePlugin } from './resolve-plugin.js';
-import { runSteps, validatePlan } from './run-steps.js';
-import { resolveMoreSteps } from './resolve-more.js';
-import { describeRules } from './describe-rules.js';
-import { AdmissionGate, recordRequest } from './admit-request.js';
-
-export interface ExecuteDeps {
-  store: EventStore;
-  readModel: ReadModelStore;
-  runner: Projector;
-  registry: PluginRuntimeRegistry;
-  protocols: ProtocolSet;
-  gate: AdmissionGate;
-  clock: Clock;
-  ids: IdGenerator;
-  workspaceRoot: string;
-  stepTimeoutMs: number;
-  planTimeoutMs: number;
-  feed: LiveFeed;
-  /** LLM planner for plugins without their own plan() (WRE_PLANNER); null: such plugins need a learned pattern. */
-  llmPlanner: Planner | null;
-}
+import { runSteps } from './run-steps.js';
+import { validatePlan } from './validate-plan.js';
 
 /**
- * The master orchestrator's one use case: request -> recall or compute -> validate every step -> run -> record.
- * Bad requests are refused before anything is written. Once OperationRequested is stored, every path ends in
+ * The master orchestrator's one use case: request → recall or compute → validate every step → run → record.
+ * A bad request is refused before anything is written. Once OperationRequested is stored, every path ends in
  * ExecutionSucceeded or ExecutionFailed. A resend with the same commandId returns the same execution.
  */
-export async function executeOperation(deps: ExecuteDeps, raw: ExecuteOperationInput): Promise<ExecutionDoc> {
+export async function executeOperation(rt: WreRuntime, raw: ExecuteOperationInput): Promise<ExecutionDoc> {
+  // 1. Refuse a malformed request before anything is read or written.
   const input = validateExecuteInput(raw);
-  const commandId = input.commandId ?? deps.ids.next();
+  // 2. The commandId names the execution: a resend finds the stream it started and is answered from the log.
+  const commandId = input.commandId ?? rt.ids.next();
   const executionId = deterministicId('execution', commandId);
-  const load = () => ExecutionWriter.load(deps.store, executionId, commandId, input.actor, deps.clock);
+  const load = () => ExecutionWriter.load(rt.store, executionId, commandId, input.actor, rt.clock);
   const writer = await load();
-  if (writer.state.phase !== 'none') return answerResend(deps, writer, input);
-
-  const { runtime, doc } = await resolvePlugin(deps.readModel, deps.registry, input.type, input.plugin);
-  const paramsSchema = runtime.paramsSchemas?.[input.type];
-  if (paramsSchema) {
-    const issues = validateArgs(paramsSchema, input.params);
-    if (issues.length > 0) {
-      throw new BadInputError(
-        `params do not fit ${doc.name}'s "${input.type}" schema: ${describeIssues(issues)}`,
-        { issues: issues.slice(0, 20) },
-        'PARAMS_INVALID',
-      );
-    }
-  }
-  const requestHash = requestHashOf(input, doc.name);
-  const recallKey = recallKeyOf(runtime, input);
-  await recordRequest(deps, writer, input, doc.name, requestHash, recallKey);
-  // Only the caller whose append wrote OperationRequested drives the execution; everyone else waits for it.
-  if (!writer.lastWritten) return answerResend(deps, await load(), input);
-  if (!isTerminal(writer.state)) await drive(deps, writer, runtime, input, recallKey);
-  return readExecution(deps, writer.executionId, writer.lastPosition);
-}
-
-/** The key this operation is recalled and learned under: type, plugin, param shape, skill, declared params' values. */
-function recallKeyOf(runtime: RuntimePlugin, input: ValidExecuteInput): string {
-  const declared = runtime.recallKeyParams?.[input.type] ?? [];
-  return recallKeyFor(
-    input.type,
-    runtime.name,
-    input.params,
-    discriminatorsFor(input.params, declared, input.skill?.ref.name),
-  );
+  if (writer.state.phase !== 'none') return answerResend(rt, writer, input);
+  // 3. Route to exactly one runnable plugin and check the params it declares (still nothing written).
+  const plugin = await resolvePlugin(rt, input.type, input.plugin);
+  checkParams(plugin, input);
+  // 4. Admit (rate limits) and record the request: OperationRequested, or OperationThrottled which ends it.
+  const recallKey = recallKeyOf(plugin, input);
+  await recordRequest(rt, writer, input, plugin.name, requestHashOf(input, plugin.name), recallKey);
+  // Only the caller whose append wrote the request drives the execution; a racing resend waits for its outcome.
+  if (!writer.lastWritten) return answerResend(rt, await load(), input);
+  // 5. Plan, validate, run: whatever happens, the execution ends recorded.
+  if (!isTerminal(writer.state)) await drive(rt, writer, plugin, input, recallKey);
+  // 6. Read-your-writes: answer from the executions read model once it shows the outcome.
+  return readExecution(rt, executionId, writer.lastPosition);
 }
 
 async function drive(
-  deps: ExecuteDeps,
+  rt: WreRuntime,
   writer: ExecutionWriter,
-  runtime: RuntimePlugin,
+  plugin: RuntimePlugin,
   input: ValidExecuteInput,
   recallKey: string,
 ): Promise<void> {
@@ -97,33 +63,31 @@ async function drive(
       params: input.params,
       ...(input.skill ? { instructions: input.skill.instructions } : {}),
     };
-    const rules = deps.protocols.stepRulesFor(input.skill?.constraints ?? null);
-    // The rules as prompt text are only needed when an LLM planner is actually asked.
-    const ctx = {
-      readModel: deps.readModel,
-      llmPlanner: deps.llmPlanner,
-      planTimeoutMs: deps.planTimeoutMs,
-      protocolText: () => describeRules(rules),
-    };
-    const pattern = await planExecution(writer, ctx, runtime, operation, recallKey);
-    await validateAndRun(deps, writer, runtime, rules, pattern);
+    const rules = rt.protocols.stepRulesFor(input.skill?.constraints ?? null);
+    // 5a. Remember before computing: a learned pattern under the recall key, else the plugin's or the LLM planner.
+    const pattern = await recallPlan(rt, writer, input.params, recallKey);
+    if (!pattern) await computePlan(rt, writer, plugin, operation, rules);
+    // 5b–c. Validate every step against the protocols, then run them.
+    await validateAndRun(rt, writer, plugin, rules, pattern);
   } catch (e) {
     // Last resort (e.g. a plan too large to store): close the execution rather than leave it dangling.
-    await writer.do({ type: 'FailExecution', error: errorInfo(e, 'INTERNAL'), now: writer.now() }, 'fail');
+    const error = errorInfo(e, 'INTERNAL_SERVER_ERROR');
+    await writer.do({ type: 'FailExecution', error, now: writer.now() }, PHASE.fail);
   }
 }
 
 /** Validate what is planned, run it; a recalled plan that reads outputs builds, validates and runs its next steps. */
 async function validateAndRun(
-  deps: ExecuteDeps,
+  rt: WreRuntime,
   writer: ExecutionWriter,
-  runtime: RuntimePlugin,
-  rules: Parameters<typeof validatePlan>[2],
+  plugin: RuntimePlugin,
+  rules: readonly Rule[],
   pattern: PatternDoc | null,
 ): Promise<void> {
+  const { workspaceRoot, stepTimeoutMs } = rt.config;
   for (;;) {
-    if (writer.state.phase === 'planned') await validatePlan(writer, runtime, rules, deps.workspaceRoot);
-    await runSteps(writer, runtime, deps.workspaceRoot, deps.stepTimeoutMs);
+    if (writer.state.phase === 'planned') await validatePlan(writer, plugin, rules, workspaceRoot);
+    await runSteps(writer, plugin, workspaceRoot, stepTimeoutMs);
     const s = writer.state;
     if (s.phase !== 'validated' || s.planComplete || !pattern || s.completedSteps !== s.steps.length) return;
     await resolveMoreSteps(writer, pattern);

@@ -9,7 +9,7 @@ import {
   type ExecutionState,
   executionStream,
 } from '../../../domain/src/index.js';
-import { loadStream } from '../streams/index.js';
+import { loadStream } from '../runtime/load-stream.js';
 
 /**
  * Decides and appends for one execution stream, tracking the revision so each append states exactly what it

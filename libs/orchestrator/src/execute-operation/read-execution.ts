@@ -1,15 +1,16 @@
 import { WreError } from '../../../kernel/src/index.js';
-import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
-import { EXECUTIONS, type ExecutionDoc, type Projector } from '../../../projections/src/index.js';
+import { getExecution, type ExecutionDoc } from '../../../projections/src/index.js';
+import type { WreRuntime } from '../runtime/wre-runtime.js';
 
 /** Read-your-writes: waits until the projections have applied `position`, then reads the execution document. */
 export async function readExecution(
-  deps: { runner: Projector; readModel: ReadModelStore },
+  rt: Pick<WreRuntime, 'projector' | 'readModel'>,
   executionId: string,
   position: bigint,
 ): Promise<ExecutionDoc> {
-  await deps.runner.waitFor(position);
-  const doc = await deps.readModel.get<ExecutionDoc>(EXECUTIONS, executionId);
-  if (!doc) throw new WreError('INTERNAL', `execution ${executionId} missing from read model after catch-up`);
+  await rt.projector.waitFor(position);
+  const doc = await getExecution(rt.readModel, executionId);
+  if (!doc)
+    throw new WreError('INTERNAL_SERVER_ERROR', `execution ${executionId} missing from read model after catch-up`);
   return doc;
 }

@@ -1,51 +1,38 @@
 import { BadInputError, NotFoundError, WreError } from '../../../kernel/src/index.js';
-import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
-import type { PluginDoc } from '../../../projections/src/index.js';
-import { PLUGINS } from '../../../projections/src/index.js';
-import type { PluginRuntimeRegistry } from '../registry/index.js';
+import type { RuntimePlugin } from '../../../plugins/src/index.js';
+import { getPlugin, registeredPlugins } from '../../../projections/src/index.js';
+import type { WreRuntime } from '../runtime/wre-runtime.js';
 
 /**
  * Picks the plugin for an operation. A named plugin must be registered and runnable here — never a silent
  * fallback to another one. Without a name, exactly one registered plugin must declare the operation type.
  */
 export async function resolvePlugin(
-  readModel: ReadModelStore,
-  registry: PluginRuntimeRegistry,
+  rt: Pick<WreRuntime, 'readModel' | 'plugins'>,
   operationType: string,
   pluginName: string | null,
-): Promise<{ runtime: RuntimePlugin; doc: PluginDoc }> {
+): Promise<RuntimePlugin> {
   if (pluginName !== null) {
-    const doc = await readModel.get<PluginDoc>(PLUGINS, pluginName);
+    const doc = await getPlugin(rt.readModel, pluginName);
     if (!doc || doc.status !== 'REGISTERED') {
       throw new NotFoundError('PLUGIN_NOT_FOUND', `plugin "${pluginName}" is not registered`, { plugin: pluginName });
     }
-    const runtime = registry.get(pluginName);
+    const runtime = rt.plugins.get(pluginName);
     if (!runtime) {
-      throw new WreError(
-        'PLUGIN_UNAVAILABLE',
-        `plugin "${pluginName}" is registered but its code is not loaded in this process; register it again`,
-        { plugin: pluginName },
-      );
+      const message = `plugin "${pluginName}" is registered but its code is not loaded in this process; register it again`;
+      throw new WreError('PLUGIN_UNAVAILABLE', message, { plugin: pluginName });
     }
-    return { runtime, doc };
+    return runtime;
   }
-  const registered = await readModel.find<PluginDoc>(PLUGINS, { where: { status: 'REGISTERED' } });
-  const candidates = registered.filter((p) => p.operationTypes.includes(operationType));
+  const candidates = (await registeredPlugins(rt.readModel)).filter((p) => p.operationTypes.includes(operationType));
   if (candidates.length === 0) {
-    throw new BadInputError(
-      `no registered plugin handles operation type "${operationType}"`,
-      { operationType },
-      'UNKNOWN_OPERATION_TYPE',
-    );
+    const message = `no registered plugin handles operation type "${operationType}"`;
+    throw new BadInputError(message, { operationType }, 'UNKNOWN_OPERATION_TYPE');
   }
   if (candidates.length > 1) {
     const names = candidates.map((c) => c.name);
-    throw new BadInputError(
-      `operation type "${operationType}" is handled by ${names.join(', ')}; name one with "plugin"`,
-      { operationType, candidates: names },
-      'AMBIGUOUS_OPERATION_TYPE',
-    );
+    const message = `operation type "${operationType}" is handled by ${names.join(', ')}; name one with "plugin"`;
+    throw new BadInputError(message, { operationType, candidates: names }, 'AMBIGUOUS_OPERATION_TYPE');
   }
-  return resolvePlugin(readModel, registry, operationType, candidates[0]!.name);
+  return resolvePlugin(rt, operationType, candidates[0]!.name);
 }

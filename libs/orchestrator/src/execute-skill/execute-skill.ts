@@ -1,10 +1,10 @@
 import { BadInputError, isPlainObject, isWreError, WreError, type JsonObject } from '../../../kernel/src/index.js';
-import { wilsonLowerBound } from '../../../pattern-memory/src/index.js';
-import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
-import { SKILL_STATS, type ExecutionDoc, type SkillStatsDoc } from '../../../projections/src/index.js';
+import { getSkillStats, type ExecutionDoc } from '../../../projections/src/index.js';
 import { isSkillName } from '../../../skills/src/index.js';
-import type { ExecuteOperationInput } from '../execute-operation/index.js';
+import { executeOperation } from '../execute-operation/execute-operation.js';
+import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { resolveSkill } from './skill-context.js';
+import { skillFidelity } from './skill-fidelity.js';
 
 export interface ExecuteSkillInput {
   skillName: string;
@@ -31,24 +31,14 @@ export interface SkillExecutionResult {
   execution: ExecutionDoc;
 }
 
-export interface ExecuteSkillDeps {
-  skillsDir: string;
-  readModel: ReadModelStore;
-  execute(input: ExecuteOperationInput): Promise<ExecutionDoc>;
-}
-
 const AGENT = /^[A-Za-z0-9_.:@-]{1,64}$/;
-
-/** The skill's fidelity after the outcomes recorded so far (blocked and failed runs count against it). */
-export const skillFidelity = (s: SkillStatsDoc | null | undefined): number =>
-  s ? wilsonLowerBound(s.succeeded, s.succeeded + s.failed + s.blocked) : 0;
 
 /**
  * executeSkill(skillName, agent, inputContext, force?): runs the operation the skill names (or, if the skill
  * cannot be loaded, one named like the skill, with fallback instructions) through the same recall → validate
  * → run path as any operation; the skill's allowed tools and throttle apply on top of the protocols.
  */
-export async function executeSkill(deps: ExecuteSkillDeps, input: ExecuteSkillInput): Promise<SkillExecutionResult> {
+export async function executeSkill(rt: WreRuntime, input: ExecuteSkillInput): Promise<SkillExecutionResult> {
   const started = performance.now();
   if (!isSkillName(input.skillName)) {
     throw new BadInputError(
@@ -62,15 +52,15 @@ export async function executeSkill(deps: ExecuteSkillDeps, input: ExecuteSkillIn
   const inputContext = input.inputContext ?? {};
   if (!isPlainObject(inputContext)) throw new BadInputError('inputContext must be a JSON object', {}, 'PARAMS_INVALID');
   const resolved = await resolveSkill(
-    deps.skillsDir,
-    deps.readModel,
+    rt.config.skillsDir,
+    rt.readModel,
     input.skillName,
     input.agent,
     inputContext as JsonObject,
   );
   let execution: ExecutionDoc;
   try {
-    execution = await deps.execute({
+    execution = await executeOperation(rt, {
       type: resolved.operationType,
       plugin: resolved.plugin,
       params: inputContext,
@@ -91,7 +81,7 @@ export async function executeSkill(deps: ExecuteSkillDeps, input: ExecuteSkillIn
     success: execution.status === 'SUCCEEDED',
     executionId: execution.id,
     executionTimeMs: Math.round(performance.now() - started),
-    patternFidelity: skillFidelity(await deps.readModel.get<SkillStatsDoc>(SKILL_STATS, input.skillName)),
+    patternFidelity: skillFidelity(await getSkillStats(rt.readModel, input.skillName)),
     throttled: execution.status === 'THROTTLED',
     blocked: execution.status === 'BLOCKED',
     blockedBy: execution.throttle?.ruleId ?? (denied ? (denied.citations[denied.citations.length - 1] ?? null) : null),

@@ -1,2 +1,3 @@
 export * from './execute-skill.js';
 export * from './skill-context.js';
+export * from './skill-fidelity.js';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { contentHash, type JsonObject } from '../../../kernel/src/index.js';
 import { fallbackInstructions, loadSkill } from '../../../skills/src/index.js';
-import type { SkillContext } from '../execute-operation/index.js';
-import { type ReadModelStore } from '../../../stores/src/read-model/index.js';
-import { SKILL_STATS, type SkillStatsDoc } from '../../../projections/src/index.js';
+import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { getSkillStats } from '../../../projections/src/index.js';
+import type { SkillContext } from '../execute-operation/execute-operation.input.js';
 
 export interface ResolvedSkill {
   operationType: string;
@@ -47,7 +47,7 @@ export async function resolveSkill(
     };
   }
   // A file that broke after it once loaded keeps its last operation, tool list and throttle: a typo must not lift them.
-  const lastGood = (await readModel.get<SkillStatsDoc>(SKILL_STATS, name))?.lastGood ?? null;
+  const lastGood = (await getSkillStats(readModel, name))?.lastGood ?? null;
   const operationType = lastGood?.operationType ?? name;
   const instructions = fallbackInstructions({
     skillName: name,

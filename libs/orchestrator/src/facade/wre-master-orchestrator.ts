@@ -2,10 +2,14 @@ import { BadInputError, type Clock, type IdGenerator, type JsonObject } from '..
 import type { PatternDoc } from '../../../pattern-memory/src/index.js';
 import type { ExecutionDoc, PluginDoc } from '../../../projections/src/index.js';
 import { toRuntimePlugin } from '../../../plugins/src/index.js';
+import { bestPattern, listPatterns } from '../../../pattern-memory/src/index.js';
 import { loadConfig, type WreConfig } from '../config/index.js';
-import { WreCore } from '../core/index.js';
-import type { PathValidation } from '../validate-module-path/index.js';
-import type { SkillExecutionResult } from '../execute-skill/index.js';
+import { executeOperation } from '../execute-operation/execute-operation.js';
+import { executeSkill, type SkillExecutionResult } from '../execute-skill/execute-skill.js';
+import { registerPlugin } from '../register-plugin/register-plugin.js';
+import { bootRuntime, closeRuntime } from '../runtime/boot-runtime.js';
+import type { WreRuntime } from '../runtime/wre-runtime.js';
+import { validateModulePath, type PathValidation } from '../validate-module-path/validate-module-path.js';
 
 export interface CreateOptions {
   /** Environment to read configuration from (default: process.env). */
@@ -21,7 +25,7 @@ export interface CreateOptions {
 export type Task = { type: string; plugin?: string } & Record<string, unknown>;
 
 /**
- * THE master orchestrator, in process: the seed's API over the same event-sourced core the GraphQL server uses.
+ * THE master orchestrator, in process: the seed's API over the same runtime and use cases the GraphQL server uses.
  * `registerPlugin` checks its arguments synchronously (so misuse throws at the call site) and persists in the
  * background; `execute` waits for pending registrations, so the seed's un-awaited usage works as written.
  */
@@ -29,11 +33,11 @@ export class WREMasterOrchestrator {
   private readonly instances = new Map<string, object>();
   private pending = new Set<Promise<unknown>>();
 
-  private constructor(readonly core: WreCore) {}
+  private constructor(private readonly rt: WreRuntime) {}
 
   static async create(options: CreateOptions = {}): Promise<WREMasterOrchestrator> {
     const config = { ...loadConfig(options.env ?? process.env), ...options.config };
-    return new WREMasterOrchestrator(await WreCore.create(config, options));
+    return new WREMasterOrchestrator(await bootRuntime(config, options));
   }
 
   registerPlugin(plugin: object): Promise<PluginDoc>;
@@ -49,8 +53,8 @@ export class WREMasterOrchestrator {
     }
     const candidate = named ? maybePlugin : nameOrPlugin;
     const runtime = toRuntimePlugin(candidate, named ? nameOrPlugin : undefined);
-    // WreCore.registerPlugin validates synchronously, so a bad definition throws here, at the call site.
-    const done = this.core.registerPlugin(runtime);
+    // registerPlugin validates synchronously, so a bad definition throws here, at the call site.
+    const done = registerPlugin(this.rt, runtime);
     this.instances.set(runtime.name, candidate as object);
     this.pending.add(done);
     // The caller may not await; a failure then surfaces on the next execute() instead of crashing the process.
@@ -64,7 +68,7 @@ export class WREMasterOrchestrator {
   }
 
   validateModulePath(path: string): Promise<PathValidation> {
-    return this.core.validateModulePath(path);
+    return validateModulePath(this.rt, path);
   }
 
   async execute(task: Task, options: { commandId?: string; force?: boolean } = {}): Promise<ExecutionDoc> {
@@ -72,7 +76,7 @@ export class WREMasterOrchestrator {
     if (typeof task !== 'object' || task === null)
       throw new BadInputError('execute() needs a task object with a "type"');
     const { type, plugin, ...params } = task;
-    return this.core.executeOperation({
+    return executeOperation(this.rt, {
       type,
       plugin: plugin ?? null,
       params: params as JsonObject,
@@ -92,18 +96,24 @@ export class WREMasterOrchestrator {
     force = false,
   ): Promise<SkillExecutionResult> {
     await this.flushRegistrations();
-    return this.core.executeSkill({ skillName, agent, inputContext, force });
+    return executeSkill(this.rt, { skillName, agent, inputContext, force });
   }
 
-  /** The best active pattern learned for an operation type (see WreQueries.bestPattern), or null. */
+  /** The best active pattern learned for an operation type (highest fidelity, then most used), or null. */
   async recallPattern(operationType: string): Promise<PatternDoc | null> {
     await this.flushRegistrations();
-    return this.core.queries.bestPattern(operationType);
+    return bestPattern(this.rt.readModel, operationType);
+  }
+
+  /** Every pattern learned so far (of one operation type when given), oldest first, whatever its status. */
+  async patterns(operationType?: string): Promise<PatternDoc[]> {
+    await this.flushRegistrations();
+    return listPatterns(this.rt.readModel, operationType);
   }
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.pending]);
-    await this.core.close();
+    await closeRuntime(this.rt);
   }
 
   private async flushRegistrations(): Promise<void> {

@@ -1,9 +1,8 @@
 import { relative } from 'node:path';
-import { pathCheckStream } from '../../../domain/src/index.js';
-import { withMetadata, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
-import type { ModulePathValidated } from '../../../domain/src/index.js';
+import { withMetadata } from '../../../kernel/src/index.js';
+import { pathCheckStream, type ModulePathValidated } from '../../../domain/src/index.js';
 import { validateModulePath as checkModulePath } from '../../../validation/src/path-guard/index.js';
+import type { WreRuntime } from '../runtime/wre-runtime.js';
 
 export interface PathValidation {
   valid: boolean;
@@ -15,20 +14,21 @@ export interface PathValidation {
  * and records the decision as ModulePathValidated. The stored `resolved` path is workspace-relative.
  */
 export async function validateModulePath(
-  deps: { store: EventStore; clock: Clock; ids: IdGenerator; workspaceRoot: string },
+  rt: Pick<WreRuntime, 'store' | 'clock' | 'ids' | 'config'>,
   path: unknown,
   actor = 'anonymous',
 ): Promise<PathValidation> {
+  const root = rt.config.workspaceRoot;
   const text = typeof path === 'string' ? path : String(path);
-  const result = await checkModulePath(deps.workspaceRoot, text);
-  const resolved = result.resolved ? relative(deps.workspaceRoot, result.resolved) || '.' : null;
+  const result = await checkModulePath(root, text);
+  const resolved = result.resolved ? relative(root, result.resolved) || '.' : null;
   const event: ModulePathValidated = {
     type: 'ModulePathValidated',
     data: { path: text.slice(0, 4096), valid: result.valid, reason: result.reason, resolved },
   };
-  const id = deps.ids.next();
+  const id = rt.ids.next();
   const ctx = { commandId: id, correlationId: id, causationId: id, actor };
-  await deps.store.appendToStream(pathCheckStream(id), withMetadata([event], ctx, deps.clock), {
+  await rt.store.appendToStream(pathCheckStream(id), withMetadata([event], ctx, rt.clock), {
     expectedRevision: 'no_stream',
   });
   return { valid: result.valid, reason: result.reason };

@@ -1,10 +1,10 @@
 import { errorMessage, systemClock, type Clock } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
+import type { EventStore } from '../../../stores/src/event-store/index.js';
 import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
 import type { Projector } from '../../../projections/src/index.js';
 import type { WreConfig } from '../config/index.js';
-import { openEventStore, openReadModel, projectorFor } from '../core/open-stores.js';
-import { recoverInterrupted } from '../recover-interrupted/index.js';
+import { openEventStore, openReadModel, projectorFor } from '../runtime/open-stores.js';
+import { recoverInterrupted } from '../recover-interrupted/recover-interrupted.js';
 
 /**
  * `apps/worker`: keeps the read models current outside the api (scale-out). It projects while it holds the
@@ -35,10 +35,8 @@ export class ProjectionWorker {
 
   /** One recovery pass; returns the executions it closed. */
   recover(): Promise<string[]> {
-    return recoverInterrupted(
-      { store: this.store, readModel: this.readModel, runner: this.projector, clock: this.clock },
-      this.config.interruptedAfterMs,
-    );
+    const { store, readModel, projector, clock } = this;
+    return recoverInterrupted({ store, readModel, projector, clock }, this.config.interruptedAfterMs);
   }
 
   private scheduleSweep(): void {

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { JSONScalar } from '../../graphql/scalars/index.js';
+import { JSONScalar } from '../../common/scalars/index.js';
 
 @InputType({ description: "The seed's execute({ type, plugin?, ...params })." })
 export class ExecuteOperationInput {

@@ -1,22 +1,19 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
-import type { ExecutionDoc } from '../../../../../libs/projections/src/index.js';
-import { toExecution } from '../../graphql/mappers.js';
-import { Execution } from '../../graphql/types/index.js';
-import { ExecuteOperation } from './execute-operation.command.js';
+import { executeOperation, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { InjectRuntime } from '../../common/runtime/runtime.token.js';
+import { Execution } from '../execution.type.js';
+import { toExecution } from '../to-execution.js';
 import { ExecuteOperationInput } from './execute-operation.input.js';
 
 @Resolver(() => Execution)
 export class ExecuteOperationResolver {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(@InjectRuntime() private readonly rt: WreRuntime) {}
 
   @Mutation(() => Execution, {
     description:
       'Recall a learned plan or compute one, validate every step, run it, record everything. A recorded failure returns the Execution (status FAILED/BLOCKED); a refused request is a GraphQL error with extensions.code.',
   })
   async executeOperation(@Args('input') input: ExecuteOperationInput): Promise<Execution> {
-    return toExecution(
-      await this.commandBus.execute<ExecuteOperation, ExecutionDoc>(new ExecuteOperation(input, 'graphql')),
-    );
+    return toExecution(await executeOperation(this.rt, { ...input, actor: 'graphql' }));
   }
 }

@@ -1,36 +1,17 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { ExecutionDoc } from '../../../../../libs/projections/src/index.js';
-import type { WreCore } from '../../../../../libs/orchestrator/src/index.js';
-import { WRE_CORE } from '../../core/core.tokens.js';
-import { toExecution } from '../../graphql/mappers.js';
-import { Execution } from '../../graphql/types/index.js';
-
-export class GetExecutions {
-  constructor(
-    readonly id: string | null,
-    readonly operationType: string | null,
-    readonly first: number | null,
-  ) {}
-}
-
-@QueryHandler(GetExecutions)
-export class GetExecutionsHandler implements IQueryHandler<GetExecutions, ExecutionDoc[]> {
-  constructor(@Inject(WRE_CORE) private readonly core: WreCore) {}
-  async execute(q: GetExecutions): Promise<ExecutionDoc[]> {
-    if (q.id !== null) return [await this.core.queries.execution(q.id)].filter((d): d is ExecutionDoc => d !== null);
-    return this.core.queries.executions(q.operationType, q.first);
-  }
-}
+import type { WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { getExecution, listExecutions } from '../../../../../libs/projections/src/index.js';
+import { InjectRuntime } from '../../common/runtime/runtime.token.js';
+import { Execution } from '../execution.type.js';
+import { toExecution } from '../to-execution.js';
 
 @Resolver(() => Execution)
 export class ListExecutionsResolver {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(@InjectRuntime() private readonly rt: WreRuntime) {}
 
   @Query(() => Execution, { nullable: true })
   async execution(@Args('id', { type: () => ID }) id: string): Promise<Execution | null> {
-    const [doc] = await this.queryBus.execute<GetExecutions, ExecutionDoc[]>(new GetExecutions(id, null, null));
+    const doc = await getExecution(this.rt.readModel, id);
     return doc ? toExecution(doc) : null;
   }
 
@@ -39,9 +20,6 @@ export class ListExecutionsResolver {
     @Args('operationType', { nullable: true }) operationType?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<Execution[]> {
-    const docs = await this.queryBus.execute<GetExecutions, ExecutionDoc[]>(
-      new GetExecutions(null, operationType ?? null, first ?? null),
-    );
-    return docs.map(toExecution);
+    return (await listExecutions(this.rt.readModel, operationType ?? null, first ?? null)).map(toExecution);
   }
 }

@@ -1,28 +1,12 @@
-import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { TokenReportView, WreCore } from '../../../../../libs/orchestrator/src/index.js';
-import { WRE_CORE } from '../../core/core.tokens.js';
-import { TokenReport } from '../../graphql/types/index.js';
-
-export class GetTokenReport {
-  constructor(
-    readonly operationType: string | null,
-    readonly recent: number | null,
-  ) {}
-}
-
-@QueryHandler(GetTokenReport)
-export class GetTokenReportHandler implements IQueryHandler<GetTokenReport, TokenReportView> {
-  constructor(@Inject(WRE_CORE) private readonly core: WreCore) {}
-  execute(q: GetTokenReport): Promise<TokenReportView> {
-    return this.core.queries.tokenReport(q.operationType, q.recent);
-  }
-}
+import type { WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { tokenReport } from '../../../../../libs/projections/src/index.js';
+import { InjectRuntime } from '../../common/runtime/runtime.token.js';
+import { TokenReport } from './token-report.type.js';
 
 @Resolver(() => TokenReport)
 export class TokenReportResolver {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(@InjectRuntime() private readonly rt: WreRuntime) {}
 
   @Query(() => TokenReport, {
     description: 'WSP 75 token ledger: planner tokens by path (computed vs recalled), per operation type and in total.',
@@ -32,9 +16,7 @@ export class TokenReportResolver {
     @Args('recent', { type: () => Int, nullable: true, description: 'How many ledger lines (1-500, default 20).' })
     recent: number | null,
   ): Promise<TokenReport> {
-    const view: TokenReportView = await this.queryBus.execute(
-      new GetTokenReport(operationType ?? null, recent ?? null),
-    );
+    const view = await tokenReport(this.rt.readModel, operationType ?? null, recent ?? null);
     return {
       ...view,
       recent: view.recent.map((e) => ({

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { JSONScalar } from '../../graphql/scalars/index.js';
+import { JSONScalar } from '../../common/scalars/index.js';
 
 @InputType()
 export class ToolInput {

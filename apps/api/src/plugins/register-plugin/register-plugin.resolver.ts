@@ -1,26 +1,30 @@
-import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
-import type { PluginDoc } from '../../../../../libs/projections/src/index.js';
-import type { WreCore } from '../../../../../libs/orchestrator/src/index.js';
-import { WRE_CORE } from '../../core/core.tokens.js';
-import { toPlugin } from '../../graphql/mappers.js';
-import { Plugin } from '../../graphql/types/index.js';
-import { RegisterPlugin } from './register-plugin.command.js';
+import { BadInputError } from '../../../../../libs/kernel/src/index.js';
+import { registerRemotePlugin, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { InjectRuntime } from '../../common/runtime/runtime.token.js';
+import { Plugin } from '../plugin.type.js';
+import { toPlugin } from '../to-plugin.js';
 import { RegisterPluginInput } from './register-plugin.input.js';
 
 @Resolver(() => Plugin)
 export class RegisterPluginResolver {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(WRE_CORE) private readonly core: WreCore,
-  ) {}
+  constructor(@InjectRuntime() private readonly rt: WreRuntime) {}
 
   @Mutation(() => Plugin, {
     description: 'Registers (or updates) a remote plugin. Identical re-registration is a no-op.',
   })
   async registerPlugin(@Args('input') input: RegisterPluginInput): Promise<Plugin> {
-    const doc = await this.commandBus.execute<RegisterPlugin, PluginDoc>(new RegisterPlugin(input));
-    return toPlugin(doc, this.core.registry.has(doc.name));
+    if (input.timeoutMs != null && (input.timeoutMs < 1 || input.timeoutMs > 600_000)) {
+      throw new BadInputError('timeoutMs must be between 1 and 600000', {}, 'BAD_USER_INPUT');
+    }
+    // Shape and schema checks happen once, in the plugin SDK's validators (PLUGIN_INVALID / TOOL_SCHEMA_INVALID).
+    const tools = input.tools.map((t) => ({
+      name: t.name,
+      description: t.description ?? '',
+      argsSchema: t.argsSchema as never,
+      ...(t.destructive != null ? { destructive: t.destructive } : {}),
+    }));
+    const doc = await registerRemotePlugin(this.rt, { ...input, tools }, 'graphql');
+    return toPlugin(doc, this.rt.plugins.has(doc.name));
   }
 }

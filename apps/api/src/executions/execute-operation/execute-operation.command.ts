@@ -1,8 +1,0 @@
-import type { ExecuteOperationInput } from './execute-operation.input.js';
-
-export class ExecuteOperation {
-  constructor(
-    readonly input: ExecuteOperationInput,
-    readonly actor: string,
-  ) {}
-}

@@ -1,0 +1,27 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { JSONScalar } from '../common/scalars/index.js';
+
+@ObjectType({ description: 'An atomic step a plugin can run, with the JSON Schema its args must satisfy.' })
+export class Tool {
+  @Field() name!: string;
+  @Field() description!: string;
+  @Field(() => JSONScalar) argsSchema!: unknown;
+  @Field({ description: 'Deletes or overwrites data; the WSP-64 destructive-action guard applies.' })
+  destructive!: boolean;
+}
+
+@ObjectType({ description: 'An orchestrator registered as a plugin of the master orchestrator.' })
+export class Plugin {
+  @Field() name!: string;
+  @Field({ description: 'IN_PROCESS (code in this process) or REMOTE (HTTP endpoint).' }) kind!: string;
+  @Field({ description: 'REGISTERED or DEREGISTERED.' }) status!: string;
+  @Field({ description: 'Whether this process can run it now (in-process plugins must re-register after a restart).' })
+  available!: boolean;
+  @Field(() => [String]) operationTypes!: string[];
+  @Field(() => [Tool]) tools!: Tool[];
+  @Field(() => String, { nullable: true }) endpoint!: string | null;
+  @Field(() => Int, { nullable: true }) timeoutMs!: number | null;
+  @Field({ description: 'Whether the plugin can compute plans itself.' }) canPlan!: boolean;
+  @Field() registeredAt!: string;
+  @Field() updatedAt!: string;
+}

@@ -1,5 +1,0 @@
-import type { RegisterPluginInput } from './register-plugin.input.js';
-
-export class RegisterPlugin {
-  constructor(readonly input: RegisterPluginInput) {}
-}

@@ -1,0 +1,16 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { JSONScalar } from '../../common/scalars/index.js';
+
+@InputType({ description: 'The upstream execute_skill(skill_name, agent, input_context, force).' })
+export class ExecuteSkillInput {
+  @Field({ description: 'Skill folder name under WRE_SKILLS_DIR (SKILLz.md preferred, SKILL.md fallback).' })
+  skillName!: string;
+  @Field({ description: 'Who runs it (recorded as the actor).' }) agent!: string;
+  @Field(() => JSONScalar, { nullable: true, description: 'The operation params (a JSON object).' })
+  inputContext?: unknown;
+  @Field({ nullable: true, description: 'Override the skill throttle and rate limits; recorded as forced.' })
+  force?: boolean;
+  @Field({ nullable: true, description: 'Idempotency key.' }) commandId?: string;
+  @Field(() => [String], { nullable: true, description: 'requires-approval rule ids approved for this run.' })
+  approvals?: string[];
+}

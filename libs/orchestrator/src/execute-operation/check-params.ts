@@ -1,0 +1,17 @@
+import { BadInputError } from '../../../kernel/src/index.js';
+import type { RuntimePlugin } from '../../../plugins/src/index.js';
+import { describeIssues, validateArgs } from '../../../validation/src/args-schema/index.js';
+import type { ValidExecuteInput } from './execute-operation.input.js';
+
+/** Params must fit the schema the plugin declares for the operation type (if any); refused before anything is written. */
+export function checkParams(plugin: RuntimePlugin, input: ValidExecuteInput): void {
+  const schema = plugin.paramsSchemas?.[input.type];
+  if (!schema) return;
+  const issues = validateArgs(schema, input.params);
+  if (issues.length === 0) return;
+  throw new BadInputError(
+    `params do not fit ${plugin.name}'s "${input.type}" schema: ${describeIssues(issues)}`,
+    { issues: issues.slice(0, 20) },
+    'PARAMS_INVALID',
+  );
+}

@@ -1,0 +1,14 @@
+import { discriminatorsFor, recallKeyFor } from '../../../pattern-memory/src/index.js';
+import type { RuntimePlugin } from '../../../plugins/src/index.js';
+import type { ValidExecuteInput } from './execute-operation.input.js';
+
+/**
+ * The key an operation is recalled and learned under: type, plugin, param shape, the skill it runs for, and the
+ * values of the params the plugin declares discriminating (`recallKeyParams`). Recorded on OperationRequested, so
+ * learning uses exactly the key recall used.
+ */
+export function recallKeyOf(plugin: RuntimePlugin, input: ValidExecuteInput): string {
+  const declared = plugin.recallKeyParams?.[input.type] ?? [];
+  const discriminators = discriminatorsFor(input.params, declared, input.skill?.ref.name);
+  return recallKeyFor(input.type, plugin.name, input.params, discriminators);
+}

@@ -1,2 +1,0 @@
-export * from './queries.js';
-export * from './catalogue-views.js';

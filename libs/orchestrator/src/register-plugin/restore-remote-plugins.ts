@@ -1,0 +1,18 @@
+import { errorMessage } from '../../../kernel/src/index.js';
+import { registeredPlugins } from '../../../projections/src/index.js';
+import type { WreRuntime } from '../runtime/wre-runtime.js';
+import { remotePlugin } from './register-remote-plugin.js';
+
+/** Remote plugins are pure data, so they come back from the log after a restart; in-process ones must re-register. */
+export async function restoreRemotePlugins(rt: Pick<WreRuntime, 'config' | 'readModel' | 'plugins'>): Promise<void> {
+  for (const d of await registeredPlugins(rt.readModel, 'remote')) {
+    if (!d.endpoint) continue;
+    try {
+      const { name, operationTypes, tools, endpoint, timeoutMs } = d;
+      rt.plugins.set(remotePlugin(rt, { name, operationTypes, tools, endpoint, timeoutMs }));
+    } catch (e) {
+      // The allow-list may have been narrowed since registration: such a plugin stays unavailable, not trusted.
+      console.warn(`[wre] remote plugin ${d.name} not restored: ${errorMessage(e)}`);
+    }
+  }
+}

@@ -1,1 +1,0 @@
-export * from './plugin-runtime-registry.js';

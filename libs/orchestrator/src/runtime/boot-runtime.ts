@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { randomIds, systemClock, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
+import { builtinPlugins, toRuntimePlugin } from '../../../plugins/src/index.js';
+import {
+  BUILTIN_PROTOCOLS,
+  CITATION_PROTOCOL,
+  loadProtocolDir,
+  ProtocolSet,
+  type ProtocolDefinition,
+} from '../../../validation/src/protocol/index.js';
+import type { WreConfig } from '../config/index.js';
+import { recoverInterrupted } from '../recover-interrupted/recover-interrupted.js';
+import { registerPlugin } from '../register-plugin/register-plugin.js';
+import { restoreRemotePlugins } from '../register-plugin/restore-remote-plugins.js';
+import { AdmissionGate } from './admission-gate.js';
+import { allProjections } from './all-projections.js';
+import { LiveFeed } from './live-feed.js';
+import { openPlanner } from './open-planner.js';
+import { openEventStore, openReadModel, projectorFor } from './open-stores.js';
+import { PluginRegistry } from './plugin-registry.js';
+import type { WreRuntime } from './wre-runtime.js';
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Register the built-in plugins at start (default true). */
+  builtins?: boolean;
+  /** Close executions a crashed process left RUNNING (default true; off for tools sharing a live store). */
+  recoverInterrupted?: boolean;
+  /** Protocols to use instead of loading `config.protocols.dir` (tests, embedding). */
+  protocols?: ProtocolDefinition[];
+}
+
+/** Protocol files are checked before any store is opened: a bad file stops the start with nothing half-applied. */
+async function loadProtocols(config: WreConfig, given: ProtocolDefinition[] | undefined): Promise<ProtocolSet> {
+  const reservedIds = [...BUILTIN_PROTOCOLS.map((p) => p.id), CITATION_PROTOCOL.id];
+  const required = config.protocols.required;
+  return ProtocolSet.compile(given ?? (await loadProtocolDir(config.protocols.dir, { reservedIds, required })));
+}
+
+/**
+ * Opens this process's runtime: protocols, the event store, the read model and whoever keeps it current, the live
+ * feed, the planner; then closes executions a crashed process left behind, restores remote plugins from the log
+ * and registers the built-in plugins. The Nest app, the in-process facade and the tests all start here.
+ */
+export async function bootRuntime(config: WreConfig, options: RuntimeOptions = {}): Promise<WreRuntime> {
+  mkdirSync(config.workspaceRoot, { recursive: true });
+  const protocols = await loadProtocols(config, options.protocols);
+  const store = await openEventStore(config);
+  const readModel = await openReadModel(config);
+  const projector = await projectorFor(config, store, readModel, allProjections);
+  const rt: WreRuntime = {
+    config,
+    store,
+    readModel,
+    projector,
+    projections: allProjections,
+    feed: new LiveFeed(store),
+    protocols,
+    plugins: new PluginRegistry(),
+    admissions: new AdmissionGate(),
+    llmPlanner: openPlanner(config.planner, config.planTimeoutMs),
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? randomIds,
+  };
+  await projector.start();
+  if (options.recoverInterrupted !== false) {
+    const closed = await recoverInterrupted(rt, config.interruptedAfterMs);
+    if (closed.length > 0) console.warn(`[wre] closed ${closed.length} interrupted execution(s) as INTERRUPTED`);
+  }
+  await rt.feed.start();
+  await restoreRemotePlugins(rt);
+  if (options.builtins !== false) {
+    for (const plugin of builtinPlugins()) await registerPlugin(rt, toRuntimePlugin(plugin));
+  }
+  return rt;
+}
+
+/** Stops the feed and the projections, then closes both stores. */
+export async function closeRuntime(rt: WreRuntime): Promise<void> {
+  await rt.feed.stop();
+  await rt.projector.stop();
+  await rt.store.close();
+  await rt.readModel.close();
+}
