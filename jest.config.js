@@ -1,4 +1,6 @@
-// ESM + SWC per ../shared/TOOLCHAIN.md; projects split tests by suffix (STYLE.md rule 13).
+// ESM through SWC (TypeScript with decorators), one project per test suffix: unit, int, e2e.
+import { readFileSync } from 'node:fs';
+
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -12,10 +14,21 @@ const transform = {
     },
   ],
 };
+
+// Package names (`#kernel`, `#stores/read-model`, …) map to the TypeScript sources, as tsc's "wre-source" condition
+// does; `node dist/…` resolves the same names to the build.
+const { imports } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const packageNames = Object.fromEntries(
+  Object.entries(imports).map(([name, target]) => [
+    `^${name.replace('/*', '/(.*)')}$`,
+    `<rootDir>/${target['wre-source'].slice(2).replace('*', '$1')}`,
+  ]),
+);
+
 const common = {
   transform,
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: { ...packageNames, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/bench'],
 };

@@ -15,8 +15,8 @@ import {
   loadConfig,
   rebuildProjections,
   registerPlugin,
-} from '../libs/orchestrator/src/index.js';
-import { toRuntimePlugin } from '../libs/plugins/src/index.js';
+} from '#orchestrator';
+import { toRuntimePlugin } from '#plugins';
 import { machineInfo, median, RESULTS_DIR, writeSection } from './lib/benchmarks-md.js';
 import { BenchPlugin } from './lib/bench-plugin.js';
 

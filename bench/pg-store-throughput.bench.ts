@@ -8,24 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import type { NewEvent, RecordedEvent } from '../libs/kernel/src/index.js';
-import type { EventStore, ExpectedRevision } from '../libs/stores/src/event-store/index.js';
-import { SqliteEventStore } from '../libs/stores/src/event-store/index.js';
-import { PostgresEventStore } from '../libs/stores/src/event-store/postgres/index.js';
-import { createEventTables, eventTablesIn } from '../libs/stores/src/event-store/postgres/postgres-schema.js';
-import { patternMemoryProjection } from '../libs/pattern-memory/src/index.js';
-import { allProjections } from '../libs/orchestrator/src/runtime/all-projections.js';
-import { SqliteReadModel, type Projection, type ReadModelStore } from '../libs/stores/src/read-model/index.js';
-import { ProjectionRunner } from '../libs/projections/src/index.js';
-import { PostgresReadModel } from '../libs/stores/src/read-model/postgres/index.js';
-import {
-  bootRuntime,
-  closeRuntime,
-  executeOperation,
-  loadConfig,
-  registerPlugin,
-} from '../libs/orchestrator/src/index.js';
-import { toRuntimePlugin } from '../libs/plugins/src/index.js';
+import type { NewEvent, RecordedEvent } from '#kernel';
+import type { EventStore, ExpectedRevision } from '#stores/event-store';
+import { SqliteEventStore } from '#stores/event-store/sqlite';
+import { PostgresEventStore } from '#stores/event-store/postgres';
+import { createEventTables, eventTablesIn } from '#stores/event-store/postgres';
+import { patternMemoryProjection } from '#pattern-memory';
+import { allProjections } from '#orchestrator';
+import { type Projection, type ReadModelStore } from '#stores/read-model';
+import { SqliteReadModel } from '#stores/read-model/sqlite';
+import { ProjectionRunner } from '#projections';
+import { PostgresReadModel } from '#stores/read-model/postgres';
+import { bootRuntime, closeRuntime, executeOperation, loadConfig, registerPlugin } from '#orchestrator';
+import { toRuntimePlugin } from '#plugins';
 import { BenchPlugin } from './lib/bench-plugin.js';
 import { machineInfo, median, RESULTS_DIR, writeSection } from './lib/benchmarks-md.js';
 

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import type { NewEvent } from '../libs/kernel/src/index.js';
-import { SqliteEventStore, type ExpectedRevision } from '../libs/stores/src/event-store/index.js';
+import type { NewEvent } from '#kernel';
+import { type ExpectedRevision } from '#stores/event-store';
+import { SqliteEventStore } from '#stores/event-store/sqlite';
 import { machineInfo, median, writeSection } from './lib/benchmarks-md.js';
 // Same pragmas and table for the baseline, so only the adapter's own work differs.
-import { initialize } from '../libs/stores/src/event-store/sqlite/sqlite-schema.js';
+import { initialize } from '#stores/event-store/sqlite';
 
 const RUNS = 5;
 /** fsync policy under test (the app's default is FULL); FULL pays an fsync per commit, so it runs fewer events. */

@@ -15,8 +15,8 @@ import {
   type Rule,
   type RuleSpec,
   type StepCheck,
-} from '../libs/validation/src/protocol/index.js';
-import type { ToolDefinition } from '../libs/domain/src/index.js';
+} from '#validation';
+import type { ToolDefinition } from '#domain';
 import { machineInfo, median, RESULTS_DIR, writeSection } from './lib/benchmarks-md.js';
 
 const DECISIONS = 20_000;

@@ -1,5 +1,5 @@
-import { OrchestratorPlugin } from '../../libs/orchestrator/src/index.js';
-import type { ComputedPlan, Operation, PlanStep } from '../../libs/domain/src/index.js';
+import { OrchestratorPlugin } from '#orchestrator';
+import type { ComputedPlan, Operation, PlanStep } from '#domain';
 
 /** In-memory plugin: three pure steps, so the figures measure the orchestrator and store, not the tools. */
 export class BenchPlugin extends OrchestratorPlugin {

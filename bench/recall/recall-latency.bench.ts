@@ -18,8 +18,8 @@ import {
   recallKeyFor,
   type PatternDoc,
   type TemplateStep,
-} from '../../libs/pattern-memory/src/index.js';
-import { SqliteReadModel } from '../../libs/stores/src/read-model/index.js';
+} from '#pattern-memory';
+import { SqliteReadModel } from '#stores/read-model/sqlite';
 import { machineInfo, RESULTS_DIR, writeSection } from '../lib/benchmarks-md.js';
 
 const SIZES = [1_000, 100_000];

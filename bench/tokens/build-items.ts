@@ -1,5 +1,5 @@
-import { stableStringify } from '../../libs/kernel/src/index.js';
-import type { ToolDefinition } from '../../libs/domain/src/index.js';
+import { stableStringify } from '#kernel';
+import type { ToolDefinition } from '#domain';
 import { oracleCost, requestOperation } from './oracle.js';
 import type { BenchItem } from './strategies.js';
 import {

@@ -1,6 +1,6 @@
-import { PluginError, type JsonValue } from '../../libs/kernel/src/index.js';
-import type { RuntimePlugin, StepContext } from '../../libs/plugins/src/plugin.types.js';
-import type { ComputedPlan, Operation, PlanStep, ToolDefinition } from '../../libs/domain/src/index.js';
+import { PluginError, type JsonValue } from '#kernel';
+import type { RuntimePlugin, StepContext } from '#plugins';
+import type { ComputedPlan, Operation, PlanStep, ToolDefinition } from '#domain';
 import type { GoldCall } from './workloads/index.js';
 
 /** What the harness sets before each request: the gold plan (oracle) and the recorded outputs (the world). */

@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../libs/kernel/src/index.js';
-import { buildPlannerPrompt, countTokens, promptTokens } from '../../libs/planners/src/index.js';
-import type { Operation, PlanStep, TokenUsage, ToolDefinition } from '../../libs/domain/src/index.js';
+import type { JsonObject } from '#kernel';
+import { buildPlannerPrompt, countTokens, promptTokens } from '#planners';
+import type { Operation, PlanStep, TokenUsage, ToolDefinition } from '#domain';
 
 /**
  * ORACLE planner (benchmark only): returns the gold plan and charges exactly what our LLM planner would pay for it:

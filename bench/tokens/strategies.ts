@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../libs/kernel/src/index.js';
-import { executeOperation, type WreRuntime } from '../../libs/orchestrator/src/index.js';
-import type { PlanStep } from '../../libs/domain/src/index.js';
+import type { JsonObject } from '#kernel';
+import { executeOperation, type WreRuntime } from '#orchestrator';
+import type { PlanStep } from '#domain';
 import type { DatasetPlugin } from './dataset-plugin.js';
 import { comparePlans, type GoldCall } from './workloads/index.js';
 

@@ -7,15 +7,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  bootRuntime,
-  closeRuntime,
-  describeRules,
-  loadConfig,
-  registerPlugin,
-} from '../../libs/orchestrator/src/index.js';
-import { ProtocolSet } from '../../libs/validation/src/protocol/index.js';
-import { TOKENIZER_NAME } from '../../libs/planners/src/index.js';
+import { bootRuntime, closeRuntime, describeRules, loadConfig, registerPlugin } from '#orchestrator';
+import { ProtocolSet } from '#validation';
+import { TOKENIZER_NAME } from '#planners';
 import { machineInfo, RESULTS_DIR, writeSection } from '../lib/benchmarks-md.js';
 import { datasetItems, seedItems } from './build-items.js';
 import { DatasetPlugin } from './dataset-plugin.js';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { RuntimeOptions, WreConfig } from '../../../libs/orchestrator/src/index.js';
+import type { RuntimeOptions, WreConfig } from '#orchestrator';
 import { GraphqlApiModule } from './common/graphql/graphql-api.module.js';
 import { RuntimeModule } from './common/runtime/runtime.module.js';
 import { EventsModule } from './events/events.module.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { isWreError } from '../../../libs/kernel/src/index.js';
-import { describeStore, loadConfig } from '../../../libs/orchestrator/src/index.js';
+import { isWreError } from '#kernel';
+import { describeStore, loadConfig } from '#orchestrator';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureHttp } from './common/http/configure-http.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig, type WreRuntime } from '../../../libs/orchestrator/src/index.js';
+import { loadConfig, type WreRuntime } from '#orchestrator';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../src/app.module.js';
 import { configureHttp } from '../src/common/http/configure-http.js';

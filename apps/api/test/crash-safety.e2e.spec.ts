@@ -2,16 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { deterministicId } from '../../../libs/kernel/src/index.js';
-import {
-  bootRuntime,
-  closeRuntime,
-  loadConfig,
-  readModelDigest,
-  rebuildProjections,
-} from '../../../libs/orchestrator/src/index.js';
-import { EXECUTIONS, getExecution, type ExecutionDoc } from '../../../libs/projections/src/index.js';
-import { TEST_PG_URL as PG_URL } from '../../../libs/stores/src/postgres/testing/postgres-test-db.fixture.js';
+import { deterministicId } from '#kernel';
+import { bootRuntime, closeRuntime, loadConfig, readModelDigest, rebuildProjections } from '#orchestrator';
+import { EXECUTIONS, getExecution, type ExecutionDoc } from '#projections';
+import { TEST_PG_URL as PG_URL } from '#stores/postgres/testing';
 import { buildOnce, gql, startApi, withSchema } from './process-harness.js';
 
 const ROUNDS = 20;

@@ -1,5 +1,5 @@
-import { isWreError } from '../../../libs/kernel/src/index.js';
-import { bootRuntime, closeRuntime, loadConfig, rebuildProjections } from '../../../libs/orchestrator/src/index.js';
+import { isWreError } from '#kernel';
+import { bootRuntime, closeRuntime, loadConfig, rebuildProjections } from '#orchestrator';
 
 /**
  * `npm run replay`: drops every read model and replays the whole event log into it, then prints the report.

@@ -1,4 +1,4 @@
-import { checkSkills } from '../../../libs/skills/src/index.js';
+import { checkSkills } from '#skills';
 
 /**
  * `npm run skills:check [dir]`: validates every skill folder (dir defaults to $WRE_SKILLS_DIR, else ./skills).

@@ -1,5 +1,5 @@
-import { isWreError } from '../../../libs/kernel/src/index.js';
-import { describeStore, loadConfig, ProjectionWorker } from '../../../libs/orchestrator/src/index.js';
+import { isWreError } from '#kernel';
+import { describeStore, loadConfig, ProjectionWorker } from '#orchestrator';
 
 /** `npm run worker`: projections (and interrupted-execution recovery) outside the api, for scale-out. */
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { isPlainObject, type JsonObject, type JsonValue } from '../../../libs/kernel/src/index.js';
+import { isPlainObject, type JsonObject, type JsonValue } from '#kernel';
 import type { GoldCall } from './workload.types.js';
 
 /** API-Bank's retrieval tool: it finds APIs, it does not act, so it is no part of the plan. */

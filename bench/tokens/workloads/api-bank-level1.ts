@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isPlainObject } from '../../../libs/kernel/src/index.js';
-import type { ToolDefinition } from '../../../libs/domain/src/index.js';
+import { isPlainObject } from '#kernel';
+import type { ToolDefinition } from '#domain';
 import { TOOL_SEARCHER, apiBankCall, dataError } from './api-bank-call.js';
 import { apiBankTool, inferTools, widenToGold } from './tool-catalogue.js';
 import type { GoldCall, PlanRecord, Workload } from './workload.types.js';

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isPlainObject, type JsonObject, type JsonValue } from '../../../libs/kernel/src/index.js';
+import { isPlainObject, type JsonObject, type JsonValue } from '#kernel';
 import { inferTools } from './tool-catalogue.js';
 import type { GoldCall, PlanRecord, Workload } from './workload.types.js';
 

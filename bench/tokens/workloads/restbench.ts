@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isPlainObject, sha256 } from '../../../libs/kernel/src/index.js';
-import type { ToolDefinition } from '../../../libs/domain/src/index.js';
+import { isPlainObject, sha256 } from '#kernel';
+import type { ToolDefinition } from '#domain';
 import { dataError } from './api-bank-call.js';
 import type { PlanRecord, Workload } from './workload.types.js';
 

@@ -1,5 +1,5 @@
-import { isPlainObject, type JsonObject, type JsonValue } from '../../../libs/kernel/src/index.js';
-import type { ToolDefinition } from '../../../libs/domain/src/index.js';
+import { isPlainObject, type JsonObject, type JsonValue } from '#kernel';
+import type { ToolDefinition } from '#domain';
 import type { GoldCall } from './workload.types.js';
 
 type Kind = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';

@@ -1,5 +1,5 @@
-import { checkSchema, validateArgs } from '../../../libs/validation/src/args-schema/index.js';
-import { TOOL_NAME_PATTERN } from '../../../libs/domain/src/index.js';
+import { checkSchema, validateArgs } from '#validation';
+import { TOOL_NAME_PATTERN } from '#domain';
 import type { Workload } from './workload.types.js';
 
 /** Everything that would stop the orchestrator from registering the catalogue or running the gold plans. */

@@ -1,5 +1,5 @@
-import type { JsonObject, JsonValue } from '../../../libs/kernel/src/index.js';
-import type { ToolDefinition } from '../../../libs/domain/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
+import type { ToolDefinition } from '#domain';
 
 /** One gold tool call: what the reference plan ran, with which arguments, and (when the data records it) what came back. */
 export interface GoldCall {

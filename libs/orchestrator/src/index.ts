@@ -12,4 +12,4 @@ export * from './catalogue/list-skills.js';
 export * from './catalogue/list-protocols.js';
 export * from './facade/index.js';
 export * from './worker/index.js';
-export { OrchestratorPlugin } from '../../plugins/src/index.js';
+export { OrchestratorPlugin } from '#plugins';

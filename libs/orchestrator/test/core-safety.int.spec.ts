@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../kernel/src/index.js';
-import { toRuntimePlugin } from '../../plugins/src/index.js';
+import { systemClock } from '#kernel';
+import { toRuntimePlugin } from '#plugins';
 import { ExecutionWriter } from '../src/execute-operation/execution-writer.js';
 import {
   loadConfig,
@@ -12,7 +12,7 @@ import {
   registerPlugin,
   deregisterPlugin,
 } from '../src/index.js';
-import { getExecution } from '../../projections/src/index.js';
+import { getExecution } from '#projections';
 
 describe('core safety: nothing dangles, nothing half-written', () => {
   let dir: string;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { toRuntimePlugin } from '../../plugins/src/index.js';
+import { toRuntimePlugin } from '#plugins';
 import {
   loadConfig,
   bootRuntime,

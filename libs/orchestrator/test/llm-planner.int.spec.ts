@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JsonValue } from '../../kernel/src/index.js';
-import { FakeLlmServer, sentText } from '../../planners/test/fake-llm-server.js';
-import type { RuntimePlugin } from '../../plugins/src/index.js';
-import type { PlanStep } from '../../domain/src/index.js';
+import type { JsonValue } from '#kernel';
+import { FakeLlmServer, sentText } from '#planners/testing';
+import type { RuntimePlugin } from '#plugins';
+import type { PlanStep } from '#domain';
 import {
   loadConfig,
   bootRuntime,
@@ -13,7 +13,7 @@ import {
   registerPlugin,
   type WreRuntime,
 } from '../src/index.js';
-import { tokenReport } from '../../projections/src/index.js';
+import { tokenReport } from '#projections';
 
 /** A plugin with tools but no planner of its own: the configured LLM planner plans for it. */
 const notes: RuntimePlugin = {

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PATTERNS, type PatternDoc } from '../../pattern-memory/src/index.js';
-import type { JsonValue } from '../../kernel/src/index.js';
-import type { RuntimePlugin, StepContext } from '../../plugins/src/index.js';
-import type { ComputedPlan, Operation, PlanStep } from '../../domain/src/index.js';
+import { PATTERNS, type PatternDoc } from '#pattern-memory';
+import type { JsonValue } from '#kernel';
+import type { RuntimePlugin, StepContext } from '#plugins';
+import type { ComputedPlan, Operation, PlanStep } from '#domain';
 import {
   loadConfig,
   bootRuntime,
@@ -13,7 +13,7 @@ import {
   registerPlugin,
   type WreRuntime,
 } from '../src/index.js';
-import { tokenReport } from '../../projections/src/index.js';
+import { tokenReport } from '#projections';
 
 /** A plugin whose planner and world the test controls: plan version, and whether the `send` tool fails. */
 class Mailer implements RuntimePlugin {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { contentHash } from '../../kernel/src/index.js';
-import type { ExecutionEvent, PluginEvent } from '../../domain/src/index.js';
-import type { PlanStep, TokenUsage } from '../../domain/src/index.js';
+import { contentHash } from '#kernel';
+import type { ExecutionEvent, PluginEvent } from '#domain';
+import type { PlanStep, TokenUsage } from '#domain';
 import { allProjections } from '../src/runtime/all-projections.js';
-import { EXECUTIONS, PLUGINS, RECALL_STATS, recallStats, type ExecutionDoc } from '../../projections/src/index.js';
+import { EXECUTIONS, PLUGINS, RECALL_STATS, recallStats, type ExecutionDoc } from '#projections';
 import {
   MEMORY_CITATIONS,
   PATTERN_KEYS,
@@ -11,13 +11,13 @@ import {
   PATTERNS,
   type PatternDoc,
   type PatternKeyDoc,
-} from '../../pattern-memory/src/index.js';
-import { recallPattern, shouldRetire, wilsonLowerBound } from '../../pattern-memory/src/recall/index.js';
-import { ProjectionRunner } from '../../projections/src/runner/projection-runner.js';
-import type { EventStore, ReadAllOptions } from '../../stores/src/event-store/index.js';
-import { es, rm, runner, openReadModel, dump, withMeta } from '../../projections/src/testing/runner.fixture.js';
-import { PostgresReadModel } from '../../stores/src/read-model/postgres/index.js';
-import { freshSchemaName, TEST_PG_URL, TestDb } from '../../stores/src/postgres/testing/postgres-test-db.fixture.js';
+} from '#pattern-memory';
+import { recallPattern, shouldRetire, wilsonLowerBound } from '#pattern-memory';
+import { ProjectionRunner } from '#projections';
+import type { EventStore, ReadAllOptions } from '#stores/event-store';
+import { es, rm, runner, openReadModel, dump, withMeta } from '#projections/testing';
+import { PostgresReadModel } from '#stores/read-model/postgres';
+import { freshSchemaName, TEST_PG_URL, TestDb } from '#stores/postgres/testing';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The four real projections fed hand-written execution streams, shaped as execution.events.ts declares them.

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { toRuntimePlugin } from '../../plugins/src/index.js';
-import type { ProtocolDefinition } from '../../validation/src/protocol/index.js';
+import { toRuntimePlugin } from '#plugins';
+import type { ProtocolDefinition } from '#validation';
 import {
   loadConfig,
   bootRuntime,
@@ -12,7 +12,7 @@ import {
   rebuildProjections,
   readModelDigest,
 } from '../src/index.js';
-import { recallStats } from '../../projections/src/index.js';
+import { recallStats } from '#projections';
 
 const limit: ProtocolDefinition = {
   id: 'ACME-1',

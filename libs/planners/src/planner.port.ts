@@ -1,5 +1,5 @@
-import type { ComputedPlan, Operation, ToolDefinition } from '../../domain/src/index.js';
-import type { TokenUsage } from '../../domain/src/index.js';
+import type { ComputedPlan, Operation, ToolDefinition } from '#domain';
+import type { TokenUsage } from '#domain';
 
 /** Everything a planner may see: the operation, the plugin's tool catalogue and the rules that will judge the plan. */
 export interface PlanRequest {

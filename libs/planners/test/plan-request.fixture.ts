@@ -1,4 +1,4 @@
-import type { ToolDefinition } from '../../domain/src/index.js';
+import type { ToolDefinition } from '#domain';
 import type { PlanRequest } from '../src/planner.port.js';
 
 /** A small but realistic catalogue: a writer with a strict schema and a destructive remover. */

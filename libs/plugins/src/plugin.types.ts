@@ -1,5 +1,5 @@
-import type { JsonValue } from '../../kernel/src/index.js';
-import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '../../domain/src/index.js';
+import type { JsonValue } from '#kernel';
+import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '#domain';
 
 // The shared vocabulary lives in libs/domain; plugin authors get it from here too.
 export {
@@ -14,7 +14,7 @@ export {
   type PlanStep,
   type TokenUsage,
   type ToolDefinition,
-} from '../../domain/src/index.js';
+} from '#domain';
 
 /** Given to a tool when it runs: where it may act and who asked. */
 export interface StepContext {

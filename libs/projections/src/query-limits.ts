@@ -1,4 +1,4 @@
-import { BadInputError } from '../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 
 /** A caller's page size: the default when absent, refused (BAD_USER_INPUT) outside 1..max. */
 export function pageSize(first: number | null | undefined, dflt: number, max: number): number {

@@ -1,4 +1,4 @@
-import { firstInvalidUtf8Line, lineAtOffset } from '../../kernel/src/index.js';
+import { firstInvalidUtf8Line, lineAtOffset } from '#kernel';
 import { stepFailure, type StepFailure } from './skill.types.js';
 
 export type SkillText = { ok: true; text: string } | StepFailure;

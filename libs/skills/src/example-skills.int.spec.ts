@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinPlugins } from '../../plugins/src/index.js';
+import { builtinPlugins } from '#plugins';
 import { loadAllSkills } from './index.js';
 
 const GOOD = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'good');

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { lstat, open, type FileHandle } from 'node:fs/promises';
-import { readAtMost } from '../../kernel/src/index.js';
+import { readAtMost } from '#kernel';
 import { describeFsError, errnoCode } from './fs-error.js';
 import { MAX_SKILL_FILE_BYTES, stepFailure, type StepFailure } from './skill.types.js';
 

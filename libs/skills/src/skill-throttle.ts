@@ -1,4 +1,4 @@
-import { formatDuration, MAX_DURATION_MS, parseDuration, type DurationResult } from '../../kernel/src/index.js';
+import { formatDuration, MAX_DURATION_MS, parseDuration, type DurationResult } from '#kernel';
 import { clip, describeType } from './describe-value.js';
 import type { SkillThrottle } from './skill.types.js';
 

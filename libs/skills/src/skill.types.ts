@@ -56,7 +56,7 @@ export type SkillFileName = (typeof SKILL_FILE_NAMES)[number];
 
 export const SKILL_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 // One definition of what operation types and tool names look like: the plugin SDK's.
-export { OPERATION_TYPE_PATTERN, TOOL_NAME_PATTERN } from '../../domain/src/index.js';
+export { OPERATION_TYPE_PATTERN, TOOL_NAME_PATTERN } from '#domain';
 export const MAX_SKILL_FILE_BYTES = 256 * 1024;
 export const MAX_DESCRIPTION_CHARS = 1024;
 

@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isInside } from '../../validation/src/path-guard/index.js';
+import { isInside } from '#validation';
 import { describeFsError } from './fs-error.js';
 import { stepFailure, type StepFailure } from './skill.types.js';
 

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../../libs/kernel/src/index.js';
+import type { RecordedEvent } from '#kernel';
 import type { StoredEvent } from './stored-event.type.js';
 
 export const toStoredEvent = (e: RecordedEvent): StoredEvent => ({

@@ -1,4 +1,4 @@
-import type { ExecutionDoc } from '../../../../libs/projections/src/index.js';
+import type { ExecutionDoc } from '#projections';
 import { ExecutionStatus, type Execution } from './execution.type.js';
 
 /** An execution document as the API shows it: step and execution errors flattened to text plus a code. */

@@ -1,4 +1,4 @@
-import type { PatternDoc } from '../../../../libs/pattern-memory/src/index.js';
+import type { PatternDoc } from '#pattern-memory';
 import type { Pattern } from './pattern.type.js';
 
 /** A pattern document as the API shows it, with the executions it was learned from. */

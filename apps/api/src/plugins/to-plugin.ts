@@ -1,4 +1,4 @@
-import type { PluginDoc } from '../../../../libs/projections/src/index.js';
+import type { PluginDoc } from '#projections';
 import type { Plugin } from './plugin.type.js';
 
 /** A plugin document as the API shows it; `available`: registered and runnable in this process now. */

@@ -1,4 +1,4 @@
-import { sha256, type JsonObject } from '../../../../libs/kernel/src/index.js';
+import { sha256, type JsonObject } from '#kernel';
 import { isClause, keyColonValue, keyEqualsValue } from './keyed-recognisers.js';
 import { properName } from './name-recogniser.js';
 import { applyRecogniser, type Part, type Recogniser } from './segments.js';

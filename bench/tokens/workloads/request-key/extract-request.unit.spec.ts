@@ -1,4 +1,4 @@
-import { OPERATION_TYPE_PATTERN } from '../../../../libs/domain/src/index.js';
+import { OPERATION_TYPE_PATTERN } from '#domain';
 import { extractRequest, normaliseSkeleton, operationTypeOf } from './extract-request.js';
 import { responseCacheKey } from './response-cache-key.js';
 

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../../libs/kernel/src/index.js';
+import type { JsonValue } from '#kernel';
 
 /**
  * A recognised value. Its placeholder is `{key}` when the text names it (`latitude=…`, `Password is …`), else

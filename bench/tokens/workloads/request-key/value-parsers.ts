@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../../libs/kernel/src/index.js';
+import type { JsonValue } from '#kernel';
 
 /** Options that change how values are normalised. */
 export interface ExtractOptions {

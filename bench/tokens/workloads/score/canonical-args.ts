@@ -1,4 +1,4 @@
-import { isPlainObject, stableStringify, type JsonValue } from '../../../../libs/kernel/src/index.js';
+import { isPlainObject, stableStringify, type JsonValue } from '#kernel';
 
 /**
  * How served and gold arguments are compared (the benchmark prints this):

@@ -1,5 +1,5 @@
-import { isPlainObject, type JsonObject, type JsonValue } from '../../../../libs/kernel/src/index.js';
-import type { PlanStep } from '../../../../libs/domain/src/index.js';
+import { isPlainObject, type JsonObject, type JsonValue } from '#kernel';
+import type { PlanStep } from '#domain';
 import type { GoldCall } from '../workload.types.js';
 import { canonicalEqual } from './canonical-args.js';
 

@@ -1,4 +1,4 @@
-import type { PlanStep } from '../../../../libs/domain/src/index.js';
+import type { PlanStep } from '#domain';
 import type { GoldCall } from '../workload.types.js';
 import { CANONICALISATION, canonicalArgs, canonicalEqual } from './canonical-args.js';
 import { comparePlans } from './compare-plans.js';

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../../libs/kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 import type { GoldCall } from '../workload.types.js';
 import { SEED_FAMILIES, ERROR_CODES, seedFamilyPlan, type SeedFamily } from './seed-family-plans.js';
 import { intIn, pick, pickDistinct, seededRandom, type Rng } from './seeded-random.js';

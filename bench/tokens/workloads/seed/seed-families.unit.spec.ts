@@ -1,5 +1,5 @@
-import { MODULE_SEGMENT_PATTERN } from '../../../../libs/validation/src/path-guard/validate-module-path.js';
-import { OPERATION_TYPE_PATTERN } from '../../../../libs/domain/src/index.js';
+import { MODULE_SEGMENT_PATTERN } from '#validation';
+import { OPERATION_TYPE_PATTERN } from '#domain';
 import { catalogueProblems } from '../workload-catalogue.fixture.js';
 import { seedFamilyWorkload } from './seed-families.js';
 import { SEED_FAMILIES } from './seed-family-plans.js';

@@ -1,4 +1,4 @@
-import { sha256, type JsonObject } from '../../../../libs/kernel/src/index.js';
+import { sha256, type JsonObject } from '#kernel';
 import type { GoldCall } from '../workload.types.js';
 
 /** The seed README's four operation families; each is also the operation type. */

@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../../../libs/kernel/src/index.js';
-import type { ToolDefinition } from '../../../../libs/domain/src/index.js';
+import type { JsonObject } from '#kernel';
+import type { ToolDefinition } from '#domain';
 
 const str = { type: 'string', minLength: 1 };
 const path = { type: 'string', minLength: 1, format: 'path' };

@@ -1,6 +1,6 @@
-import { intIn, type Rng } from '../../../../libs/kernel/src/index.js';
+import { intIn, type Rng } from '#kernel';
 
-export { intIn, seededRandom, type Rng } from '../../../../libs/kernel/src/index.js';
+export { intIn, seededRandom, type Rng } from '#kernel';
 
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[intIn(rng, 0, items.length - 1)] as T;
 

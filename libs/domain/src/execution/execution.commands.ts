@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../kernel/src/index.js';
+import type { JsonValue } from '#kernel';
 import type { PlanStep, TokenUsage } from '../vocabulary/index.js';
 import type { ErrorInfo, OperationRequested, OperationThrottled, SkillLoadFailed } from './execution.events.js';
 

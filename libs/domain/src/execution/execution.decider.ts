@@ -1,4 +1,4 @@
-import { WreError } from '../../../kernel/src/index.js';
+import { WreError } from '#kernel';
 import type { ExecutionCommand } from './execution.commands.js';
 import type { ExecutionEvent } from './execution.events.js';
 import { isTerminal, type ExecutionPhase, type ExecutionState } from './execution.state.js';

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
 import type { PlanStep, TokenUsage } from '../vocabulary/index.js';
 
 export interface ErrorInfo {

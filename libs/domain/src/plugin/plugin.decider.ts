@@ -1,4 +1,4 @@
-import { contentHash, NotFoundError } from '../../../kernel/src/index.js';
+import { contentHash, NotFoundError } from '#kernel';
 import type { PluginDefinition, PluginEvent } from './plugin.events.js';
 
 export type RegisterPlugin = { type: 'RegisterPlugin'; definition: PluginDefinition };

@@ -1,5 +1,5 @@
 import { deciderSpec } from '../testing/decider-spec.js';
-import { contentHash } from '../../../kernel/src/index.js';
+import { contentHash } from '#kernel';
 import {
   decidePlugin,
   evolvePlugin,

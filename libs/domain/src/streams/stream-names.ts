@@ -1,4 +1,4 @@
-import { streamName } from '../../../kernel/src/index.js';
+import { streamName } from '#kernel';
 
 // Every stream the system writes is `{category}-{id}` (no dash inside the category). Its names are built and read
 // here only, so a category is spelled once.

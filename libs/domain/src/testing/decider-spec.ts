@@ -1,4 +1,4 @@
-import { WreError } from '../../../kernel/src/index.js';
+import { WreError } from '#kernel';
 
 /** given(events).when(command).then(expectedEvents) / .thenThrows(code), over any pure decider. */
 export function deciderSpec<C, E, S>(decide: (c: C, s: S) => E[], evolve: (s: S, e: E) => S, initial: S) {

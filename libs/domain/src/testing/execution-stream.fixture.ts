@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
 import type { ExecutionEvent, OperationRequested, SkillRef } from '../execution/index.js';
 import { executionStream } from '../streams/index.js';
 import { ZERO_TOKENS, type PlanStep, type TokenUsage } from '../vocabulary/index.js';

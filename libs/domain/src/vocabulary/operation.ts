@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 
 /** The operation as plugins and planners see it: its type and its parameters (everything but `type`/`plugin`). */
 export interface Operation {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 
 /** A step of a plan: which tool, with which arguments. */
 export interface PlanStep {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 
 /** A JSON Schema subset for tool arguments and operation params (checked by libs/validation args-schema). */
 export type ArgsSchema = JsonObject;

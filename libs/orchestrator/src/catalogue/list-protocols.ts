@@ -1,4 +1,4 @@
-import { citationChainRule, CITATION_PROTOCOL } from '../../../validation/src/protocol/index.js';
+import { citationChainRule, CITATION_PROTOCOL } from '#validation';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 
 export interface ProtocolView {

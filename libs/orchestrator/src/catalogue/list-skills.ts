@@ -1,5 +1,5 @@
-import { skillStatsByName } from '../../../projections/src/index.js';
-import { loadAllSkills } from '../../../skills/src/index.js';
+import { skillStatsByName } from '#projections';
+import { loadAllSkills } from '#skills';
 import { skillFidelity } from '../execute-skill/skill-fidelity.js';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigError } from '../../../kernel/src/index.js';
+import { ConfigError } from '#kernel';
 
 export type EventStoreConfig =
   { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string } | { kind: 'esdb'; url: string };

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError } from '../../../kernel/src/index.js';
+import { ConfigError } from '#kernel';
 import { eventStoreConfig, readModelConfig, type EventStoreConfig, type ReadModelConfig } from './store-urls.js';
 
 export interface WreConfig {

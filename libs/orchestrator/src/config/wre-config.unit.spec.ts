@@ -1,4 +1,4 @@
-import { ConfigError } from '../../../kernel/src/index.js';
+import { ConfigError } from '#kernel';
 import { loadConfig } from './wre-config.js';
 import { describeStore } from './store-urls.js';
 

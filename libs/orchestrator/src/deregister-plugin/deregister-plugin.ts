@@ -1,5 +1,5 @@
-import { WreError } from '../../../kernel/src/index.js';
-import { getPlugin, type PluginDoc } from '../../../projections/src/index.js';
+import { WreError } from '#kernel';
+import { getPlugin, type PluginDoc } from '#projections';
 import type { PluginDeps } from '../register-plugin/register-plugin.js';
 import { handlePluginCommand } from '../register-plugin/plugin-command.js';
 

@@ -1,6 +1,6 @@
-import { WreError } from '../../../kernel/src/index.js';
-import { isTerminal, TERMINAL_EXECUTION_EVENTS as TERMINAL } from '../../../domain/src/index.js';
-import type { ExecutionDoc } from '../../../projections/src/index.js';
+import { WreError } from '#kernel';
+import { isTerminal, TERMINAL_EXECUTION_EVENTS as TERMINAL } from '#domain';
+import type { ExecutionDoc } from '#projections';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 import type { ExecutionWriter } from './execution-writer.js';

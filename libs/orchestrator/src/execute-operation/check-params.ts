@@ -1,6 +1,6 @@
-import { BadInputError } from '../../../kernel/src/index.js';
-import type { RuntimePlugin } from '../../../plugins/src/index.js';
-import { describeIssues, validateArgs } from '../../../validation/src/args-schema/index.js';
+import { BadInputError } from '#kernel';
+import type { RuntimePlugin } from '#plugins';
+import { describeIssues, validateArgs } from '#validation';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 
 /** Params must fit the schema the plugin declares for the operation type (if any); refused before anything is written. */

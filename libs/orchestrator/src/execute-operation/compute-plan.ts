@@ -1,8 +1,8 @@
-import { isWreError, PluginError, withTimeout, type WreError } from '../../../kernel/src/index.js';
-import type { Operation } from '../../../domain/src/index.js';
-import type { RuntimePlugin } from '../../../plugins/src/index.js';
-import { pluginPlanner, type PlanRejection } from '../../../planners/src/index.js';
-import type { Rule } from '../../../validation/src/protocol/index.js';
+import { isWreError, PluginError, withTimeout, type WreError } from '#kernel';
+import type { Operation } from '#domain';
+import type { RuntimePlugin } from '#plugins';
+import { pluginPlanner, type PlanRejection } from '#planners';
+import type { Rule } from '#validation';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { describeRules } from './describe-rules.js';
 import { errorInfo } from './error-info.js';

@@ -1,11 +1,6 @@
-import { throttleKeysOf } from '../../../domain/src/index.js';
-import { admissionTimes } from '../../../projections/src/index.js';
-import {
-  decideAdmission,
-  type Admission,
-  type AdmissionRequest,
-  type RateLimit,
-} from '../../../validation/src/protocol/index.js';
+import { throttleKeysOf } from '#domain';
+import { admissionTimes } from '#projections';
+import { decideAdmission, type Admission, type AdmissionRequest, type RateLimit } from '#validation';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 

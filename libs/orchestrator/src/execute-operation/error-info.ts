@@ -1,4 +1,4 @@
-import { errorMessage, isWreError } from '../../../kernel/src/index.js';
+import { errorMessage, isWreError } from '#kernel';
 
 /** What an execution records of a failure: a WreError's own code and message, anything else under `fallbackCode`. */
 export const errorInfo = (e: unknown, fallbackCode: string): { code: string; message: string } =>

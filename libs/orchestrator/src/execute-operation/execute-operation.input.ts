@@ -1,7 +1,7 @@
-import { BadInputError, isPlainObject, stableStringify, type JsonObject } from '../../../kernel/src/index.js';
-import { OPERATION_TYPE_PATTERN } from '../../../domain/src/index.js';
-import type { SkillLoadFailed, SkillRef } from '../../../domain/src/index.js';
-import type { SkillConstraints } from '../../../validation/src/protocol/index.js';
+import { BadInputError, isPlainObject, stableStringify, type JsonObject } from '#kernel';
+import { OPERATION_TYPE_PATTERN } from '#domain';
+import type { SkillLoadFailed, SkillRef } from '#domain';
+import type { SkillConstraints } from '#validation';
 
 /** Set by executeSkill: which skill the operation runs for and what it adds (instructions, tool list, throttle). */
 export interface SkillContext {

@@ -1,9 +1,9 @@
-import { deterministicId } from '../../../kernel/src/index.js';
-import { isTerminal } from '../../../domain/src/index.js';
-import type { PatternDoc } from '../../../pattern-memory/src/index.js';
-import type { RuntimePlugin } from '../../../plugins/src/index.js';
-import type { ExecutionDoc } from '../../../projections/src/index.js';
-import type { Rule } from '../../../validation/src/protocol/index.js';
+import { deterministicId } from '#kernel';
+import { isTerminal } from '#domain';
+import type { PatternDoc } from '#pattern-memory';
+import type { RuntimePlugin } from '#plugins';
+import type { ExecutionDoc } from '#projections';
+import type { Rule } from '#validation';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { answerResend } from './answer-resend.js';
 import { checkParams } from './check-params.js';

@@ -1,5 +1,5 @@
-import { withMetadata, type Clock, type RecordedEvent } from '../../../kernel/src/index.js';
-import type { EventStore, ExpectedRevision } from '../../../stores/src/event-store/event-store.port.js';
+import { withMetadata, type Clock, type RecordedEvent } from '#kernel';
+import type { EventStore, ExpectedRevision } from '#stores/event-store';
 import {
   decideExecution,
   evolveExecution,
@@ -8,7 +8,7 @@ import {
   type ExecutionEvent,
   type ExecutionState,
   executionStream,
-} from '../../../domain/src/index.js';
+} from '#domain';
 import { loadStream } from '../runtime/load-stream.js';
 
 /**

@@ -1,5 +1,5 @@
-import { WreError } from '../../../kernel/src/index.js';
-import { getExecution, type ExecutionDoc } from '../../../projections/src/index.js';
+import { WreError } from '#kernel';
+import { getExecution, type ExecutionDoc } from '#projections';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 
 /** Read-your-writes: waits until the projections have applied `position`, then reads the execution document. */

@@ -1,5 +1,5 @@
-import { discriminatorsFor, recallKeyFor } from '../../../pattern-memory/src/index.js';
-import type { RuntimePlugin } from '../../../plugins/src/index.js';
+import { discriminatorsFor, recallKeyFor } from '#pattern-memory';
+import type { RuntimePlugin } from '#plugins';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
-import { recallByKey, type PatternDoc } from '../../../pattern-memory/src/index.js';
+import type { JsonObject } from '#kernel';
+import { recallByKey, type PatternDoc } from '#pattern-memory';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { PHASE } from './execution-phases.js';
 import type { ExecutionWriter } from './execution-writer.js';

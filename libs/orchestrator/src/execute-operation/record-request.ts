@@ -1,5 +1,5 @@
-import { errorMessage, isWreError } from '../../../kernel/src/index.js';
-import { applicableLimits, type AdmissionRequest } from '../../../validation/src/protocol/index.js';
+import { errorMessage, isWreError } from '#kernel';
+import { applicableLimits, type AdmissionRequest } from '#validation';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { decideRequestAdmission } from './decide-request-admission.js';
 import type { ValidExecuteInput } from './execute-operation.input.js';

@@ -1,4 +1,4 @@
-import { contentHash } from '../../../kernel/src/index.js';
+import { contentHash } from '#kernel';
 import type { ValidExecuteInput } from './execute-operation.input.js';
 
 /**

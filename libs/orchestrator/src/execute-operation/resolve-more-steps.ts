@@ -1,5 +1,5 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import { resolveTemplate, type PatternDoc } from '../../../pattern-memory/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
+import { resolveTemplate, type PatternDoc } from '#pattern-memory';
 import { PHASE } from './execution-phases.js';
 import type { ExecutionWriter } from './execution-writer.js';
 

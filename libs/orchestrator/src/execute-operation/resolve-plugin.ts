@@ -1,6 +1,6 @@
-import { BadInputError, NotFoundError, WreError } from '../../../kernel/src/index.js';
-import type { RuntimePlugin } from '../../../plugins/src/index.js';
-import { getPlugin, registeredPlugins } from '../../../projections/src/index.js';
+import { BadInputError, NotFoundError, WreError } from '#kernel';
+import type { RuntimePlugin } from '#plugins';
+import { getPlugin, registeredPlugins } from '#projections';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 
 /**

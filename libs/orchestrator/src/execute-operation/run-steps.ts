@@ -1,5 +1,5 @@
-import { isWreError, PluginError, withTimeout, type JsonValue } from '../../../kernel/src/index.js';
-import type { RuntimePlugin, StepContext } from '../../../plugins/src/index.js';
+import { isWreError, PluginError, withTimeout, type JsonValue } from '#kernel';
+import type { RuntimePlugin, StepContext } from '#plugins';
 import { errorInfo } from './error-info.js';
 import { PHASE } from './execution-phases.js';
 import type { ExecutionWriter } from './execution-writer.js';

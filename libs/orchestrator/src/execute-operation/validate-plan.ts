@@ -1,5 +1,5 @@
-import type { RuntimePlugin } from '../../../plugins/src/index.js';
-import { evaluateStep, type Rule } from '../../../validation/src/protocol/index.js';
+import type { RuntimePlugin } from '#plugins';
+import { evaluateStep, type Rule } from '#validation';
 import { PHASE } from './execution-phases.js';
 import type { ExecutionWriter } from './execution-writer.js';
 

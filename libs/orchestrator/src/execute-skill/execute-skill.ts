@@ -1,6 +1,6 @@
-import { BadInputError, isPlainObject, isWreError, WreError, type JsonObject } from '../../../kernel/src/index.js';
-import { getSkillStats, type ExecutionDoc } from '../../../projections/src/index.js';
-import { isSkillName } from '../../../skills/src/index.js';
+import { BadInputError, isPlainObject, isWreError, WreError, type JsonObject } from '#kernel';
+import { getSkillStats, type ExecutionDoc } from '#projections';
+import { isSkillName } from '#skills';
 import { executeOperation } from '../execute-operation/execute-operation.js';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { resolveSkill } from './skill-context.js';

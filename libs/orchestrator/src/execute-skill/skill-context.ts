@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { contentHash, type JsonObject } from '../../../kernel/src/index.js';
-import { fallbackInstructions, loadSkill } from '../../../skills/src/index.js';
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
-import { getSkillStats } from '../../../projections/src/index.js';
+import { contentHash, type JsonObject } from '#kernel';
+import { fallbackInstructions, loadSkill } from '#skills';
+import type { ReadModelStore } from '#stores/read-model';
+import { getSkillStats } from '#projections';
 import type { SkillContext } from '../execute-operation/execute-operation.input.js';
 
 export interface ResolvedSkill {

@@ -1,5 +1,5 @@
-import { wilsonLowerBound } from '../../../pattern-memory/src/index.js';
-import type { SkillStatsDoc } from '../../../projections/src/index.js';
+import { wilsonLowerBound } from '#pattern-memory';
+import type { SkillStatsDoc } from '#projections';
 
 /** The skill's fidelity after the outcomes recorded so far (blocked and failed runs count against it). */
 export const skillFidelity = (s: SkillStatsDoc | null | undefined): number =>

@@ -1,8 +1,8 @@
-import { BadInputError, type Clock, type IdGenerator, type JsonObject } from '../../../kernel/src/index.js';
-import type { PatternDoc } from '../../../pattern-memory/src/index.js';
-import type { ExecutionDoc, PluginDoc } from '../../../projections/src/index.js';
-import { toRuntimePlugin } from '../../../plugins/src/index.js';
-import { bestPattern, listPatterns } from '../../../pattern-memory/src/index.js';
+import { BadInputError, type Clock, type IdGenerator, type JsonObject } from '#kernel';
+import type { PatternDoc } from '#pattern-memory';
+import type { ExecutionDoc, PluginDoc } from '#projections';
+import { toRuntimePlugin } from '#plugins';
+import { bestPattern, listPatterns } from '#pattern-memory';
 import { loadConfig, type WreConfig } from '../config/index.js';
 import { executeOperation } from '../execute-operation/execute-operation.js';
 import { executeSkill, type SkillExecutionResult } from '../execute-skill/execute-skill.js';

@@ -1,4 +1,4 @@
-import { BadInputError, type RecordedEvent } from '../../../kernel/src/index.js';
+import { BadInputError, type RecordedEvent } from '#kernel';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 
 /** The global log after `fromPosition` (exclusive); `limit` 1..1000 (default 100). */

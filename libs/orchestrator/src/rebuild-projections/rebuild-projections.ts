@@ -1,4 +1,4 @@
-import type { RebuildReport } from '../../../projections/src/index.js';
+import type { RebuildReport } from '#projections';
 import { readModelDigest } from '../runtime/read-model-digest.js';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 

@@ -1,5 +1,5 @@
-import { executionStream } from '../../../domain/src/index.js';
-import { runningExecutions } from '../../../projections/src/index.js';
+import { executionStream } from '#domain';
+import { runningExecutions } from '#projections';
 import { ExecutionWriter } from '../execute-operation/execution-writer.js';
 import { PHASE } from '../execute-operation/execution-phases.js';
 import type { WreRuntime } from '../runtime/wre-runtime.js';

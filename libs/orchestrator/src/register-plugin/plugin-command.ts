@@ -1,4 +1,4 @@
-import { withMetadata } from '../../../kernel/src/index.js';
+import { withMetadata } from '#kernel';
 import {
   decidePlugin,
   evolvePlugin,
@@ -7,7 +7,7 @@ import {
   type PluginCommand,
   type PluginEvent,
   type PluginState,
-} from '../../../domain/src/index.js';
+} from '#domain';
 import { loadStream } from '../runtime/load-stream.js';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 

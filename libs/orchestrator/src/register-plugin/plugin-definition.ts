@@ -1,5 +1,5 @@
-import type { PluginDefinition } from '../../../domain/src/index.js';
-import { readOperationTypes, validateToolDefinitions, type RuntimePlugin } from '../../../plugins/src/index.js';
+import type { PluginDefinition } from '#domain';
+import { readOperationTypes, validateToolDefinitions, type RuntimePlugin } from '#plugins';
 
 /**
  * The definition a registration records. Checked with the same validators the plugin SDK applies (raw

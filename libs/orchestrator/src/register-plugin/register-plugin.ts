@@ -1,7 +1,7 @@
-import { WreError } from '../../../kernel/src/index.js';
-import type { PluginDefinition } from '../../../domain/src/index.js';
-import type { RuntimePlugin } from '../../../plugins/src/index.js';
-import { getPlugin, type PluginDoc } from '../../../projections/src/index.js';
+import { WreError } from '#kernel';
+import type { PluginDefinition } from '#domain';
+import type { RuntimePlugin } from '#plugins';
+import { getPlugin, type PluginDoc } from '#projections';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { definitionOf } from './plugin-definition.js';
 import { handlePluginCommand } from './plugin-command.js';

@@ -1,10 +1,5 @@
-import {
-  assertEndpointAllowed,
-  DEFAULT_REMOTE_TIMEOUT_MS,
-  RemotePlugin,
-  type RemotePluginDefinition,
-} from '../../../plugins/src/index.js';
-import type { PluginDoc } from '../../../projections/src/index.js';
+import { assertEndpointAllowed, DEFAULT_REMOTE_TIMEOUT_MS, RemotePlugin, type RemotePluginDefinition } from '#plugins';
+import type { PluginDoc } from '#projections';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { definitionOf } from './plugin-definition.js';
 import { registerPlugin, type PluginDeps } from './register-plugin.js';

@@ -1,5 +1,5 @@
-import { errorMessage } from '../../../kernel/src/index.js';
-import { registeredPlugins } from '../../../projections/src/index.js';
+import { errorMessage } from '#kernel';
+import { registeredPlugins } from '#projections';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { remotePlugin } from './register-remote-plugin.js';
 

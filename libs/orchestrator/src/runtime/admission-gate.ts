@@ -1,4 +1,4 @@
-import { AsyncMutex } from '../../../kernel/src/index.js';
+import { AsyncMutex } from '#kernel';
 
 /**
  * Serialises admissions in this process: a decision reads the throttle projection and must see every admission

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { randomIds, systemClock, type Clock, type IdGenerator } from '../../../kernel/src/index.js';
-import { builtinPlugins, toRuntimePlugin } from '../../../plugins/src/index.js';
+import { randomIds, systemClock, type Clock, type IdGenerator } from '#kernel';
+import { builtinPlugins, toRuntimePlugin } from '#plugins';
 import {
   BUILTIN_PROTOCOLS,
   CITATION_PROTOCOL,
   loadProtocolDir,
   ProtocolSet,
   type ProtocolDefinition,
-} from '../../../validation/src/protocol/index.js';
+} from '#validation';
 import type { WreConfig } from '../config/index.js';
 import { recoverInterrupted } from '../recover-interrupted/recover-interrupted.js';
 import { registerPlugin } from '../register-plugin/register-plugin.js';

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
+import type { RecordedEvent } from '#kernel';
+import type { EventStore } from '#stores/event-store';
 
 type Listener = (event: RecordedEvent) => void;
 

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../kernel/src/index.js';
-import type { EventStore, ExpectedRevision } from '../../../stores/src/event-store/event-store.port.js';
+import type { RecordedEvent } from '#kernel';
+import type { EventStore, ExpectedRevision } from '#stores/event-store';
 
 export interface Loaded<S> {
   state: S;

@@ -1,4 +1,4 @@
-import { createAnthropicPlanner, createOpenAiPlanner, type Planner } from '../../../planners/src/index.js';
+import { createAnthropicPlanner, createOpenAiPlanner, type Planner } from '#planners';
 import type { PlannerConfig } from '../config/index.js';
 
 /** The configured LLM planner (WRE_PLANNER), or null: plugins without plan() then rely on learned patterns. */

@@ -1,10 +1,11 @@
-import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
-import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
+import type { EventStore } from '#stores/event-store';
+import { SqliteEventStore } from '#stores/event-store/sqlite';
 import { allProjections } from './all-projections.js';
-import { SqliteReadModel, type Projection, type ReadModelStore } from '../../../stores/src/read-model/index.js';
-import { CheckpointFollower, LeasedRunner, ProjectionRunner, type Projector } from '../../../projections/src/index.js';
-import { errorMessage, isWreError, WreError } from '../../../kernel/src/index.js';
-import { postgresTarget } from '../../../stores/src/postgres/index.js';
+import { type Projection, type ReadModelStore } from '#stores/read-model';
+import { SqliteReadModel } from '#stores/read-model/sqlite';
+import { CheckpointFollower, LeasedRunner, ProjectionRunner, type Projector } from '#projections';
+import { errorMessage, isWreError, WreError } from '#kernel';
+import { postgresTarget } from '#stores/postgres';
 import { describeStore, type WreConfig } from '../config/index.js';
 
 /** A store that cannot be opened stops the start with one clear line (credentials masked), not a driver stack. */
@@ -37,12 +38,12 @@ async function openEventStoreRaw(config: WreConfig): Promise<EventStore> {
       });
     case 'postgres': {
       // Adapters load on demand: an embedded install never loads pg, the EventStoreDB client or mongodb.
-      const { PostgresEventStore } = await import('../../../stores/src/event-store/postgres/index.js');
+      const { PostgresEventStore } = await import('#stores/event-store/postgres');
       const { url, schema } = postgresTarget(es.url);
       return PostgresEventStore.open(url, { schema, maxEventBytes: config.maxEventBytes });
     }
     case 'esdb': {
-      const { EsdbEventStore } = await import('../../../stores/src/event-store/esdb/index.js');
+      const { EsdbEventStore } = await import('#stores/event-store/esdb');
       return EsdbEventStore.open(es.url, { maxEventBytes: config.maxEventBytes });
     }
   }
@@ -58,12 +59,12 @@ async function openReadModelRaw(config: WreConfig): Promise<ReadModelStore> {
     case 'sqlite':
       return SqliteReadModel.open(rm.path);
     case 'postgres': {
-      const { PostgresReadModel } = await import('../../../stores/src/read-model/postgres/index.js');
+      const { PostgresReadModel } = await import('#stores/read-model/postgres');
       const { url, schema } = postgresTarget(rm.url);
       return PostgresReadModel.open(url, { schema });
     }
     case 'mongodb': {
-      const { MongoReadModel } = await import('../../../stores/src/read-model/mongodb/index.js');
+      const { MongoReadModel } = await import('#stores/read-model/mongodb');
       return MongoReadModel.open(rm.url);
     }
   }
@@ -84,7 +85,7 @@ export async function projectorFor(
   const follower = new CheckpointFollower(readModel, projections);
   if (config.projections === 'off') return follower;
   if (config.readModel.kind === 'postgres') {
-    const { PostgresProjectionLease } = await import('../../../stores/src/read-model/postgres/index.js');
+    const { PostgresProjectionLease } = await import('#stores/read-model/postgres');
     return new LeasedRunner(runner, follower, new PostgresProjectionLease(config.readModel.url));
   }
   return runner;

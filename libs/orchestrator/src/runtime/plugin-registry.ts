@@ -1,4 +1,4 @@
-import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
+import type { RuntimePlugin } from '#plugins';
 
 /**
  * Live plugin code by name. The event log says which plugins are registered; this map holds what can actually

@@ -1,5 +1,5 @@
-import { contentHash } from '../../../kernel/src/index.js';
-import type { Projection, ReadModelStore } from '../../../stores/src/read-model/index.js';
+import { contentHash } from '#kernel';
+import type { Projection, ReadModelStore } from '#stores/read-model';
 
 /** Hash over every document of every projection's collections: equal digests mean identical read models. */
 export async function readModelDigest(readModel: ReadModelStore, projections: readonly Projection[]): Promise<string> {

@@ -1,9 +1,9 @@
-import type { Clock, IdGenerator } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../stores/src/event-store/index.js';
-import type { Projection, ReadModelStore } from '../../../stores/src/read-model/index.js';
-import type { Projector } from '../../../projections/src/index.js';
-import type { Planner } from '../../../planners/src/index.js';
-import type { ProtocolSet } from '../../../validation/src/protocol/index.js';
+import type { Clock, IdGenerator } from '#kernel';
+import type { EventStore } from '#stores/event-store';
+import type { Projection, ReadModelStore } from '#stores/read-model';
+import type { Projector } from '#projections';
+import type { Planner } from '#planners';
+import type { ProtocolSet } from '#validation';
 import type { WreConfig } from '../config/index.js';
 import type { AdmissionGate } from './admission-gate.js';
 import type { LiveFeed } from './live-feed.js';

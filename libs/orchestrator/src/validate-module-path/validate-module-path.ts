@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import { withMetadata } from '../../../kernel/src/index.js';
-import { pathCheckStream, type ModulePathValidated } from '../../../domain/src/index.js';
-import { validateModulePath as checkModulePath } from '../../../validation/src/path-guard/index.js';
+import { withMetadata } from '#kernel';
+import { pathCheckStream, type ModulePathValidated } from '#domain';
+import { validateModulePath as checkModulePath } from '#validation';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 
 export interface PathValidation {

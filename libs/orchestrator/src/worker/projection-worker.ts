@@ -1,7 +1,7 @@
-import { errorMessage, systemClock, type Clock } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../stores/src/event-store/index.js';
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
-import type { Projector } from '../../../projections/src/index.js';
+import { errorMessage, systemClock, type Clock } from '#kernel';
+import type { EventStore } from '#stores/event-store';
+import type { ReadModelStore } from '#stores/read-model';
+import type { Projector } from '#projections';
 import type { WreConfig } from '../config/index.js';
 import { openEventStore, openReadModel, projectorFor } from '../runtime/open-stores.js';
 import { recoverInterrupted } from '../recover-interrupted/recover-interrupted.js';

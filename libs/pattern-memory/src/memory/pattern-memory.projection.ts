@@ -1,11 +1,11 @@
-import { contentHash, type JsonObject, type JsonValue, type RecordedEvent } from '../../../kernel/src/index.js';
-import { executionIdOf } from '../../../domain/src/index.js';
-import type { ExecutionEvent } from '../../../domain/src/index.js';
-import type { PlanStep } from '../../../domain/src/index.js';
-import type { ReadModelTx } from '../../../stores/src/read-model/index.js';
+import { contentHash, type JsonObject, type JsonValue, type RecordedEvent } from '#kernel';
+import { executionIdOf } from '#domain';
+import type { ExecutionEvent } from '#domain';
+import type { PlanStep } from '#domain';
+import type { ReadModelTx } from '#stores/read-model';
 import { extractTemplate, paramShape } from '../template/index.js';
 import { patternContentHash, patternIdFor, recallKeyId, shouldRetire, wilsonLowerBound } from '../recall/index.js';
-import type { Projection } from '../../../stores/src/read-model/projection.port.js';
+import type { Projection } from '#stores/read-model';
 import {
   MEMORY_CITATIONS,
   PATTERNS,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { JsonObject } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../domain/src/index.js';
-import { executionOf } from '../../../domain/src/testing/execution-stream.fixture.js';
-import { projectionSpec, type SpecEvent } from '../../../stores/src/read-model/testing/projection-spec.js';
+import type { JsonObject } from '#kernel';
+import type { PlanStep } from '#domain';
+import { executionOf } from '#domain/testing';
+import { projectionSpec, type SpecEvent } from '#stores/read-model/testing';
 import { PATTERN_KEYS, PATTERN_PENDING, PATTERNS, type PatternDoc, type PatternKeyDoc } from './pattern.doc.js';
 import { patternMemoryProjection } from './pattern-memory.projection.js';
 

@@ -1,4 +1,4 @@
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { ReadModelStore } from '#stores/read-model';
 import { PATTERNS, type PatternDoc } from './pattern.doc.js';
 
 /** Learned patterns in the order they were learned, optionally of one operation type. */

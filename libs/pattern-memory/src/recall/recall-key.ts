@@ -1,10 +1,4 @@
-import {
-  contentHash,
-  deterministicId,
-  stableStringify,
-  type JsonObject,
-  type JsonValue,
-} from '../../../kernel/src/index.js';
+import { contentHash, deterministicId, stableStringify, type JsonObject, type JsonValue } from '#kernel';
 import { paramShape } from '../template/index.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../domain/src/index.js';
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { JsonObject } from '#kernel';
+import type { PlanStep } from '#domain';
+import type { ReadModelStore } from '#stores/read-model';
 import { PATTERNS, PATTERN_KEYS, type PatternDoc, type PatternKeyDoc } from '../memory/pattern.doc.js';
 import { resolveTemplate } from '../template/index.js';
 import { patternContentHash, recallKeyFor, type RecallDiscriminators } from './recall-key.js';

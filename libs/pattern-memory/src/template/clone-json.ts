@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../kernel/src/index.js';
+import type { JsonValue } from '#kernel';
 
 /** A fresh copy, so templates and instantiated steps never share objects with the plan or the params. */
 export function cloneJson<T extends JsonValue>(value: T): T {

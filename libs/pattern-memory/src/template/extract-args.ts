@@ -1,4 +1,4 @@
-import { stableStringify, type JsonObject, type JsonValue } from '../../../kernel/src/index.js';
+import { stableStringify, type JsonObject, type JsonValue } from '#kernel';
 import { cloneJson } from './clone-json.js';
 import { renderFormat, type FormatPart } from './format-string.js';
 import { isSlottable, type ParamIndex } from './param-index.js';

@@ -1,5 +1,5 @@
-import { stableStringify, type JsonObject, type JsonValue } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../domain/src/index.js';
+import { stableStringify, type JsonObject, type JsonValue } from '#kernel';
+import type { PlanStep } from '#domain';
 import { extractArgs, newArgsExtraction, type ArgsExtraction } from './extract-args.js';
 import { fragileConstants, scalarsOf } from './fragility.js';
 import { emptyOutputIndex, indexOutput, type OutputIndex, type OutputSources } from './output-index.js';

@@ -1,4 +1,4 @@
-import type { PlanStep } from '../../../domain/src/index.js';
+import type { PlanStep } from '#domain';
 import { extractTemplate, instantiateTemplate, templateHash } from './index.js';
 
 const moduleParams = { name: 'new_module', domain: 'general' };

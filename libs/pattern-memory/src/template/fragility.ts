@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
 import { parseFormat } from './format-string.js';
 import { parseOutputName } from './output-path.js';
 import { markerKeyOf, type TemplateStep } from './template.types.js';

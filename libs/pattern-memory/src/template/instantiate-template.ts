@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 import { resolveTemplate } from './resolve-template.js';
 import type { InstantiateResult, PlanTemplate } from './template.types.js';
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 import { instantiateTemplate, type PlanTemplate } from './index.js';
 
 const template: PlanTemplate = {

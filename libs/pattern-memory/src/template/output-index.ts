@@ -1,4 +1,4 @@
-import { stableStringify, type JsonValue } from '../../../kernel/src/index.js';
+import { stableStringify, type JsonValue } from '#kernel';
 import { isSlottable, MIN_INNER_MATCH_LENGTH } from './param-index.js';
 import { canBeInPlaceholder, renderOutputName, type OutputSource } from './output-path.js';
 import type { JsonPath } from './template.types.js';

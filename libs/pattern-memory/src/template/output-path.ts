@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../kernel/src/index.js';
+import type { JsonValue } from '#kernel';
 import type { JsonPath } from './template.types.js';
 
 /** Where a `{@…}` placeholder reads from: a template step's output, or the current item of a per-item step. */

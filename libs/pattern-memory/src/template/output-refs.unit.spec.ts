@@ -1,5 +1,5 @@
-import type { JsonValue } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../domain/src/index.js';
+import type { JsonValue } from '#kernel';
+import type { PlanStep } from '#domain';
 import { extractTemplate, instantiateTemplate, resolveTemplate, type PlanTemplate } from './index.js';
 
 /** Runs a template the way the orchestrator does: resolve, "run" the steps with `world`, resolve again. */

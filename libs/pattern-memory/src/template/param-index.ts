@@ -1,5 +1,5 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import { stableStringify } from '../../../kernel/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
+import { stableStringify } from '#kernel';
 import { canBePlaceholder } from './format-string.js';
 
 /** Shorter param values would be found inside unrelated text ('a' is in almost every path). */

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
 
 /** Keys that could be confused with the shape's own punctuation are quoted (JSON string) to keep shapes unique. */
 const describeKey = (key: string): string => (/^[A-Za-z0-9_$.-]+$/.test(key) ? key : JSON.stringify(key));

@@ -1,7 +1,7 @@
-import { intIn, type JsonObject, type JsonValue, type Rng } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../domain/src/index.js';
+import { intIn, type JsonObject, type JsonValue, type Rng } from '#kernel';
+import type { PlanStep } from '#domain';
 
-export { intIn, seededRandom, type Rng } from '../../../kernel/src/index.js';
+export { intIn, seededRandom, type Rng } from '#kernel';
 export const oneOf = <T>(rng: Rng, items: readonly T[]): T => items[intIn(rng, 0, items.length - 1)] as T;
 export const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 

@@ -1,5 +1,5 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../domain/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
+import type { PlanStep } from '#domain';
 import { intIn, oneOf, times, type Rng } from './plan-generator.fixture.js';
 
 /**

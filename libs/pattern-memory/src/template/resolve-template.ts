@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
 import { cloneJson } from './clone-json.js';
 import { parseFormat } from './format-string.js';
 import { parseOutputName, readPath } from './output-path.js';

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../../kernel/src/index.js';
+import { isPlainObject } from '#kernel';
 import { parseFormat } from './format-string.js';
 import { isJsonPath, parseOutputName } from './output-path.js';
 import { markerKeyOf, type PlanTemplate } from './template.types.js';

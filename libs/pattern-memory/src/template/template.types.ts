@@ -1,5 +1,5 @@
-import type { JsonValue } from '../../../kernel/src/index.js';
-import type { PlanStep } from '../../../domain/src/index.js';
+import type { JsonValue } from '#kernel';
+import type { PlanStep } from '#domain';
 
 /** Whole value taken from param `$slot` (any JSON type). */
 export type SlotMarker = { $slot: string };

@@ -1,4 +1,4 @@
-import type { TokenUsage, ToolDefinition } from '../../../domain/src/index.js';
+import type { TokenUsage, ToolDefinition } from '#domain';
 
 /** Per-request limit when an adapter is given none: long enough for a slow local model, short of the SDK's 10 min. */
 export const DEFAULT_LLM_TIMEOUT_MS = 120_000;

@@ -1,4 +1,4 @@
-import { WreError } from '../../../kernel/src/index.js';
+import { WreError } from '#kernel';
 import { parsePlanOutput } from '../parse/parse-plan-output.js';
 import { clipText } from '../parse/clip-text.js';
 import type { PlanRejection, PlannerResult, Planner, PlanRequest } from '../planner.port.js';

@@ -1,4 +1,4 @@
-import { WreError } from '../../../kernel/src/index.js';
+import { WreError } from '#kernel';
 import { fixtureRequest, validPlanJson } from '../../test/plan-request.fixture.js';
 import type { LlmComplete, LlmMessage, LlmReply } from './llm-completion.js';
 import { createLlmPlanner } from './llm-planner.js';

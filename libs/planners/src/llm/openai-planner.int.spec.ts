@@ -1,4 +1,4 @@
-import { FakeLlmServer, sentText, type ScriptedReply } from '../../test/fake-llm-server.js';
+import { FakeLlmServer, sentText, type ScriptedReply } from '../testing/fake-llm-server.js';
 import { fixtureRequest, validPlanJson } from '../../test/plan-request.fixture.js';
 import { createOpenAiPlanner } from './openai-planner.js';
 

@@ -1,4 +1,4 @@
-import { errorMessage, isWreError, PluginError, type WreError } from '../../../kernel/src/index.js';
+import { errorMessage, isWreError, PluginError, type WreError } from '#kernel';
 import { clipText } from '../parse/clip-text.js';
 
 /** How a provider adapter classified a failure of its SDK. */

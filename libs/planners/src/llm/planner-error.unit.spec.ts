@@ -1,4 +1,4 @@
-import { PluginError } from '../../../kernel/src/index.js';
+import { PluginError } from '#kernel';
 import { plannerError, redact } from './planner-error.js';
 
 describe('redact', () => {

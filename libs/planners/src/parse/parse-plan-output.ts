@@ -1,7 +1,7 @@
-import { isPlainObject, type JsonObject } from '../../../kernel/src/index.js';
-import type { PlanStep, ToolDefinition } from '../../../domain/src/index.js';
-import { MAX_PLAN_STEPS } from '../../../domain/src/index.js';
-import { describeIssues, validateArgs } from '../../../validation/src/args-schema/index.js';
+import { isPlainObject, type JsonObject } from '#kernel';
+import type { PlanStep, ToolDefinition } from '#domain';
+import { MAX_PLAN_STEPS } from '#domain';
+import { describeIssues, validateArgs } from '#validation';
 import { clipText, quote } from './clip-text.js';
 
 export type ParsedPlan = { ok: true; steps: PlanStep[] } | { ok: false; reason: string };

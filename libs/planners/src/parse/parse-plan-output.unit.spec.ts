@@ -1,4 +1,4 @@
-import type { ToolDefinition } from '../../../domain/src/index.js';
+import type { ToolDefinition } from '#domain';
 import { fixtureTools, validPlanJson } from '../../test/plan-request.fixture.js';
 import { parsePlanOutput } from './parse-plan-output.js';
 

@@ -1,5 +1,5 @@
-import { PluginError } from '../../../kernel/src/index.js';
-import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
+import { PluginError } from '#kernel';
+import type { RuntimePlugin } from '#plugins';
 import type { Planner, PlannerResult } from '../planner.port.js';
 
 /** Settles with `work`, or rejects with PLAN_TIMEOUT as soon as the signal aborts (plugin plan() takes no signal). */

@@ -1,5 +1,5 @@
-import type { RuntimePlugin } from '../../../plugins/src/plugin.types.js';
-import type { ComputedPlan } from '../../../domain/src/index.js';
+import type { RuntimePlugin } from '#plugins';
+import type { ComputedPlan } from '#domain';
 import { fixtureRequest, fixtureTools } from '../../test/plan-request.fixture.js';
 import { pluginPlanner } from './plugin-planner.js';
 

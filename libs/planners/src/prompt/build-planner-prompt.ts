@@ -1,6 +1,6 @@
-import { stableStringify } from '../../../kernel/src/index.js';
-import type { ToolDefinition } from '../../../domain/src/index.js';
-import { MAX_PLAN_STEPS } from '../../../domain/src/index.js';
+import { stableStringify } from '#kernel';
+import type { ToolDefinition } from '#domain';
+import { MAX_PLAN_STEPS } from '#domain';
 import type { PlanRequest } from '../planner.port.js';
 
 /** The two texts a chat model receives; the same request always yields the same texts (benchmarks count their tokens). */

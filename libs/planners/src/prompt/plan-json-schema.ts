@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
-import type { ToolDefinition } from '../../../domain/src/index.js';
-import { MAX_PLAN_STEPS } from '../../../domain/src/index.js';
+import type { JsonObject } from '#kernel';
+import type { ToolDefinition } from '#domain';
+import { MAX_PLAN_STEPS } from '#domain';
 
 /**
  * JSON Schema of a planner's answer: `{ steps: [{ tool, args }] }` with `tool` one of the catalogue names.

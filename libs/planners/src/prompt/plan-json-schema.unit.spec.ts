@@ -1,5 +1,5 @@
 import { fixtureTools } from '../../test/plan-request.fixture.js';
-import { validateArgs } from '../../../validation/src/args-schema/index.js';
+import { validateArgs } from '#validation';
 import { planJsonSchema } from './plan-json-schema.js';
 
 describe('planJsonSchema', () => {

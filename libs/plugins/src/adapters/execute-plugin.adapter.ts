@@ -1,7 +1,7 @@
-import { ZERO_TOKENS } from '../../../domain/src/index.js';
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
+import { ZERO_TOKENS } from '#domain';
+import type { JsonObject, JsonValue } from '#kernel';
 import type { RuntimePlugin, StepContext } from '../plugin.types.js';
-import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '../../../domain/src/index.js';
+import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '#domain';
 import { readOperationTypes, readParamsSchemas } from '../sdk/plugin-shape.js';
 import { callPlannerGuarded, runToolGuarded, toolNotFound } from '../sdk/run-guarded.js';
 import { validatePlan, type PlanCheck } from '../sdk/validate-plan.js';

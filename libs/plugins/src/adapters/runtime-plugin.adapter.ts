@@ -1,6 +1,6 @@
-import type { JsonValue } from '../../../kernel/src/index.js';
+import type { JsonValue } from '#kernel';
 import type { RuntimePlugin, StepContext } from '../plugin.types.js';
-import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '../../../domain/src/index.js';
+import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '#domain';
 import { readOperationTypes, readParamsSchemas, validateToolDefinitions } from '../sdk/plugin-shape.js';
 import { callPlannerGuarded, runToolGuarded, toolNotFound } from '../sdk/run-guarded.js';
 import { validatePlan, type PlanCheck } from '../sdk/validate-plan.js';

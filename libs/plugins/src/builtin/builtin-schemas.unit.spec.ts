@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
-import { checkSchema, validateArgs } from '../../../validation/src/args-schema/index.js';
+import type { JsonObject } from '#kernel';
+import { checkSchema, validateArgs } from '#validation';
 import { toRuntimePlugin } from '../sdk/to-runtime-plugin.js';
 import { builtinPlugins } from './index.js';
 

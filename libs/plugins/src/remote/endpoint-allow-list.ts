@@ -1,4 +1,4 @@
-import { BadInputError, ConfigError } from '../../../kernel/src/index.js';
+import { BadInputError, ConfigError } from '#kernel';
 
 /** Keyword entry standing for localhost, 127.0.0.0/8 and ::1 (any port). */
 export const LOOPBACK = 'loopback';

@@ -1,4 +1,4 @@
-import { PluginError } from '../../../kernel/src/index.js';
+import { PluginError } from '#kernel';
 
 /** Remote answers larger than this are refused (a plugin output ends up in events). */
 export const MAX_REMOTE_RESPONSE_BYTES = 1024 * 1024;

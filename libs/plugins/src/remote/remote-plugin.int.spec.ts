@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { JsonObject } from '../../../kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 import type { StepContext } from '../plugin.types.js';
 import { toRuntimePlugin } from '../sdk/to-runtime-plugin.js';
 import { RemotePlugin } from './remote-plugin.js';

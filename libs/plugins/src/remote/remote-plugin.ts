@@ -1,6 +1,6 @@
-import { BadInputError, PluginError, isPlainObject, type JsonValue } from '../../../kernel/src/index.js';
+import { BadInputError, PluginError, isPlainObject, type JsonValue } from '#kernel';
 import type { RuntimePlugin, StepContext } from '../plugin.types.js';
-import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '../../../domain/src/index.js';
+import type { ArgsSchema, ComputedPlan, Operation, PlanStep, ToolDefinition } from '#domain';
 import { toJsonValue } from '../sdk/json-output.js';
 import { assertPluginName } from '../sdk/plugin-name.js';
 import { readOperationTypes, readParamsSchemas, validateToolDefinitions } from '../sdk/plugin-shape.js';

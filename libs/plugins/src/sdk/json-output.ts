@@ -1,4 +1,4 @@
-import { PluginError, type JsonValue } from '../../../kernel/src/index.js';
+import { PluginError, type JsonValue } from '#kernel';
 
 const MAX_DEPTH = 100;
 

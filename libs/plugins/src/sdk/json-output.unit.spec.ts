@@ -1,4 +1,4 @@
-import { PluginError } from '../../../kernel/src/index.js';
+import { PluginError } from '#kernel';
 import { toJsonValue } from './json-output.js';
 
 describe('toJsonValue', () => {

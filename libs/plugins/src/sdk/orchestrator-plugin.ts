@@ -1,6 +1,6 @@
-import { BadInputError, type JsonObject, type JsonValue } from '../../../kernel/src/index.js';
+import { BadInputError, type JsonObject, type JsonValue } from '#kernel';
 import type { StepContext } from '../plugin.types.js';
-import type { ArgsSchema, ComputedPlan, Operation, ToolDefinition } from '../../../domain/src/index.js';
+import type { ArgsSchema, ComputedPlan, Operation, ToolDefinition } from '#domain';
 
 /** Runs one tool step. Arguments arrive already shaped by the plan; the return value must be JSON-able. */
 export type ToolHandler = (args: JsonObject, ctx: StepContext) => Promise<JsonValue> | JsonValue;

@@ -1,4 +1,4 @@
-import { BadInputError } from '../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 
 /** Plugin names as they appear in stream ids, GraphQL and pattern memory. */
 export const PLUGIN_NAME_PATTERN = /^[a-z0-9][a-z0-9_.:]{0,63}$/i;

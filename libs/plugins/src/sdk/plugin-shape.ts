@@ -1,11 +1,6 @@
-import { BadInputError, isPlainObject } from '../../../kernel/src/index.js';
-import { checkSchema, describeIssues } from '../../../validation/src/args-schema/index.js';
-import {
-  OPERATION_TYPE_PATTERN,
-  TOOL_NAME_PATTERN,
-  type ArgsSchema,
-  type ToolDefinition,
-} from '../../../domain/src/index.js';
+import { BadInputError, isPlainObject } from '#kernel';
+import { checkSchema, describeIssues } from '#validation';
+import { OPERATION_TYPE_PATTERN, TOOL_NAME_PATTERN, type ArgsSchema, type ToolDefinition } from '#domain';
 
 const invalid = (message: string, details: Record<string, unknown>): BadInputError =>
   new BadInputError(message, details, 'PLUGIN_INVALID');

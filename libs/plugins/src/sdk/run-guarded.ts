@@ -1,4 +1,4 @@
-import { PluginError, errorMessage, isWreError, type JsonValue } from '../../../kernel/src/index.js';
+import { PluginError, errorMessage, isWreError, type JsonValue } from '#kernel';
 import type { StepContext } from '../plugin.types.js';
 import { toJsonValue } from './json-output.js';
 

@@ -1,4 +1,4 @@
-import { BadInputError } from '../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 import { ExecutePluginAdapter, type ExecuteCandidate } from '../adapters/execute-plugin.adapter.js';
 import { RuntimePluginAdapter } from '../adapters/runtime-plugin.adapter.js';
 import { SdkPluginAdapter } from '../adapters/sdk-plugin.adapter.js';

@@ -1,6 +1,6 @@
-import { BadInputError, PluginError, type JsonObject } from '../../../kernel/src/index.js';
+import { BadInputError, PluginError, type JsonObject } from '#kernel';
 import type { StepContext } from '../plugin.types.js';
-import type { ComputedPlan, Operation } from '../../../domain/src/index.js';
+import type { ComputedPlan, Operation } from '#domain';
 import { OrchestratorPlugin } from './orchestrator-plugin.js';
 import { toRuntimePlugin } from './to-runtime-plugin.js';
 

@@ -1,5 +1,5 @@
-import { PluginError, isPlainObject, type JsonObject } from '../../../kernel/src/index.js';
-import { MAX_PLAN_STEPS, type ComputedPlan, type PlanStep, type TokenUsage } from '../../../domain/src/index.js';
+import { PluginError, isPlainObject, type JsonObject } from '#kernel';
+import { MAX_PLAN_STEPS, type ComputedPlan, type PlanStep, type TokenUsage } from '#domain';
 import { toJsonValue } from './json-output.js';
 
 /** What a plan is checked against. */

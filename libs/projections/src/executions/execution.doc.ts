@@ -1,5 +1,5 @@
-import type { JsonObject, JsonValue } from '../../../kernel/src/index.js';
-import type { ErrorInfo, SkillRef, TokenUsage } from '../../../domain/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
+import type { ErrorInfo, SkillRef, TokenUsage } from '#domain';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'BLOCKED' | 'THROTTLED';
 export type StepStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'BLOCKED' | 'SKIPPED';

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '../../../kernel/src/index.js';
-import { addTokens, EXECUTION_EVENT_TYPES, executionIdOf, type ExecutionEvent } from '../../../domain/src/index.js';
-import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { RecordedEvent } from '#kernel';
+import { addTokens, EXECUTION_EVENT_TYPES, executionIdOf, type ExecutionEvent } from '#domain';
+import type { Projection, ReadModelTx } from '#stores/read-model';
 import { EXECUTIONS, type ExecutionDoc } from './execution.doc.js';
 
 const addCitations = (doc: ExecutionDoc, citations: string[]): string[] => [

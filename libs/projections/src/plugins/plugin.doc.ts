@@ -1,4 +1,4 @@
-import type { PluginDefinition } from '../../../domain/src/index.js';
+import type { PluginDefinition } from '#domain';
 
 /** A plugin's current definition and status. */
 export interface PluginDoc extends PluginDefinition {

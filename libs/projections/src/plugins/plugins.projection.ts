@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '../../../kernel/src/index.js';
-import type { PluginEvent } from '../../../domain/src/index.js';
-import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { RecordedEvent } from '#kernel';
+import type { PluginEvent } from '#domain';
+import type { Projection, ReadModelTx } from '#stores/read-model';
 import { PLUGINS, type PluginDoc } from './plugin.doc.js';
 
 /** Current definition and status of every plugin ever registered. */

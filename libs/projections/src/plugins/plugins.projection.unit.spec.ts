@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
-import { pluginStream, type PluginDefinition } from '../../../domain/src/index.js';
-import { projectionSpec } from '../../../stores/src/read-model/testing/projection-spec.js';
+import { pluginStream, type PluginDefinition } from '#domain';
+import { projectionSpec } from '#stores/read-model/testing';
 import { PLUGINS } from './plugin.doc.js';
 import { pluginsProjection } from './plugins.projection.js';
 

@@ -1,4 +1,4 @@
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { ReadModelStore } from '#stores/read-model';
 import { PLUGINS, type PluginDoc } from './plugin.doc.js';
 
 /** Every plugin ever registered, by name. */

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '../../../kernel/src/index.js';
-import { executionIdOf, type ExecutionEvent } from '../../../domain/src/index.js';
-import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { RecordedEvent } from '#kernel';
+import { executionIdOf, type ExecutionEvent } from '#domain';
+import type { Projection, ReadModelTx } from '#stores/read-model';
 import { RECALL_STATS, type RecallStatsDoc } from './recall-stats.doc.js';
 
 const EXEC_TYPES = 'recall_stats_exec';

@@ -1,4 +1,4 @@
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { ReadModelStore } from '#stores/read-model';
 import { tokenTotalsByType } from '../token-ledger/token-ledger.queries.js';
 import { recallRate } from './recall-rate.js';
 import { RECALL_STATS, type RecallStatsDoc } from './recall-stats.doc.js';

@@ -1,8 +1,9 @@
-import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
-import type { Projection } from '../../../stores/src/read-model/index.js';
-import { SqliteReadModel, type ReadModelStore } from '../../../stores/src/read-model/index.js';
-import { PostgresReadModel } from '../../../stores/src/read-model/postgres/index.js';
-import { freshSchemaName, TEST_PG_URL, TestDb } from '../../../stores/src/postgres/testing/postgres-test-db.fixture.js';
+import { SqliteEventStore } from '#stores/event-store/sqlite';
+import type { Projection } from '#stores/read-model';
+import { type ReadModelStore } from '#stores/read-model';
+import { SqliteReadModel } from '#stores/read-model/sqlite';
+import { PostgresReadModel } from '#stores/read-model/postgres';
+import { freshSchemaName, TEST_PG_URL, TestDb } from '#stores/postgres/testing';
 import { ProjectionRunner } from './projection-runner.js';
 
 // A counter is the worst case for a double apply: every duplicate shows in its value.

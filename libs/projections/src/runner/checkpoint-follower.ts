@@ -1,6 +1,6 @@
-import { WreError } from '../../../kernel/src/index.js';
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../../../stores/src/read-model/projection.port.js';
+import { WreError } from '#kernel';
+import type { ReadModelStore } from '#stores/read-model';
+import type { Projection } from '#stores/read-model';
 import type { RebuildReport } from './projection-runner.js';
 import type { Projector } from './projector.js';
 

@@ -1,5 +1,5 @@
-import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
-import { SqliteReadModel } from '../../../stores/src/read-model/index.js';
+import { SqliteEventStore } from '#stores/event-store/sqlite';
+import { SqliteReadModel } from '#stores/read-model/sqlite';
 import { pluginsProjection } from '../plugins/plugins.projection.js';
 
 // The plugins read model is enough: the specs append plugin events only.

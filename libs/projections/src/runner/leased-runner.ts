@@ -1,4 +1,4 @@
-import { errorMessage } from '../../../kernel/src/index.js';
+import { errorMessage } from '#kernel';
 import { CheckpointFollower } from './checkpoint-follower.js';
 import type { ProjectionRunner, RebuildReport } from './projection-runner.js';
 import type { ProjectionLease, Projector } from './projector.js';

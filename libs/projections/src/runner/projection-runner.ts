@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '../../../kernel/src/index.js';
-import type { EventStore } from '../../../stores/src/event-store/event-store.port.js';
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../../../stores/src/read-model/projection.port.js';
+import type { RecordedEvent } from '#kernel';
+import type { EventStore } from '#stores/event-store';
+import type { ReadModelStore } from '#stores/read-model';
+import type { Projection } from '#stores/read-model';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projector } from './projector.js';
 

@@ -1,6 +1,6 @@
 import type { RebuildReport } from './projection-runner.js';
 
-export type { ProjectionLease } from '../../../stores/src/read-model/projection-lease.port.js';
+export type { ProjectionLease } from '#stores/read-model';
 
 /**
  * What the application needs from whatever keeps the read models current: the embedded runner, a runner that

@@ -1,4 +1,4 @@
-import type { SkillRef } from '../../../domain/src/index.js';
+import type { SkillRef } from '#domain';
 
 /** Outcomes per skill (executeSkill); `fidelity` is derived from these counts by the reader. */
 export interface SkillStatsDoc {

@@ -1,7 +1,7 @@
 import { describe, it } from '@jest/globals';
-import type { SkillRef } from '../../../domain/src/index.js';
-import { executionOf } from '../../../domain/src/testing/execution-stream.fixture.js';
-import { projectionSpec } from '../../../stores/src/read-model/testing/projection-spec.js';
+import type { SkillRef } from '#domain';
+import { executionOf } from '#domain/testing';
+import { projectionSpec } from '#stores/read-model/testing';
 import { SKILL_STATS } from './skill-stats.doc.js';
 import { skillStatsProjection } from './skill-stats.projection.js';
 

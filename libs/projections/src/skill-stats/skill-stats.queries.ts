@@ -1,4 +1,4 @@
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { ReadModelStore } from '#stores/read-model';
 import { SKILL_STATS, type SkillStatsDoc } from './skill-stats.doc.js';
 
 export const getSkillStats = (readModel: ReadModelStore, name: string): Promise<SkillStatsDoc | null> =>

@@ -6,10 +6,11 @@ import { afterEach, beforeEach } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FixedClock, type NewEvent, type RecordedEvent } from '../../../kernel/src/index.js';
-import { SqliteEventStore } from '../../../stores/src/event-store/index.js';
-import { SqliteReadModel, type ReadModelStore } from '../../../stores/src/read-model/index.js';
-import type { Projection } from '../../../stores/src/read-model/index.js';
+import { FixedClock, type NewEvent, type RecordedEvent } from '#kernel';
+import { SqliteEventStore } from '#stores/event-store/sqlite';
+import { type ReadModelStore } from '#stores/read-model';
+import { SqliteReadModel } from '#stores/read-model/sqlite';
+import type { Projection } from '#stores/read-model';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 
 // Live delivery must come from the store's in-process wake-up; a poll this slow never fires during a test.

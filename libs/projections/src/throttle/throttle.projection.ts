@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '../../../kernel/src/index.js';
-import { throttleKeysOf, type OperationRequested } from '../../../domain/src/index.js';
-import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { RecordedEvent } from '#kernel';
+import { throttleKeysOf, type OperationRequested } from '#domain';
+import type { Projection, ReadModelTx } from '#stores/read-model';
 import { THROTTLE, THROTTLE_HISTORY, type ThrottleDoc } from './throttle.doc.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
-import { executionOf } from '../../../domain/src/testing/execution-stream.fixture.js';
-import { projectionSpec } from '../../../stores/src/read-model/testing/projection-spec.js';
+import { executionOf } from '#domain/testing';
+import { projectionSpec } from '#stores/read-model/testing';
 import { THROTTLE } from './throttle.doc.js';
 import { throttleProjection } from './throttle.projection.js';
 

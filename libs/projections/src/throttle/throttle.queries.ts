@@ -1,4 +1,4 @@
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { ReadModelStore } from '#stores/read-model';
 import { THROTTLE, type ThrottleDoc } from './throttle.doc.js';
 
 /** Admission times (epoch ms, ascending) recorded under each key; a key never admitted has none. */

@@ -1,4 +1,4 @@
-import type { TokenUsage } from '../../../domain/src/index.js';
+import type { TokenUsage } from '#domain';
 
 /** How an execution got its plan: from memory, from a planner, or not at all (throttled before, failed planning). */
 export type PlanPath = 'recalled' | 'computed' | 'none';

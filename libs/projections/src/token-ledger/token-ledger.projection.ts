@@ -1,12 +1,6 @@
-import type { RecordedEvent } from '../../../kernel/src/index.js';
-import {
-  addTokens,
-  executionIdOf,
-  ZERO_TOKENS,
-  type ExecutionEvent,
-  type TokenUsage,
-} from '../../../domain/src/index.js';
-import type { Projection, ReadModelTx } from '../../../stores/src/read-model/index.js';
+import type { RecordedEvent } from '#kernel';
+import { addTokens, executionIdOf, ZERO_TOKENS, type ExecutionEvent, type TokenUsage } from '#domain';
+import type { Projection, ReadModelTx } from '#stores/read-model';
 import {
   ALL_TYPES,
   TOKEN_LEDGER,

@@ -1,4 +1,4 @@
-import type { ReadModelStore } from '../../../stores/src/read-model/index.js';
+import type { ReadModelStore } from '#stores/read-model';
 import { pageSize } from '../query-limits.js';
 import { recallRate } from '../recall-stats/recall-rate.js';
 import {

@@ -1,4 +1,4 @@
-import { BadInputError, WrongExpectedRevisionError, type NewEvent } from '../../../kernel/src/index.js';
+import { BadInputError, WrongExpectedRevisionError, type NewEvent } from '#kernel';
 import type { ExpectedRevision } from './event-store.port.js';
 import { EventTooLargeError } from './event-store.errors.js';
 

@@ -1,6 +1,6 @@
-import { BadInputError, WreError } from '../../../kernel/src/index.js';
+import { BadInputError, WreError } from '#kernel';
 
-export { WrongExpectedRevisionError } from '../../../kernel/src/index.js';
+export { WrongExpectedRevisionError } from '#kernel';
 
 /** An event's serialized data + metadata exceed the store's limit; the whole batch is rejected, nothing is written. */
 export class EventTooLargeError extends BadInputError {

@@ -1,4 +1,4 @@
-import type { NewEvent, RecordedEvent } from '../../../kernel/src/index.js';
+import type { NewEvent, RecordedEvent } from '#kernel';
 
 /**
  * What the writer expects of the stream before its append:

@@ -1,4 +1,4 @@
-import { WreError } from '../../../kernel/src/index.js';
+import { WreError } from '#kernel';
 
 /**
  * Lets close() end a pg.Pool only once no operation is using it. pg-pool's `end()` strands requests still waiting

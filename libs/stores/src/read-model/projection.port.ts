@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../kernel/src/index.js';
+import type { RecordedEvent } from '#kernel';
 import type { ReadModelTx } from './index.js';
 
 /**

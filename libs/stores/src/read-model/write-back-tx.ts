@@ -1,4 +1,4 @@
-import { WreError } from '../../../kernel/src/index.js';
+import { WreError } from '#kernel';
 import type { Checkpoint, FindQuery, ReadModelTx } from './read-model.port.js';
 
 /** A checkpoint write: the new value and, when fenced, the position the writer expects to replace. */

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../../kernel/src/index.js';
+import { isPlainObject } from '#kernel';
 import { ARGS_SCHEMA_LIMITS, IssueSink, childPointer, type ArgsIssue } from './args-issue.js';
 import { describeType, isJsonKind, preview } from './json-kind.js';
 import { compilePattern } from './pattern-cache.js';

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../../kernel/src/index.js';
+import { isPlainObject } from '#kernel';
 
 /**
  * The JSON type name of a value, for messages and `type` checks. Values JSON cannot carry (undefined, NaN,

@@ -1,5 +1,5 @@
-import { isPlainObject } from '../../../kernel/src/index.js';
-import type { ArgsSchema } from '../../../domain/src/index.js';
+import { isPlainObject } from '#kernel';
+import type { ArgsSchema } from '#domain';
 import { ARGS_SCHEMA_LIMITS, IssueSink, childPointer, displayPath, type ArgsIssue } from './args-issue.js';
 import { checkSchema } from './check-schema.js';
 import {

@@ -1,5 +1,5 @@
 import { validateArgs, ARGS_SCHEMA_LIMITS, type ArgsIssue } from './index.js';
-import type { ArgsSchema } from '../../../domain/src/index.js';
+import type { ArgsSchema } from '#domain';
 
 const messages = (issues: ArgsIssue[]) => issues.map((i) => i.message);
 

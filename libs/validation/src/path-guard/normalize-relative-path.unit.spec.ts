@@ -1,4 +1,4 @@
-import { BadInputError } from '../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 import { normalizeRelativePath } from './normalize-relative-path.js';
 
 function codeOf(input: unknown): string {

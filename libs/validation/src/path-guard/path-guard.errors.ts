@@ -1,4 +1,4 @@
-import { BadInputError } from '../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 
 /** The path (after resolution) would leave the workspace: absolute, `..` escape, drive/UNC, symlink. */
 export const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';

@@ -1,7 +1,7 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { BadInputError } from '../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 import { normalizeRelativePath, pathSegments } from './normalize-relative-path.js';
 import { PATH_INVALID, PATH_OUTSIDE_WORKSPACE, pathInvalid, pathOutside } from './path-guard.errors.js';
 import { isInside, realWorkspaceRoot } from './resolve-inside-root.js';

@@ -1,7 +1,7 @@
 import { constants as fsConstants } from 'node:fs';
 import { lstat, open, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { BadInputError, NotFoundError } from '../../../kernel/src/index.js';
+import { BadInputError, NotFoundError } from '#kernel';
 import { openDirInside, type AnchoredDir } from './anchored-dir.js';
 import { normalizeRelativePath, pathSegments } from './normalize-relative-path.js';
 import { pathInvalid, pathOutside } from './path-guard.errors.js';

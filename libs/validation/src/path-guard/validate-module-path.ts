@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isWreError } from '../../../kernel/src/index.js';
+import { isWreError } from '#kernel';
 import { normalizeRelativePath } from './normalize-relative-path.js';
 import { pathInvalid } from './path-guard.errors.js';
 import { isInside, resolveInsideRoot } from './resolve-inside-root.js';

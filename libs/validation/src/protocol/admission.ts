@@ -1,4 +1,4 @@
-import { operationTypeThrottleKey, skillThrottleKey } from '../../../domain/src/index.js';
+import { operationTypeThrottleKey, skillThrottleKey } from '#domain';
 import type { RuleScope } from './protocol.types.js';
 import { compileScope } from './scope.js';
 

@@ -1,5 +1,5 @@
 import { decideAdmission, throttleKey, type RateLimit } from './admission.js';
-import { throttleKeysOf } from '../../../domain/src/index.js';
+import { throttleKeysOf } from '#domain';
 
 const req = { operationType: 'module_creation', plugin: 'p', skill: null };
 const perType: RateLimit = {

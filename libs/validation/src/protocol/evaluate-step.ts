@@ -1,4 +1,4 @@
-import { errorMessage } from '../../../kernel/src/index.js';
+import { errorMessage } from '#kernel';
 import { ALLOW, deny, type Rule, type StepCheck, type Verdict } from './rule.js';
 import { CITATION_PROTOCOL, MANDATORY_PROTOCOLS } from './builtin-protocols.js';
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 
 /**
  * Where a rule applies. Every listed dimension must match; an absent dimension matches everything.

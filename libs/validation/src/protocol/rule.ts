@@ -1,4 +1,4 @@
-import type { Operation, PlanStep, ToolDefinition, TokenUsage } from '../../../domain/src/index.js';
+import type { Operation, PlanStep, ToolDefinition, TokenUsage } from '#domain';
 import type { RuleKind } from './protocol.types.js';
 
 /** What a rule sees when judging one step before it runs. */

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isWreError } from '../../../../../libs/kernel/src/index.js';
+import { isWreError } from '#kernel';
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',

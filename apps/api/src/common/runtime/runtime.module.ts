@@ -1,11 +1,5 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  bootRuntime,
-  closeRuntime,
-  type RuntimeOptions,
-  type WreConfig,
-  type WreRuntime,
-} from '../../../../../libs/orchestrator/src/index.js';
+import { bootRuntime, closeRuntime, type RuntimeOptions, type WreConfig, type WreRuntime } from '#orchestrator';
 import { InjectRuntime, WRE_RUNTIME } from './runtime.token.js';
 
 class RuntimeLifecycle implements OnApplicationShutdown {

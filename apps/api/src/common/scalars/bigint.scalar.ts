@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { BadInputError, parseBigIntString } from '../../../../../libs/kernel/src/index.js';
+import { BadInputError, parseBigIntString } from '#kernel';
 
 /** Same rule as every other position on the wire (kernel parseBigIntString); errors carry BAD_USER_INPUT. */
 const parse = (value: unknown): bigint => {

@@ -1,7 +1,7 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { executionStream, isExecutionStream } from '../../../../../libs/domain/src/index.js';
-import type { RecordedEvent } from '../../../../../libs/kernel/src/index.js';
-import type { WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { executionStream, isExecutionStream } from '#domain';
+import type { RecordedEvent } from '#kernel';
+import type { WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { StoredEvent } from '../stored-event.type.js';
 import { toStoredEvent } from '../to-stored-event.js';

@@ -1,6 +1,6 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { parseBigIntString } from '../../../../../libs/kernel/src/index.js';
-import { readEvents, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { parseBigIntString } from '#kernel';
+import { readEvents, type WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { StoredEvent } from '../stored-event.type.js';
 import { toStoredEvent } from '../to-stored-event.js';

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { executeOperation, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { executeOperation, type WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { Execution } from '../execution.type.js';
 import { toExecution } from '../to-execution.js';

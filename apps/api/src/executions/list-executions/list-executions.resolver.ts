@@ -1,6 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import type { WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
-import { getExecution, listExecutions } from '../../../../../libs/projections/src/index.js';
+import type { WreRuntime } from '#orchestrator';
+import { getExecution, listExecutions } from '#projections';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { Execution } from '../execution.type.js';
 import { toExecution } from '../to-execution.js';

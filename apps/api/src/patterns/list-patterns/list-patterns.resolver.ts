@@ -1,6 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import type { WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
-import { getPattern, listPatterns } from '../../../../../libs/pattern-memory/src/index.js';
+import type { WreRuntime } from '#orchestrator';
+import { getPattern, listPatterns } from '#pattern-memory';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { Pattern } from '../pattern.type.js';
 import { toPattern } from '../to-pattern.js';

@@ -1,6 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import type { WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
-import { recallStats } from '../../../../../libs/projections/src/index.js';
+import type { WreRuntime } from '#orchestrator';
+import { recallStats } from '#projections';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { RecallStats } from './recall-stats.type.js';
 

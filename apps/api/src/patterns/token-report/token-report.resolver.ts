@@ -1,6 +1,6 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import type { WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
-import { tokenReport } from '../../../../../libs/projections/src/index.js';
+import type { WreRuntime } from '#orchestrator';
+import { tokenReport } from '#projections';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { TokenReport } from './token-report.type.js';
 

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { deregisterPlugin, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { deregisterPlugin, type WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { Plugin } from '../plugin.type.js';
 import { toPlugin } from '../to-plugin.js';

@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import type { WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
-import { getPlugin, listPlugins, type PluginDoc } from '../../../../../libs/projections/src/index.js';
+import type { WreRuntime } from '#orchestrator';
+import { getPlugin, listPlugins, type PluginDoc } from '#projections';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { Plugin } from '../plugin.type.js';
 import { toPlugin } from '../to-plugin.js';

@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { BadInputError } from '../../../../../libs/kernel/src/index.js';
-import { registerRemotePlugin, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { BadInputError } from '#kernel';
+import { registerRemotePlugin, type WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { Plugin } from '../plugin.type.js';
 import { toPlugin } from '../to-plugin.js';

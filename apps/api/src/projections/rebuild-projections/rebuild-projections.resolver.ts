@@ -1,5 +1,5 @@
 import { Mutation, Resolver } from '@nestjs/graphql';
-import { rebuildProjections, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { rebuildProjections, type WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { RebuildReport } from '../rebuild-report.type.js';
 

@@ -1,5 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { listProtocols, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { listProtocols, type WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { Protocol } from '../protocol.type.js';
 

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { validateModulePath, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { validateModulePath, type WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { PathValidation } from './path-validation.type.js';
 

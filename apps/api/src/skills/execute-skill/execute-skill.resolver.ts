@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { executeSkill, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { executeSkill, type WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { toExecution } from '../../executions/to-execution.js';
 import { ExecuteSkillInput } from './execute-skill.input.js';

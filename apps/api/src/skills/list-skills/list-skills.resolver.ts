@@ -1,5 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { listSkills, type WreRuntime } from '../../../../../libs/orchestrator/src/index.js';
+import { listSkills, type WreRuntime } from '#orchestrator';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { Skill } from '../skill.type.js';
 

@@ -1,11 +1,5 @@
-import {
-  BadInputError,
-  PluginError,
-  isPlainObject,
-  type JsonObject,
-  type JsonValue,
-} from '../../../../kernel/src/index.js';
-import { normalizeRelativePath } from '../../../../validation/src/path-guard/index.js';
+import { BadInputError, PluginError, isPlainObject, type JsonObject, type JsonValue } from '#kernel';
+import { normalizeRelativePath } from '#validation';
 import type { StepContext } from '../../plugin.types.js';
 import { ArgReader } from '../shared/arg-reader.js';
 import { ALWAYS_SKIPPED_DIR_NAMES, isUnderDir, walkFiles } from '../shared/walk-files.js';

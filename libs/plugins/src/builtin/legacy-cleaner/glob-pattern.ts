@@ -1,4 +1,4 @@
-import { BadInputError } from '../../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 
 /** A compiled glob: tests a POSIX path relative to the scan root. */
 export type GlobMatcher = (relPath: string) => boolean;

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { JsonObject } from '../../../../kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 import type { RuntimePlugin, StepContext } from '../../plugin.types.js';
 import { toRuntimePlugin } from '../../sdk/to-runtime-plugin.js';
 import { planAndRun, tempWorkspace } from '../shared/testing/run-plan.js';

@@ -1,7 +1,7 @@
-import { PluginError, type JsonObject, type JsonValue } from '../../../../kernel/src/index.js';
-import { readFileInside, removeFileInside, writeFileInside } from '../../../../validation/src/path-guard/index.js';
+import { PluginError, type JsonObject, type JsonValue } from '#kernel';
+import { readFileInside, removeFileInside, writeFileInside } from '#validation';
 import { type StepContext } from '../../plugin.types.js';
-import { ZERO_TOKENS, type ComputedPlan, type Operation } from '../../../../domain/src/index.js';
+import { ZERO_TOKENS, type ComputedPlan, type Operation } from '#domain';
 import { OrchestratorPlugin } from '../../sdk/orchestrator-plugin.js';
 import { operationParams, toolArgs } from '../shared/arg-reader.js';
 import {

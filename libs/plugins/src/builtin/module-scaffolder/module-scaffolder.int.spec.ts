@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, symlink, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { validateModulePath } from '../../../../validation/src/path-guard/index.js';
-import type { JsonObject } from '../../../../kernel/src/index.js';
+import { validateModulePath } from '#validation';
+import type { JsonObject } from '#kernel';
 import type { RuntimePlugin } from '../../plugin.types.js';
 import { toRuntimePlugin } from '../../sdk/to-runtime-plugin.js';
 import { planAndRun, tempWorkspace } from '../shared/testing/run-plan.js';

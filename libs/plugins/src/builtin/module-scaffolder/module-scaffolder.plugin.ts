@@ -1,14 +1,14 @@
 import { lstat } from 'node:fs/promises';
-import { BadInputError, PluginError, type JsonObject, type JsonValue } from '../../../../kernel/src/index.js';
+import { BadInputError, PluginError, type JsonObject, type JsonValue } from '#kernel';
 import {
   MODULE_SEGMENT_PATTERN,
   mkdirInside,
   normalizeRelativePath,
   resolveInsideRoot,
   writeFileInside,
-} from '../../../../validation/src/path-guard/index.js';
+} from '#validation';
 import { type StepContext } from '../../plugin.types.js';
-import { ZERO_TOKENS, type ComputedPlan, type Operation, type PlanStep } from '../../../../domain/src/index.js';
+import { ZERO_TOKENS, type ComputedPlan, type Operation, type PlanStep } from '#domain';
 import { OrchestratorPlugin } from '../../sdk/orchestrator-plugin.js';
 import { operationParams, toolArgs } from '../shared/arg-reader.js';
 import { MODULE_DIRS, moduleFiles } from './module-templates.js';

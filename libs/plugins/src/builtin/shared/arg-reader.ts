@@ -1,4 +1,4 @@
-import { BadInputError, type JsonObject } from '../../../../kernel/src/index.js';
+import { BadInputError, type JsonObject } from '#kernel';
 
 /**
  * Typed reads from tool args / operation params. The orchestrator validates args against each tool's

@@ -1,11 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { NotFoundError, PluginError } from '../../../../kernel/src/index.js';
-import {
-  normalizeRelativePath,
-  pathInvalid,
-  resolveStrictInsideRoot,
-} from '../../../../validation/src/path-guard/index.js';
+import { NotFoundError, PluginError } from '#kernel';
+import { normalizeRelativePath, pathInvalid, resolveStrictInsideRoot } from '#validation';
 
 /** Options for {@link walkFiles}. */
 export interface WalkOptions {

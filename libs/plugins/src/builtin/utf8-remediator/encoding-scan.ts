@@ -1,5 +1,5 @@
-import { isWreError } from '../../../../kernel/src/index.js';
-import { readFileInside } from '../../../../validation/src/path-guard/index.js';
+import { isWreError } from '#kernel';
+import { readFileInside } from '#validation';
 import { walkFiles } from '../shared/walk-files.js';
 import { classifyBytes, type EncodingClass } from './classify-encoding.js';
 

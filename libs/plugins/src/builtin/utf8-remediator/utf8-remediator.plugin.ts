@@ -1,7 +1,7 @@
-import { BadInputError, PluginError, type JsonObject, type JsonValue } from '../../../../kernel/src/index.js';
-import { normalizeRelativePath, writeFileInside } from '../../../../validation/src/path-guard/index.js';
+import { BadInputError, PluginError, type JsonObject, type JsonValue } from '#kernel';
+import { normalizeRelativePath, writeFileInside } from '#validation';
 import { type StepContext } from '../../plugin.types.js';
-import { ZERO_TOKENS, type ComputedPlan, type Operation } from '../../../../domain/src/index.js';
+import { ZERO_TOKENS, type ComputedPlan, type Operation } from '#domain';
 import { OrchestratorPlugin } from '../../sdk/orchestrator-plugin.js';
 import { operationParams, toolArgs, type ArgReader } from '../shared/arg-reader.js';
 import { remediate } from './classify-encoding.js';

@@ -1,5 +1,5 @@
 import { ErrorType } from '@eventstore/db-client';
-import { BadInputError, errorMessage, WreError, WrongExpectedRevisionError } from '../../../../kernel/src/index.js';
+import { BadInputError, errorMessage, WreError, WrongExpectedRevisionError } from '#kernel';
 import type { ExpectedRevision } from '../event-store.port.js';
 
 const KNOWN_TYPES = new Set<string>(Object.values(ErrorType));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../../../kernel/src/index.js';
+import type { NewEvent } from '#kernel';
 import { runEventStoreContract } from '../testing/event-store.contract.js';
 import { esdbEventId } from './esdb-event-id.js';
 import { EsdbEventStore } from './esdb-event-store.js';

@@ -10,7 +10,7 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { BadInputError, type NewEvent, type RecordedEvent } from '../../../../kernel/src/index.js';
+import { BadInputError, type NewEvent, type RecordedEvent } from '#kernel';
 import {
   DEFAULT_MAX_EVENT_BYTES,
   type AppendResult,

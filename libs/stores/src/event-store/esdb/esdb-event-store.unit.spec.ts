@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { BadInputError, type NewEvent } from '../../../../kernel/src/index.js';
+import { BadInputError, type NewEvent } from '#kernel';
 import { EventTooLargeError } from '../event-store.errors.js';
 import { EsdbEventStore } from './esdb-event-store.js';
 

@@ -6,7 +6,7 @@ import {
   type AppendExpectedRevision,
   type ReadPosition,
 } from '@eventstore/db-client';
-import { ConfigError, type EventMetadata, type RecordedEvent } from '../../../../kernel/src/index.js';
+import { ConfigError, type EventMetadata, type RecordedEvent } from '#kernel';
 import type { ExpectedRevision } from '../event-store.port.js';
 
 /** The fields of a client `RecordedEvent` this adapter reads; structural, so the mapping is testable without a server. */

@@ -12,7 +12,7 @@ import {
 } from '@eventstore/db-client';
 // The client's own parser (not re-exported by its index): proves the strings we build mean what we intend.
 import { parseConnectionString } from '@eventstore/db-client/dist/Client/parseConnectionString.js';
-import { BadInputError, WreError, WrongExpectedRevisionError } from '../../../../kernel/src/index.js';
+import { BadInputError, WreError, WrongExpectedRevisionError } from '#kernel';
 import { esdbErrorType, isStreamNotFound, mapEsdbError } from './esdb-errors.js';
 import { esdbEventId, uuidV5 } from './esdb-event-id.js';
 import {

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../../kernel/src/index.js';
+import type { RecordedEvent } from '#kernel';
 import type { AppendResult } from '../event-store.port.js';
 import { EventIdConflictError } from '../event-store.errors.js';
 import type { EncodedEvent } from '../append-guards.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { START, type AllStreamSubscription, type SubscribeToAllOptions } from '@eventstore/db-client';
 import { PassThrough } from 'node:stream';
-import type { RecordedEvent } from '../../../../kernel/src/index.js';
+import type { RecordedEvent } from '#kernel';
 import { encodeBatch } from '../append-guards.js';
 import { findResend } from './esdb-resend.js';
 import { backoffDelay, sleep, subscribeWithRetry, untilAborted } from './esdb-subscription.js';

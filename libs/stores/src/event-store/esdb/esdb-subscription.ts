@@ -1,5 +1,5 @@
 import { excludeSystemEvents, type AllStreamSubscription, type SubscribeToAllOptions } from '@eventstore/db-client';
-import type { RecordedEvent } from '../../../../kernel/src/index.js';
+import type { RecordedEvent } from '#kernel';
 import { fromEsdb, isSystemEvent, toReadPosition } from './esdb-mapping.js';
 
 /** Delays between resubscribe attempts: `initialMs`, doubling, never above `maxMs`. */

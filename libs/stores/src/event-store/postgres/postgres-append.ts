@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { BadInputError, WrongExpectedRevisionError } from '../../../../kernel/src/index.js';
+import { BadInputError, WrongExpectedRevisionError } from '#kernel';
 import type { AppendResult, ExpectedRevision } from '../event-store.port.js';
 import { EventIdConflictError } from '../event-store.errors.js';
 import type { EncodedEvent } from '../append-guards.js';

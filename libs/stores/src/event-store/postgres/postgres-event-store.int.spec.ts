@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
-import type { RecordedEvent } from '../../../../kernel/src/index.js';
+import type { RecordedEvent } from '#kernel';
 import { runEventStoreContract } from '../testing/event-store.contract.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.js';
 import { evt, freshSchemaName, TEST_PG_URL, TestDb } from '../../postgres/testing/postgres-test-db.fixture.js';

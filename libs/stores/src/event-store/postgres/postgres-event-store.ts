@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { BadInputError, type NewEvent, type RecordedEvent } from '../../../../kernel/src/index.js';
+import { BadInputError, type NewEvent, type RecordedEvent } from '#kernel';
 import {
   DEFAULT_MAX_EVENT_BYTES,
   type AppendResult,

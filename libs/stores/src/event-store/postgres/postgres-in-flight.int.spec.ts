@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { NewEvent, RecordedEvent } from '../../../../kernel/src/index.js';
+import type { NewEvent, RecordedEvent } from '#kernel';
 import { encodeBatch } from '../append-guards.js';
 import { appendInTransaction } from './postgres-append.js';
 import { PostgresEventStore } from './postgres-event-store.js';

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type pg from 'pg';
-import type { RecordedEvent } from '../../../../kernel/src/index.js';
+import type { RecordedEvent } from '#kernel';
 import type { PgEventTables } from './postgres-schema.js';
 
 /** A pool or a checked-out client: both run one statement under READ COMMITTED. */

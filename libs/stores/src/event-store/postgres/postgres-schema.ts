@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { BadInputError } from '../../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 import { inPooledTransaction } from '../../postgres/index.js';
 import { installAppendFunction } from './postgres-append-fn.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { NewEvent, RecordedEvent } from '../../../../kernel/src/index.js';
+import type { NewEvent, RecordedEvent } from '#kernel';
 import { runEventStoreContract } from '../testing/event-store.contract.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 

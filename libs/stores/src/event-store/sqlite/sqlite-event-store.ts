@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { BadInputError, type NewEvent, type RecordedEvent } from '../../../../kernel/src/index.js';
+import { BadInputError, type NewEvent, type RecordedEvent } from '#kernel';
 import {
   DEFAULT_MAX_EVENT_BYTES,
   type AppendResult,

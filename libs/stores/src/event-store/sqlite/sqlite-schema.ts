@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '../../../../kernel/src/index.js';
+import type { RecordedEvent } from '#kernel';
 
 /** A row of `events` as better-sqlite3 returns it with safe integers on. */
 export interface EventRow {

@@ -1,13 +1,7 @@
 // Imported explicitly (not jest globals) so the production build, which has no jest types, still compiles this file.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import {
-  BadInputError,
-  WreError,
-  WrongExpectedRevisionError,
-  type NewEvent,
-  type RecordedEvent,
-} from '../../../../kernel/src/index.js';
+import { BadInputError, WreError, WrongExpectedRevisionError, type NewEvent, type RecordedEvent } from '#kernel';
 import { DEFAULT_MAX_EVENT_BYTES, type EventStore } from '../event-store.port.js';
 import { EventTooLargeError } from '../event-store.errors.js';
 

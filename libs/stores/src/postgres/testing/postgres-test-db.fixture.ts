@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { NewEvent } from '../../../../kernel/src/index.js';
+import type { NewEvent } from '#kernel';
 
 // The one PostgreSQL fixture of the int and e2e specs (`.fixture.ts`: left out of the production build). Nothing
 // here skips when the server is missing: PostgreSQL is part of `npm test` on this machine, so an unreachable server

@@ -1,4 +1,4 @@
-import { BadInputError, isPlainObject, parseBigIntString } from '../../../../kernel/src/index.js';
+import { BadInputError, isPlainObject, parseBigIntString } from '#kernel';
 import type { Checkpoint, FieldValue, FindQuery } from '../read-model.port.js';
 
 /** Read-model collection `x` lives in MongoDB collection `rm_x`, so it can never collide with `checkpoints`. */

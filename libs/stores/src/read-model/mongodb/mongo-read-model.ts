@@ -1,5 +1,5 @@
 import { MongoClient, type ClientSession, type Db } from 'mongodb';
-import { AsyncMutex, ConfigError } from '../../../../kernel/src/index.js';
+import { AsyncMutex, ConfigError } from '#kernel';
 import type { Checkpoint, FindQuery, ReadModelStore, ReadModelTx } from '../read-model.port.js';
 import { writeBack } from '../write-back-tx.js';
 import { MongoDocs } from './mongo-docs.js';

@@ -1,4 +1,4 @@
-import { BadInputError } from '../../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 import type { FieldValue, FindQuery } from '../read-model.port.js';
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;

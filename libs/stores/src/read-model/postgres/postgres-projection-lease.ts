@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { AsyncMutex } from '../../../../kernel/src/index.js';
+import { AsyncMutex } from '#kernel';
 import { postgresTarget } from '../../postgres/index.js';
 import type { ProjectionLease } from '../projection-lease.port.js';
 import { acquireProjectionLease, type ProjectionLeaseHandle } from './projection-lease.js';

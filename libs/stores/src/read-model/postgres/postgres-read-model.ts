@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { AsyncMutex, BadInputError } from '../../../../kernel/src/index.js';
+import { AsyncMutex, BadInputError } from '#kernel';
 import { inPooledTransaction } from '../../postgres/index.js';
 import type { Checkpoint, FindQuery, ReadModelStore, ReadModelTx } from '../read-model.port.js';
 import { writeBack } from '../write-back-tx.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { BadInputError } from '../../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 import { inPooledTransaction } from '../../postgres/index.js';
 
 // Lower-case only: quoted and unquoted spellings then name the same schema, so psql users find it as typed.

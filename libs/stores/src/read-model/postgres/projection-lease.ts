@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { BadInputError } from '../../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 
 /**
  * Exclusive right to run one projection across processes. Held through a PostgreSQL session-level advisory lock on

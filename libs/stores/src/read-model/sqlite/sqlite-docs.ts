@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { BadInputError } from '../../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
 import type { Checkpoint, FieldValue, FindQuery } from '../read-model.port.js';
 import { assertCheckpointAt, type TxBackend } from '../write-back-tx.js';
 

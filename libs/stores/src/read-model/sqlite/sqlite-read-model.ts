@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { BadInputError } from '../../../../kernel/src/index.js';
-import { AsyncMutex } from '../../../../kernel/src/index.js';
+import { BadInputError } from '#kernel';
+import { AsyncMutex } from '#kernel';
 import type { Checkpoint, FindQuery, ReadModelStore, ReadModelTx } from '../read-model.port.js';
 import { SqliteDocs } from './sqlite-docs.js';
 import { writeBack } from '../write-back-tx.js';

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import type { RecordedEvent } from '../../../../kernel/src/index.js';
+import type { RecordedEvent } from '#kernel';
 import type { Projection } from '../projection.port.js';
 import { MemoryReadModelTx } from './memory-read-model-tx.js';
 

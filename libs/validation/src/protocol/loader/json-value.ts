@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../../../kernel/src/index.js';
+import { isPlainObject } from '#kernel';
 import { MAX_NESTING } from './nesting-depth.js';
 import type { ValuePath } from './protocol-file-problem.js';
 

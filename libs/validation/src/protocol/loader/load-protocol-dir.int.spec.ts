@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from '../../../../kernel/src/index.js';
+import { ConfigError } from '#kernel';
 import { RULE_KINDS } from '../protocol.types.js';
 import { loadProtocolDir, MAX_PROBLEMS_PER_FILE, PROTOCOL_FILE_MAX_BYTES, type ProtocolFileProblem } from './index.js';
 

@@ -11,7 +11,7 @@ import {
   type SchemaOptions,
   type YAMLError,
 } from 'yaml';
-import { errorMessage } from '../../../../kernel/src/index.js';
+import { errorMessage } from '#kernel';
 import { jsonSyntaxErrorOffset } from './json-syntax-offset.js';
 import { MAX_NESTING, tooDeepAt } from './nesting-depth.js';
 import { preview } from './value-checks.js';

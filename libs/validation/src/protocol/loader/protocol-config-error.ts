@@ -1,4 +1,4 @@
-import { ConfigError } from '../../../../kernel/src/index.js';
+import { ConfigError } from '#kernel';
 import type { ProtocolFileProblem } from './protocol-file-problem.js';
 
 /** Enough to fix a file in one go; a generated 1 MiB file of mistakes would otherwise yield a megabyte of messages. */

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { constants as fsConstants } from 'node:fs';
 import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, firstInvalidUtf8Line, readAtMost } from '../../../../kernel/src/index.js';
+import { ConfigError, firstInvalidUtf8Line, readAtMost } from '#kernel';
 import { isInside } from '../../path-guard/index.js';
 import type { ProtocolFileProblem } from './protocol-file-problem.js';
 

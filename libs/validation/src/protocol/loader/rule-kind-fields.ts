@@ -1,9 +1,9 @@
-import { errorMessage, isPlainObject, type JsonObject } from '../../../../kernel/src/index.js';
+import { errorMessage, isPlainObject, type JsonObject } from '#kernel';
 import { checkSchema } from '../../args-schema/index.js';
 // The file, not the barrel: only the lexical normaliser is needed, not the fs-touching guards.
 import { normalizeRelativePath } from '../../path-guard/index.js';
 import type { RuleKind, RuleScope, RuleSpec } from '../protocol.types.js';
-import { formatDuration, MAX_DURATION_MS, parseDuration } from '../../../../kernel/src/index.js';
+import { formatDuration, MAX_DURATION_MS, parseDuration } from '#kernel';
 import { findNonJson } from './json-value.js';
 import type { ProblemSink, ValuePath } from './protocol-file-problem.js';
 import {

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../../../kernel/src/index.js';
+import { isPlainObject } from '#kernel';
 import { PROTOCOL_ID_PATTERN, RULE_ID_PATTERN, type ProtocolDefinition, type RuleSpec } from '../protocol.types.js';
 import type { ProblemSink, ValuePath } from './protocol-file-problem.js';
 import { validateRule } from './validate-rule.js';

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../../../kernel/src/index.js';
+import { isPlainObject } from '#kernel';
 import type { ProblemSink, ValuePath } from './protocol-file-problem.js';
 
 export type Mapping = Record<string, unknown>;

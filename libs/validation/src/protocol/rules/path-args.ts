@@ -1,5 +1,5 @@
-import { isPlainObject, type JsonValue } from '../../../../kernel/src/index.js';
-import type { PlanStep, ToolDefinition } from '../../../../domain/src/index.js';
+import { isPlainObject, type JsonValue } from '#kernel';
+import type { PlanStep, ToolDefinition } from '#domain';
 
 // Argument names that conventionally hold workspace paths; tools can also mark any property `format: "path"`.
 const PATH_KEY =

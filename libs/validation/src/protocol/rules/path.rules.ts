@@ -1,4 +1,4 @@
-import { errorMessage, isWreError } from '../../../../kernel/src/index.js';
+import { errorMessage, isWreError } from '#kernel';
 import path from 'node:path';
 import {
   MODULE_SEGMENT_PATTERN,

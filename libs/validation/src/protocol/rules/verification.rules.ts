@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../../kernel/src/index.js';
+import type { JsonObject } from '#kernel';
 import { describeIssues, validateArgs } from '../../args-schema/index.js';
 import type { RuleScope } from '../protocol.types.js';
 import { ALLOW, deny, type Rule } from '../rule.js';

@@ -1,4 +1,4 @@
-import type { PlanStep, ToolDefinition } from '../../../../domain/src/index.js';
+import type { PlanStep, ToolDefinition } from '#domain';
 import type { StepCheck } from '../rule.js';
 
 export const TOOLS: ToolDefinition[] = [

@@ -2,9 +2,9 @@
 import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { JsonObject, JsonValue } from '../../../../../kernel/src/index.js';
+import type { JsonObject, JsonValue } from '#kernel';
 import type { RuntimePlugin } from '../../../plugin.types.js';
-import type { ComputedPlan } from '../../../../../domain/src/index.js';
+import type { ComputedPlan } from '#domain';
 
 /** Test-only: plans an operation and runs its steps in order, as the orchestrator would, threading outputs. */
 export async function planAndRun(

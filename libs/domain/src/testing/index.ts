@@ -1,0 +1,2 @@
+export * from './execution-stream.fixture.js';
+export * from './decider-spec.js';

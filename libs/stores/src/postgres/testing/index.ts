@@ -1,0 +1,1 @@
+export * from './postgres-test-db.fixture.js';

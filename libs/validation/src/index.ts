@@ -1,0 +1,3 @@
+export * from './args-schema/index.js';
+export * from './path-guard/index.js';
+export * from './protocol/index.js';
