@@ -18,6 +18,7 @@ export interface BootedApp {
   dir: string;
   workspace: string;
   schemaFile: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read response shapes they do not declare
   gql<T = any>(
     query: string,
     variables?: Record<string, unknown>,

@@ -40,7 +40,6 @@ async function load(url: string, round: number, until: Promise<unknown>): Promis
 function crashSuite(name: string, env: () => Record<string, string>, dir: () => string): void {
   it(`${name}: ${ROUNDS} SIGKILLs under load lose nothing acknowledged; restart closes the rest; projections equal a rebuild`, async () => {
     const acked = new Map<string, string>();
-    let killedMidway = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const api = await startApi(env(), dir());
       const killAfter = new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 450)));
@@ -63,7 +62,7 @@ function crashSuite(name: string, env: () => Record<string, string>, dir: () => 
       }
       const all = await rt.readModel.find<ExecutionDoc>(EXECUTIONS);
       expect(all.filter((e) => e.status === 'RUNNING')).toEqual([]);
-      killedMidway = all.filter((e) => e.error?.code === 'INTERRUPTED').length;
+      const killedMidway = all.filter((e) => e.error?.code === 'INTERRUPTED').length;
       for (const e of all) {
         const events = await rt.store.readStream(`execution-${e.id}`);
         expect(events.map((x) => x.revision)).toEqual(events.map((_, i) => BigInt(i)));

@@ -92,6 +92,7 @@ export function withSchema(base: string, schema: string): string {
   return url.toString();
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read response shapes they do not declare
 export async function gql<T = any>(
   url: string,
   query: string,

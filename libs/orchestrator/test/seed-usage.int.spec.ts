@@ -22,7 +22,7 @@ describe("the seed's in-process API", () => {
           super('your_plugin');
         }
       }
-      master.registerPlugin(new YourPlugin()); // not awaited, as in the seed
+      void master.registerPlugin(new YourPlugin()); // not awaited, as in the seed
       const result = await master.execute({ type: 'module_creation', name: 'new_module' });
       expect(result.status).toBe('SUCCEEDED');
       expect(result.plugin).toBe('module_scaffolder');
@@ -136,7 +136,7 @@ describe("the seed's in-process API", () => {
           };
         }
       }
-      master.registerPlugin(new Codegen());
+      void master.registerPlugin(new Codegen()); // not awaited: execute() waits for pending registrations
       const runs = [];
       // A retry with the same values proves nothing; a second example with a new value promotes the candidate.
       for (const name of ['alpha', 'alpha', 'beta', 'gamma'])

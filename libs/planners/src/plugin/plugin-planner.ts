@@ -1,5 +1,5 @@
 import { PluginError } from '#kernel';
-import type { RuntimePlugin } from '#plugins';
+import type { ComputedPlan, Operation } from '#domain';
 import type { Planner, PlannerResult } from '../planner.port.js';
 
 /** Settles with `work`, or rejects with PLAN_TIMEOUT as soon as the signal aborts (plugin plan() takes no signal). */
@@ -13,12 +13,18 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, expi
   });
 }
 
+/** What this adapter needs of a plugin (the orchestrator passes its RuntimePlugin). */
+export interface PlanningPlugin {
+  readonly name: string;
+  plan?(operation: Operation): Promise<ComputedPlan>;
+}
+
 /**
  * The plugin's own plan() behind the Planner port. The plan keeps the planner name the plugin gave it
  * (e.g. `deterministic:module_scaffolder`); a plugin plans in one go, so there are never rejections.
  * @throws PluginError `PLAN_UNAVAILABLE` (the plugin has no plan()), `PLAN_TIMEOUT` (signal aborted), or what plan() threw
  */
-export function pluginPlanner(plugin: RuntimePlugin): Planner {
+export function pluginPlanner(plugin: PlanningPlugin): Planner {
   const name = `plugin:${plugin.name}`;
   return {
     name,

@@ -1,6 +1,6 @@
-import type { RuntimePlugin } from '#plugins';
+import type { PlanningPlugin } from './plugin-planner.js';
 import type { ComputedPlan } from '#domain';
-import { fixtureRequest, fixtureTools } from '../../test/plan-request.fixture.js';
+import { fixtureRequest } from '../../test/plan-request.fixture.js';
 import { pluginPlanner } from './plugin-planner.js';
 
 const computed: ComputedPlan = {
@@ -8,13 +8,9 @@ const computed: ComputedPlan = {
   planner: 'deterministic:module_scaffolder',
   tokens: { prompt: 0, completion: 0, total: 0 },
 };
-const plugin = (plan?: RuntimePlugin['plan']): RuntimePlugin => ({
+const plugin = (plan?: PlanningPlugin['plan']): PlanningPlugin => ({
   name: 'module_scaffolder',
-  kind: 'in_process',
-  operationTypes: ['scaffold_module'],
-  tools: fixtureTools,
   ...(plan ? { plan } : {}),
-  runStep: async () => null,
 });
 
 describe('pluginPlanner', () => {

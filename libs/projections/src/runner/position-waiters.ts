@@ -8,7 +8,10 @@ export class PositionWaiters {
 
   release(reached: bigint): void {
     const still: typeof this.waiting = [];
-    for (const w of this.waiting) w.position <= reached ? w.resolve() : still.push(w);
+    for (const w of this.waiting) {
+      if (w.position <= reached) w.resolve();
+      else still.push(w);
+    }
     this.waiting = still;
   }
 

@@ -3,17 +3,11 @@ import type { EventStore } from '#stores/event-store';
 import type { ReadModelStore } from '#stores/read-model';
 import type { Projection } from '#stores/read-model';
 import { PositionWaiters } from './position-waiters.js';
-import type { Projector } from './projector.js';
+import type { Projector, RebuildReport } from './projector.js';
+
+export type { RebuildReport } from './projector.js';
 
 const BATCH = 1000;
-
-export interface RebuildReport {
-  events: number;
-  durationMs: number;
-  eventsPerSecond: number;
-  projections: string[];
-  position: bigint;
-}
 
 /**
  * Feeds projections from the event store. Every projection keeps its own checkpoint, committed in the same

@@ -1,4 +1,11 @@
-import type { RebuildReport } from './projection-runner.js';
+/** What a rebuild did: events replayed, how fast, which projections, up to which position. */
+export interface RebuildReport {
+  events: number;
+  durationMs: number;
+  eventsPerSecond: number;
+  projections: string[];
+  position: bigint;
+}
 
 export type { ProjectionLease } from '#stores/read-model';
 

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#kernel';
-import type { ReadModelTx } from './index.js';
+import type { ReadModelTx } from './read-model.port.js';
 
 /**
  * A read model built from events. `apply` must depend only on the event (never on the wall clock or on other

@@ -31,6 +31,7 @@ export function compileGlob(pattern: string, code = 'PARAMS_INVALID'): GlobMatch
   const invalid = refusal(code);
   if (typeof pattern !== 'string' || pattern.length === 0) throw invalid(String(pattern), 'must be a non-empty string');
   if (pattern.length > MAX_PATTERN) throw invalid(pattern, `longer than ${MAX_PATTERN} characters`);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\u0000-\u001f\\]/.test(pattern)) throw invalid(pattern, 'control characters and backslashes are not allowed');
   if (pattern.startsWith('/')) throw invalid(pattern, 'must be relative');
   const segments = pattern.split('/');

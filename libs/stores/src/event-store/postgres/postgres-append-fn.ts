@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { PgEventTables } from './postgres-schema.js';
+import type { PgEventTables } from './pg-event-tables.js';
 
 /**
  * The whole append as one PL/pgSQL function per schema, so an append costs one statement instead of a round trip

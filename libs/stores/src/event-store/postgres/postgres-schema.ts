@@ -3,23 +3,14 @@ import pg from 'pg';
 import { BadInputError } from '#kernel';
 import { inPooledTransaction } from '../../postgres/index.js';
 import { installAppendFunction } from './postgres-append-fn.js';
+import type { PgEventTables } from './pg-event-tables.js';
+
+export type { PgEventTables } from './pg-event-tables.js';
 
 // Lower-case only, as in the read-model adapter: quoted and unquoted spellings then name the same schema.
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 // NAMEDATALEN - 1: pg_notify rejects longer channel names, while LISTEN would silently truncate them.
 const MAX_CHANNEL_LENGTH = 63;
-
-/** Where one event store lives inside a database; everything is derived from the (validated) schema name. */
-export interface PgEventTables {
-  /** The schema name as given (unquoted). */
-  schema: string;
-  /** Quoted, schema-qualified `events` table. */
-  events: string;
-  /** NOTIFY channel of this store; per schema, so stores sharing a database do not wake each other. */
-  channel: string;
-  /** Quoted, schema-qualified append function (postgres-append-fn.ts). */
-  appendFn: string;
-}
 
 /** Validates a schema name and derives the table and channel names of the store inside it. */
 export function eventTablesIn(schema: string): PgEventTables {

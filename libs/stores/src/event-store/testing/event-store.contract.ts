@@ -318,9 +318,8 @@ export function runEventStoreContract(
         await store.appendToStream(stream(`s${i % 2}`), [evt(`E${i}`)], { expectedRevision: 'any' });
       const before = await allSince();
       const ac = new AbortController();
-      const sub = store
-        .subscribeToAll({ fromPosition: before[1]!.position, signal: ac.signal })
-        [Symbol.asyncIterator]();
+      const subscription = store.subscribeToAll({ fromPosition: before[1]!.position, signal: ac.signal });
+      const sub = subscription[Symbol.asyncIterator]();
       const consumed = take(sub, 3 + 30);
       for (let i = 0; i < 30; i++)
         await store.appendToStream(stream('live'), [evt(`L${i}`)], { expectedRevision: 'any' });

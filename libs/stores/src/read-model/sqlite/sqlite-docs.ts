@@ -99,7 +99,10 @@ export class SqliteDocs {
       get: async (c, id) => this.get(c, id),
       find: async (c, q) => this.find(c, q),
       write: async (writes, checkpoints) => {
-        for (const w of writes) w.doc === null ? this.delete(w.collection, w.id) : this.put(w.collection, w.id, w.doc);
+        for (const w of writes) {
+          if (w.doc === null) this.delete(w.collection, w.id);
+          else this.put(w.collection, w.id, w.doc);
+        }
         for (const [p, cp, expected] of checkpoints) {
           assertCheckpointAt(p, this.getCheckpoint(p)?.position ?? null, expected);
           this.setCheckpoint(p, cp);

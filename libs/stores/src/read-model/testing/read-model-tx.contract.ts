@@ -1,6 +1,6 @@
 // Imported explicitly (not jest globals) so the production build, which has no jest types, still compiles this file.
 import { expect, it } from '@jest/globals';
-import { idsOf, type ContractContext } from './read-model.contract.js';
+import { idsOf, type ContractContext } from './contract-context.js';
 
 /** Resolvable from outside; lets a test hold a transaction open while it looks at the store. */
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -58,8 +58,8 @@ export function transactionCases(ctx: ContractContext): void {
     const increment = (): Promise<void> =>
       ctx.store.transact(async (tx) => {
         const doc = await tx.get<{ n: number }>('counters', 'c');
-        // Yield between read and write: interleaved transactions would both read the same n here.
-        await null;
+        // Yield twice between read and write: interleaved transactions would both read the same n here.
+        await Promise.resolve();
         await Promise.resolve();
         await tx.put('counters', 'c', { n: (doc?.n ?? 0) + 1 });
       });

@@ -1,6 +1,9 @@
 // Imported explicitly (not jest globals) so the production build, which has no jest types, still compiles this file.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Checkpoint, ReadModelStore } from '../read-model.port.js';
+import { idsOf, type ReadModelContractOptions } from './contract-context.js';
+
+export type { ReadModelContractOptions } from './contract-context.js';
 import { transactionCases } from './read-model-tx.contract.js';
 
 /** What a contract factory hands to each test. */
@@ -9,14 +12,6 @@ export interface ReadModelContractSubject {
   store: ReadModelStore;
   /** Closes the store and removes whatever the factory created. */
   cleanup(): Promise<void>;
-}
-
-export interface ReadModelContractOptions {
-  /**
-   * True (default) when reads outside a transaction see only committed state while a transaction is open. False
-   * for stores documented not to isolate them (SQLite `:memory:` reads through the writer's connection).
-   */
-  isolatedReads?: boolean;
 }
 
 interface Thing {
@@ -34,18 +29,6 @@ const THINGS: Record<string, Thing> = {
   t4: { name: 'bravo', n: -1.5, flag: false, tag: 'x' },
   t5: { name: 'echo', n: 7, flag: true, tag: '10' },
 };
-
-export const idsOf = (docs: readonly object[]): string[] => docs.map((d) => (d as { id: string }).id);
-
-/** What the case files get: the current test's store (a getter, it changes per test) and the seeding helpers. */
-export interface ContractContext {
-  readonly store: ReadModelStore;
-  readonly options: ReadModelContractOptions;
-  seed(collection: string, docs: Record<string, object>, checkpoints?: Record<string, Checkpoint>): Promise<void>;
-  seedThings(): Promise<void>;
-  findIds(query: Parameters<ReadModelStore['find']>[1]): Promise<string[]>;
-  sortedIds(query: Parameters<ReadModelStore['find']>[1]): Promise<string[]>;
-}
 
 /**
  * Registers the read-model contract as jest tests; every adapter's `*.int.spec.ts` calls it once per setup.

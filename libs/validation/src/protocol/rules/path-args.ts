@@ -8,6 +8,7 @@ const PATH_KEY =
 const TARGET_KEY = /^(path|paths|target|targets|file|files|filename|dir|directory|folder)$/;
 // Whatever its key, a single token that reads as an escape is checked as a path: absolute, `..` segments,
 // home, drive letters, UNC, NUL. Multi-line or spaced text (file contents, prose) is left alone.
+// eslint-disable-next-line no-control-regex -- a NUL byte is one of the escapes looked for
 const ESCAPE_LIKE = /^(\/|~|\\\\|[a-zA-Z]:[\\/])|(^|[\\/])\.\.([\\/]|$)|\u0000/;
 const MAX_DEPTH = 8;
 
@@ -32,6 +33,7 @@ function declaredPathKeys(schema: unknown, prefix: string, out: Set<string>, dep
 }
 
 const looksLikeEscape = (v: string): boolean =>
+  // eslint-disable-next-line no-control-regex -- NUL is dropped before looking for whitespace
   v.length <= 4096 && !/\s/.test(v.replace(/\u0000/g, '')) && ESCAPE_LIKE.test(v);
 
 /**

@@ -1,9 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinPlugins } from '#plugins';
-import { loadAllSkills } from './index.js';
+import { loadAllSkills } from '#skills';
 
-const GOOD = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'good');
+const GOOD = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'skills', 'test', 'fixtures', 'good');
 
 // The example skills are documentation: keep them loadable and naming tools the built-in plugins really have.
 describe('example skills in test/fixtures/good', () => {
