@@ -70,7 +70,9 @@ export class Execution {
   @Field(() => String, { nullable: true, description: 'Who made the plan: "pattern-memory" or the planner name.' })
   planner!: string | null;
   @Field(() => TokenUsage) tokens!: TokenUsage;
-  @Field(() => [String], { description: 'The citation chain: every protocol rule consulted (WSP 82).' })
+  @Field(() => [String], {
+    description: 'The citation chain: every protocol rule consulted for this execution, as <protocol>/<rule> ids.',
+  })
   citations!: string[];
   @Field(() => [ExecutionStep]) steps!: ExecutionStep[];
   @Field(() => JSONScalar, { nullable: true }) result!: unknown;

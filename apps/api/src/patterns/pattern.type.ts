@@ -15,7 +15,10 @@ export class PatternStep {
   each?: unknown;
 }
 
-@ObjectType({ description: 'A learned plan template (WSP 60), keyed by operation type + plugin + parameter shape.' })
+@ObjectType({
+  description:
+    'A learned plan template. Recalled by its key: operation type, plugin, parameter shape, the skill it runs for, and the values of params the plugin declares discriminating.',
+})
 export class Pattern {
   @Field(() => ID) id!: string;
   @Field() operationType!: string;

@@ -6,7 +6,7 @@ export class Tool {
   @Field() name!: string;
   @Field() description!: string;
   @Field(() => JSONScalar) argsSchema!: unknown;
-  @Field({ description: 'Deletes or overwrites data; the WSP-64 destructive-action guard applies.' })
+  @Field({ description: 'Deletes or overwrites data: the destructive-action guard applies to it.' })
   destructive!: boolean;
 }
 

@@ -9,7 +9,10 @@ export class ProtocolRule {
   @Field(() => JSONScalar, { description: 'The rule as data: scope (when) and its parameters.' }) spec!: unknown;
 }
 
-@ObjectType({ description: 'A named rule set (built-in WSP protocols or loaded from WRE_PROTOCOLS_DIR).' })
+@ObjectType({
+  description:
+    'A named rule set, built in or loaded from a protocol file in WRE_PROTOCOLS_DIR; decisions cite its rules as <protocol>/<rule>.',
+})
 export class Protocol {
   @Field() id!: string;
   @Field() title!: string;

@@ -37,7 +37,7 @@ export interface WreConfig {
    * `ANTHROPIC_API_KEY`.
    */
   planner: PlannerConfig;
-  /** SQLite event store fsync policy: FULL (default, durable across power loss) or NORMAL (faster, see README). */
+  /** SQLite event store fsync policy: FULL (default, durable across power loss) or NORMAL (faster; see docs/configuration.md). */
   sqliteSynchronous: 'FULL' | 'NORMAL';
 }
 

@@ -1,7 +1,10 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { JSONScalar } from '../../common/scalars/index.js';
 
-@InputType({ description: "The seed's execute({ type, plugin?, ...params })." })
+@InputType({
+  description:
+    'An operation to run: its type, optionally the plugin that must run it, its params, and how to run it (idempotency key, force, approvals).',
+})
 export class ExecuteOperationInput {
   @Field({ description: 'Operation type, e.g. module_creation.' }) type!: string;
   @Field({

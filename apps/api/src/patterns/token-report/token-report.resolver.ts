@@ -9,7 +9,8 @@ export class TokenReportResolver {
   constructor(@InjectRuntime() private readonly rt: WreRuntime) {}
 
   @Query(() => TokenReport, {
-    description: 'WSP 75 token ledger: planner tokens by path (computed vs recalled), per operation type and in total.',
+    description:
+      'The token ledger: planner tokens by plan path (computed vs recalled), per operation type and in total.',
   })
   async tokenReport(
     @Args('operationType', { type: () => String, nullable: true }) operationType: string | null,

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'Planner tokens (WSP 75) for one operation type, or all types ("*").' })
+@ObjectType({ description: 'Planner tokens for one operation type, or for all types ("*").' })
 export class TokenTotals {
   @Field() operationType!: string;
   @Field(() => Int) executions!: number;

@@ -9,7 +9,7 @@ export class ToolInput {
     description: 'JSON Schema (subset) the step args must satisfy; mark path args with format: "path".',
   })
   argsSchema!: unknown;
-  @Field({ nullable: true, description: 'Deletes or overwrites data (WSP-64 destructive-action guard).' })
+  @Field({ nullable: true, description: 'Deletes or overwrites data: the destructive-action guard applies to it.' })
   destructive?: boolean;
 }
 

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { JSONScalar } from '../../common/scalars/index.js';
 
-@InputType({ description: 'The upstream execute_skill(skill_name, agent, input_context, force).' })
+@InputType({ description: 'A skill to run: which skill folder, who runs it, the operation params, and how to run it.' })
 export class ExecuteSkillInput {
   @Field({ description: 'Skill folder name under WRE_SKILLS_DIR (SKILLz.md preferred, SKILL.md fallback).' })
   skillName!: string;

@@ -1,7 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Execution } from '../../executions/execution.type.js';
 
-@ObjectType({ description: 'What executeSkill returns (the upstream result shape) plus the execution behind it.' })
+@ObjectType({
+  description:
+    "What running a skill gave: success, time taken, the skill's fidelity, whether it was throttled or blocked and by which rule, whether fallback instructions ran, and the execution behind it.",
+})
 export class SkillExecutionResult {
   @Field() success!: boolean;
   @Field(() => ID) executionId!: string;
