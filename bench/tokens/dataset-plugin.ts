@@ -1,4 +1,4 @@
-import { PluginError, type JsonValue } from '#kernel';
+import { PluginError, pluginCode, type JsonValue } from '#kernel';
 import type { RuntimePlugin, StepContext } from '#plugins';
 import type { ComputedPlan, Operation, PlanStep, ToolDefinition } from '#domain';
 import type { GoldCall } from './workloads/index.js';
@@ -44,9 +44,8 @@ export class DatasetPlugin implements RuntimePlugin {
     const gold = this.need().gold[ctx.stepIndex];
     if (!gold || !this.sameCall(step, gold))
       throw new PluginError(
+        pluginCode('WORLD_MISMATCH'),
         `world: step ${ctx.stepIndex} (${step.tool}) is not the recorded call`,
-        {},
-        'WORLD_MISMATCH',
       );
     return gold.output ?? null;
   }

@@ -3,7 +3,10 @@ import { BadInputError } from './errors.js';
 /** Parses a decimal string (as positions travel on the wire) into a bigint, rejecting anything else. */
 export function parseBigIntString(value: string, field = 'value'): bigint {
   if (!/^(0|[1-9][0-9]{0,30})$/.test(value)) {
-    throw new BadInputError(`${field} must be a non-negative decimal integer string`, { field, value });
+    throw new BadInputError('BAD_USER_INPUT', `${field} must be a non-negative decimal integer string`, {
+      field,
+      value,
+    });
   }
   return BigInt(value);
 }

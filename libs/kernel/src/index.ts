@@ -1,3 +1,4 @@
+export * from './error-codes.js';
 export * from './errors.js';
 export * from './clock.js';
 export * from './json.js';
@@ -10,3 +11,4 @@ export * from './async-mutex.js';
 export * from './text-bytes.js';
 export * from './seeded-random.js';
 export * from './with-timeout.js';
+export * from './error-catalogue-markdown.js';

@@ -4,7 +4,7 @@ import { BadInputError } from '#kernel';
 export function pageSize(first: number | null | undefined, dflt: number, max: number): number {
   if (first == null) return dflt;
   if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw new BadInputError(`first must be an integer from 1 to ${max}`, { first });
+    throw new BadInputError('BAD_USER_INPUT', `first must be an integer from 1 to ${max}`, { first });
   }
   return first;
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '#kernel';
 /** Rate limit a skill asks for; durations are already converted to milliseconds. */
 export interface SkillThrottle {
   max: number;
@@ -23,18 +24,21 @@ export interface SkillDefinition {
   contentHash: string;
 }
 
-/** Stable failure codes; CI output and callers match on these, so never rename one. */
-export type SkillFailureCode =
-  | 'SKILL_NAME_INVALID'
-  | 'SKILL_NOT_FOUND'
-  | 'SKILL_UNREADABLE'
-  | 'SKILL_TOO_LARGE'
-  | 'SKILL_BINARY'
-  | 'SKILL_FRONTMATTER_MISSING'
-  | 'SKILL_YAML_INVALID'
-  | 'SKILL_FIELD_INVALID'
-  | 'SKILL_SYMLINK_ESCAPE'
-  | 'SKILL_DIR_MISSING';
+/** Stable failure codes (in the error catalogue); CI output and callers match on these, so never rename one. */
+export const SKILL_FAILURE_CODES = [
+  'SKILL_NAME_INVALID',
+  'SKILL_NOT_FOUND',
+  'SKILL_UNREADABLE',
+  'SKILL_TOO_LARGE',
+  'SKILL_BINARY',
+  'SKILL_FRONTMATTER_MISSING',
+  'SKILL_YAML_INVALID',
+  'SKILL_FIELD_INVALID',
+  'SKILL_SYMLINK_ESCAPE',
+  'SKILL_DIR_MISSING',
+] as const satisfies readonly ErrorCode[];
+
+export type SkillFailureCode = (typeof SKILL_FAILURE_CODES)[number];
 
 /** Result of loading one skill; a broken skill is a value, never a thrown exception. */
 export type SkillLoad =

@@ -88,7 +88,7 @@ describe('execution decider: admission, throttling and skills', () => {
       .then([]);
     spec
       .given(stored)
-      .when({ type: 'FailExecution', error: { code: 'X', message: 'x' }, now: T0 })
+      .when({ type: 'FailExecution', error: { code: 'PLUGIN_ERROR', message: 'x' }, now: T0 })
       .then([]);
     spec
       .given(stored)

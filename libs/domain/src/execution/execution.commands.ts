@@ -1,6 +1,12 @@
-import type { JsonValue } from '#kernel';
+import type { ErrorCode, JsonValue, PluginCode } from '#kernel';
 import type { PlanStep, TokenUsage } from '../vocabulary/index.js';
-import type { ErrorInfo, OperationRequested, OperationThrottled, SkillLoadFailed } from './execution.events.js';
+import type { OperationRequested, OperationThrottled, SkillLoadFailed } from './execution.events.js';
+
+/** A failure as the orchestrator records it: a catalogue code (or a plugin's own), and what happened. */
+export interface Failure {
+  code: ErrorCode | PluginCode;
+  message: string;
+}
 
 /**
  * Carries what OperationRequested records, plus the admission outcome: `throttled` turns the request into an
@@ -58,11 +64,11 @@ export type RecordStepOutcome = {
   type: 'RecordStepOutcome';
   stepIndex: number;
   tool: string;
-  outcome: { ok: true; output: JsonValue } | { ok: false; error: ErrorInfo };
+  outcome: { ok: true; output: JsonValue } | { ok: false; error: Failure };
   durationMs: number;
   now: string;
 };
-export type FailExecution = { type: 'FailExecution'; error: ErrorInfo; now: string };
+export type FailExecution = { type: 'FailExecution'; error: Failure; now: string };
 
 export type ExecutionCommand =
   | RequestOperation

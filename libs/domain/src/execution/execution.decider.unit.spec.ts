@@ -159,7 +159,7 @@ describe('execution decider', () => {
   });
 
   it('fails the execution when a step fails, and ignores failing an already finished one', () => {
-    const error = { code: 'PLUGIN_ERROR', message: 'boom' };
+    const error = { code: 'PLUGIN_ERROR', message: 'boom' } as const;
     const failed: ExecutionEvent = { type: 'ExecutionFailed', data: { status: 'FAILED', error, durationMs: 1500 } };
     spec
       .given([requested, computed, passed(0), passed(1)])

@@ -10,8 +10,8 @@ export function checkParams(plugin: RuntimePlugin, input: ValidExecuteInput): vo
   const issues = validateArgs(schema, input.params);
   if (issues.length === 0) return;
   throw new BadInputError(
+    'PARAMS_INVALID',
     `params do not fit ${plugin.name}'s "${input.type}" schema: ${describeIssues(issues)}`,
     { issues: issues.slice(0, 20) },
-    'PARAMS_INVALID',
   );
 }

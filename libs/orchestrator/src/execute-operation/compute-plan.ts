@@ -33,11 +33,9 @@ export async function computePlan(
   const timeoutMs = rt.config.planTimeoutMs;
   try {
     const expired = () =>
-      new PluginError(
-        `planner ${planner.name} did not plan within ${timeoutMs} ms`,
-        { planner: planner.name },
-        'PLAN_TIMEOUT',
-      );
+      new PluginError('PLAN_TIMEOUT', `planner ${planner.name} did not plan within ${timeoutMs} ms`, {
+        planner: planner.name,
+      });
     // The rules as prompt text are only built when an LLM planner is actually asked.
     const protocolText = planner === rt.llmPlanner ? describeRules(rules) : '';
     const request = { operation, plugin: { name: plugin.name, tools: plugin.tools }, protocolText };

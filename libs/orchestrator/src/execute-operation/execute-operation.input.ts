@@ -42,49 +42,45 @@ const APPROVAL = /^[A-Za-z0-9_.:*-]{1,64}\/[a-z0-9_-]{1,64}$/;
 function readApprovals(raw: unknown): string[] {
   if (raw == null) return [];
   if (!Array.isArray(raw) || raw.length > 32 || !raw.every((a) => typeof a === 'string' && APPROVAL.test(a))) {
-    throw new BadInputError(
-      'approvals must be at most 32 rule ids like "ACME-7/approve-delete"',
-      {},
-      'APPROVALS_INVALID',
-    );
+    throw new BadInputError('APPROVALS_INVALID', 'approvals must be at most 32 rule ids like "ACME-7/approve-delete"');
   }
   return [...new Set(raw as string[])].sort();
 }
 const MAX_PARAMS_BYTES = 64 * 1024;
 
 function assertJson(value: unknown, path: string, depth: number): void {
-  if (depth > 32) throw new BadInputError(`params too deeply nested at ${path}`, { path }, 'PARAMS_INVALID');
+  if (depth > 32) throw new BadInputError('PARAMS_INVALID', `params too deeply nested at ${path}`, { path });
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value))
-      throw new BadInputError(`params${path} is not a finite number`, { path }, 'PARAMS_INVALID');
+      throw new BadInputError('PARAMS_INVALID', `params${path} is not a finite number`, { path });
     return;
   }
   if (Array.isArray(value)) return value.forEach((v, i) => assertJson(v, `${path}/${i}`, depth + 1));
   if (isPlainObject(value)) return Object.entries(value).forEach(([k, v]) => assertJson(v, `${path}/${k}`, depth + 1));
-  throw new BadInputError(`params${path} is not JSON (${typeof value})`, { path }, 'PARAMS_INVALID');
+  throw new BadInputError('PARAMS_INVALID', `params${path} is not JSON (${typeof value})`, { path });
 }
 
 /** Checks the request's shape before anything is written; every failure is a typed BadInputError. */
 export function validateExecuteInput(input: ExecuteOperationInput): ValidExecuteInput {
-  if (!isPlainObject(input)) throw new BadInputError('operation must be an object with a "type"');
+  if (!isPlainObject(input)) throw new BadInputError('BAD_USER_INPUT', 'operation must be an object with a "type"');
   if (typeof input.type !== 'string' || !OPERATION_TYPE_PATTERN.test(input.type)) {
     throw new BadInputError(
+      'OPERATION_TYPE_INVALID',
       `operation type must match ${OPERATION_TYPE_PATTERN} (got ${JSON.stringify(input.type)})`,
       { type: input.type },
-      'OPERATION_TYPE_INVALID',
     );
   }
   if (input.plugin != null && typeof input.plugin !== 'string')
-    throw new BadInputError('plugin must be a string', {}, 'PLUGIN_NAME_INVALID');
+    throw new BadInputError('PLUGIN_NAME_INVALID', 'plugin must be a string');
   const params = input.params ?? {};
-  if (!isPlainObject(params)) throw new BadInputError('params must be a JSON object', {}, 'PARAMS_INVALID');
+  if (!isPlainObject(params)) throw new BadInputError('PARAMS_INVALID', 'params must be a JSON object');
   assertJson(params, '', 0);
   if (Buffer.byteLength(stableStringify(params)) > MAX_PARAMS_BYTES) {
-    throw new BadInputError(`params exceed ${MAX_PARAMS_BYTES} bytes`, {}, 'PARAMS_TOO_LARGE');
+    throw new BadInputError('PARAMS_TOO_LARGE', `params exceed ${MAX_PARAMS_BYTES} bytes`);
   }
   if (input.commandId != null && (typeof input.commandId !== 'string' || !COMMAND_ID.test(input.commandId))) {
-    throw new BadInputError(`commandId must match ${COMMAND_ID}`, {}, 'COMMAND_ID_INVALID');
+    throw new BadInputError('COMMAND_ID_INVALID', `commandId must match ${COMMAND_ID}`);
   }
   return {
     type: input.type,

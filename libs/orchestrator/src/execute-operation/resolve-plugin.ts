@@ -27,12 +27,12 @@ export async function resolvePlugin(
   const candidates = (await registeredPlugins(rt.readModel)).filter((p) => p.operationTypes.includes(operationType));
   if (candidates.length === 0) {
     const message = `no registered plugin handles operation type "${operationType}"`;
-    throw new BadInputError(message, { operationType }, 'UNKNOWN_OPERATION_TYPE');
+    throw new BadInputError('UNKNOWN_OPERATION_TYPE', message, { operationType });
   }
   if (candidates.length > 1) {
     const names = candidates.map((c) => c.name);
     const message = `operation type "${operationType}" is handled by ${names.join(', ')}; name one with "plugin"`;
-    throw new BadInputError(message, { operationType, candidates: names }, 'AMBIGUOUS_OPERATION_TYPE');
+    throw new BadInputError('AMBIGUOUS_OPERATION_TYPE', message, { operationType, candidates: names });
   }
   return resolvePlugin(rt, operationType, candidates[0]!.name);
 }

@@ -1,10 +1,11 @@
 import { isWreError, PluginError, withTimeout, type JsonValue } from '#kernel';
+import type { Failure } from '#domain';
 import type { RuntimePlugin, StepContext } from '#plugins';
 import { errorInfo } from './error-info.js';
 import { PHASE } from './execution-phases.js';
 import type { ExecutionWriter } from './execution-writer.js';
 
-type StepOutcome = { ok: true; output: JsonValue } | { ok: false; error: { code: string; message: string } };
+type StepOutcome = { ok: true; output: JsonValue } | { ok: false; error: Failure };
 
 /** Runs one step under the step timeout; whatever the tool throws becomes a recorded failure. */
 async function runStep(writer: ExecutionWriter, plugin: RuntimePlugin, workspaceRoot: string, timeoutMs: number) {
@@ -19,7 +20,7 @@ async function runStep(writer: ExecutionWriter, plugin: RuntimePlugin, workspace
     previousOutputs: [...state.outputs],
   };
   const expired = () =>
-    new PluginError(`tool ${step.tool} did not finish within ${timeoutMs} ms`, { tool: step.tool }, 'STEP_TIMEOUT');
+    new PluginError('STEP_TIMEOUT', `tool ${step.tool} did not finish within ${timeoutMs} ms`, { tool: step.tool });
   try {
     const output = await withTimeout((signal) => plugin.runStep(step, { ...ctx, signal }), timeoutMs, expired);
     return { stepIndex, tool: step.tool, outcome: { ok: true, output } as StepOutcome };

@@ -41,16 +41,14 @@ const AGENT = /^[A-Za-z0-9_.:@-]{1,64}$/;
 export async function executeSkill(rt: WreRuntime, input: ExecuteSkillInput): Promise<SkillExecutionResult> {
   const started = performance.now();
   if (!isSkillName(input.skillName)) {
-    throw new BadInputError(
-      'skillName must match /^[a-z0-9][a-z0-9_-]{0,63}$/',
-      { skillName: String(input.skillName).slice(0, 80) },
-      'SKILL_NAME_INVALID',
-    );
+    throw new BadInputError('SKILL_NAME_INVALID', 'skillName must match /^[a-z0-9][a-z0-9_-]{0,63}$/', {
+      skillName: String(input.skillName).slice(0, 80),
+    });
   }
   if (typeof input.agent !== 'string' || !AGENT.test(input.agent))
-    throw new BadInputError(`agent must match ${AGENT}`, {}, 'AGENT_INVALID');
+    throw new BadInputError('AGENT_INVALID', `agent must match ${AGENT}`);
   const inputContext = input.inputContext ?? {};
-  if (!isPlainObject(inputContext)) throw new BadInputError('inputContext must be a JSON object', {}, 'PARAMS_INVALID');
+  if (!isPlainObject(inputContext)) throw new BadInputError('PARAMS_INVALID', 'inputContext must be a JSON object');
   const resolved = await resolveSkill(
     rt.config.skillsDir,
     rt.readModel,

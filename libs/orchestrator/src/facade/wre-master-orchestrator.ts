@@ -46,9 +46,8 @@ export class WREMasterOrchestrator {
     const named = typeof nameOrPlugin === 'string';
     if (named && (maybePlugin === undefined || maybePlugin === null)) {
       throw new BadInputError(
-        `registerPlugin("${nameOrPlugin}") needs a plugin object as second argument`,
-        {},
         'PLUGIN_REQUIRED',
+        `registerPlugin("${nameOrPlugin}") needs a plugin object as second argument`,
       );
     }
     const candidate = named ? maybePlugin : nameOrPlugin;
@@ -74,7 +73,7 @@ export class WREMasterOrchestrator {
   async execute(task: Task, options: { commandId?: string; force?: boolean } = {}): Promise<ExecutionDoc> {
     await this.flushRegistrations();
     if (typeof task !== 'object' || task === null)
-      throw new BadInputError('execute() needs a task object with a "type"');
+      throw new BadInputError('BAD_USER_INPUT', 'execute() needs a task object with a "type"');
     const { type, plugin, ...params } = task;
     return executeOperation(this.rt, {
       type,

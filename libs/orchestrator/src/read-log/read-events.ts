@@ -9,7 +9,7 @@ export function readEvents(
 ): Promise<RecordedEvent[]> {
   const n = limit ?? 100;
   if (!Number.isInteger(n) || n < 1 || n > 1000) {
-    throw new BadInputError('limit must be an integer from 1 to 1000', { limit });
+    throw new BadInputError('BAD_USER_INPUT', 'limit must be an integer from 1 to 1000', { limit });
   }
   return rt.store.readAll({ fromPosition, limit: n });
 }

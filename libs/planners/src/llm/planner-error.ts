@@ -36,7 +36,7 @@ export function plannerError(e: unknown, info: FailureInfo): WreError {
     const why = info.timedOut
       ? `timed out${info.timeoutMs === undefined ? '' : ` after ${info.timeoutMs} ms`}`
       : 'was aborted';
-    return new PluginError(`planner ${planner} ${why} before answering`, { planner }, 'PLAN_TIMEOUT');
+    return new PluginError('PLAN_TIMEOUT', `planner ${planner} ${why} before answering`, { planner });
   }
   if (isWreError(e)) return e;
   // Stainless SDKs start their messages with the status; do not say it twice.
@@ -47,5 +47,5 @@ export function plannerError(e: unknown, info: FailureInfo): WreError {
   );
   const details = status === undefined ? { planner } : { planner, status };
   const prefix = status === undefined ? 'is unreachable' : `answered HTTP ${status}`;
-  return new PluginError(`planner ${planner} ${prefix}: ${message}`, details, 'PLANNER_UNAVAILABLE');
+  return new PluginError('PLANNER_UNAVAILABLE', `planner ${planner} ${prefix}: ${message}`, details);
 }

@@ -25,7 +25,7 @@ describe('plannerError', () => {
     });
     // A timeout outranks what the adapter made of the cancelled request.
     expect(
-      plannerError(new PluginError('gone', {}, 'PLANNER_UNAVAILABLE'), { planner: 'p', timedOut: true }),
+      plannerError(new PluginError('PLANNER_UNAVAILABLE', 'gone'), { planner: 'p', timedOut: true }),
     ).toMatchObject({ code: 'PLAN_TIMEOUT' });
   });
 

@@ -30,14 +30,13 @@ export function pluginPlanner(plugin: PlanningPlugin): Planner {
     name,
     async plan(request, signal): Promise<PlannerResult> {
       if (!plugin.plan) {
-        throw new PluginError(
-          `plugin ${plugin.name} cannot plan "${request.operation.type}"`,
-          { plugin: plugin.name, planner: name },
-          'PLAN_UNAVAILABLE',
-        );
+        throw new PluginError('PLAN_UNAVAILABLE', `plugin ${plugin.name} cannot plan "${request.operation.type}"`, {
+          plugin: plugin.name,
+          planner: name,
+        });
       }
       const expired = () =>
-        new PluginError(`planner ${name} was aborted before answering`, { planner: name }, 'PLAN_TIMEOUT');
+        new PluginError('PLAN_TIMEOUT', `planner ${name} was aborted before answering`, { planner: name });
       const plan = await untilAborted(plugin.plan(request.operation), signal, expired);
       return { steps: plan.steps, planner: plan.planner, tokens: plan.tokens, rejections: [] };
     },

@@ -24,11 +24,10 @@ export class SdkPluginAdapter implements RuntimePlugin {
     this.tools = validateToolDefinitions(name, declared);
     for (const tool of declared) {
       if (typeof tool.handler !== 'function') {
-        throw new BadInputError(
-          `plugin ${name}: tool ${tool.name} has no handler`,
-          { plugin: name, tool: tool.name },
-          'PLUGIN_INVALID',
-        );
+        throw new BadInputError('PLUGIN_INVALID', `plugin ${name}: tool ${tool.name} has no handler`, {
+          plugin: name,
+          tool: tool.name,
+        });
       }
       this.handlers.set(tool.name, tool.handler);
     }

@@ -11,11 +11,10 @@ interface AllowEntry {
 }
 
 const refuse = (endpoint: string, reason: string): BadInputError =>
-  new BadInputError(
-    `remote plugin endpoint not allowed: ${reason}`,
-    { endpoint: endpoint.slice(0, 200), reason },
-    'ENDPOINT_NOT_ALLOWED',
-  );
+  new BadInputError('ENDPOINT_NOT_ALLOWED', `remote plugin endpoint not allowed: ${reason}`, {
+    endpoint: endpoint.slice(0, 200),
+    reason,
+  });
 
 // Canonicalise through the WHATWG URL parser so `127.1`, `0x7f.0.0.1` and `LOCALHOST.` compare as the URL sees them.
 const canonicalHost = (host: string): string => new URL(`http://${host}/`).hostname.replace(/\.$/, '');

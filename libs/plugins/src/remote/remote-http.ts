@@ -1,4 +1,4 @@
-import { PluginError } from '#kernel';
+import { PluginError, type ErrorCode } from '#kernel';
 
 /** Remote answers larger than this are refused (a plugin output ends up in events). */
 export const MAX_REMOTE_RESPONSE_BYTES = 1024 * 1024;
@@ -9,8 +9,8 @@ export interface RemoteResponse {
   body: unknown;
 }
 
-const fail = (code: string, message: string, details: Record<string, unknown>): PluginError =>
-  new PluginError(message, details, code);
+const fail = (code: ErrorCode, message: string, details: Record<string, unknown>): PluginError =>
+  new PluginError(code, message, details);
 
 function transportError(
   e: unknown,

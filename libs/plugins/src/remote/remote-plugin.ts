@@ -36,7 +36,7 @@ export const DEFAULT_REMOTE_TIMEOUT_MS = 10_000;
 const MAX_TIMEOUT_MS = 300_000;
 
 const outputInvalid = (plugin: string, reason: string): PluginError =>
-  new PluginError(`remote plugin ${plugin} answered badly: ${reason}`, { plugin, reason }, 'PLUGIN_OUTPUT_INVALID');
+  new PluginError('PLUGIN_OUTPUT_INVALID', `remote plugin ${plugin} answered badly: ${reason}`, { plugin, reason });
 const remoteError = (body: unknown): string | null =>
   isPlainObject(body) && typeof body.error === 'string' ? body.error.slice(0, 500) : null;
 
@@ -69,11 +69,9 @@ export class RemotePlugin implements RuntimePlugin {
     if (paramsSchemas !== undefined) this.paramsSchemas = paramsSchemas;
     const timeoutMs = definition.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
     if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
-      throw new BadInputError(
-        `timeoutMs must be an integer in 1..${MAX_TIMEOUT_MS}`,
-        { plugin: this.name },
-        'PLUGIN_INVALID',
-      );
+      throw new BadInputError('PLUGIN_INVALID', `timeoutMs must be an integer in 1..${MAX_TIMEOUT_MS}`, {
+        plugin: this.name,
+      });
     }
     this.timeoutMs = timeoutMs;
     this.check = {
@@ -92,18 +90,17 @@ export class RemotePlugin implements RuntimePlugin {
       this.timeoutMs,
     );
     if (status === 404 || status === 501) {
-      throw new PluginError(
-        `remote plugin ${this.name} cannot plan`,
-        { plugin: this.name, status },
-        'PLAN_UNAVAILABLE',
-      );
+      throw new PluginError('PLAN_UNAVAILABLE', `remote plugin ${this.name} cannot plan`, {
+        plugin: this.name,
+        status,
+      });
     }
     const error = remoteError(body);
     if (status !== 200 || error !== null) {
       throw new PluginError(
+        'REMOTE_PLAN_FAILED',
         `remote plugin ${this.name} failed to plan: ${error ?? `HTTP ${status}`}`,
         { plugin: this.name, status, error },
-        'REMOTE_PLAN_FAILED',
       );
     }
     if (body === undefined) throw outputInvalid(this.name, 'plan answer is not JSON');
@@ -123,11 +120,12 @@ export class RemotePlugin implements RuntimePlugin {
     const { status, body } = await postJson(this.name, this.endpoint, payload, this.timeoutMs, ctx.signal);
     const error = remoteError(body);
     if (status !== 200 || error !== null) {
-      throw new PluginError(
-        `remote step ${step.tool} failed: ${error ?? `HTTP ${status}`}`,
-        { plugin: this.name, tool: step.tool, status, error },
-        'REMOTE_STEP_FAILED',
-      );
+      throw new PluginError('REMOTE_STEP_FAILED', `remote step ${step.tool} failed: ${error ?? `HTTP ${status}`}`, {
+        plugin: this.name,
+        tool: step.tool,
+        status,
+        error,
+      });
     }
     if (!isPlainObject(body) || !('output' in body))
       throw outputInvalid(this.name, 'step answer must be a JSON object with "output"');

@@ -53,10 +53,10 @@ export function toJsonValue(value: unknown, what = 'output', details: Record<str
     return convert(value, what, []);
   } catch (e) {
     if (!(e instanceof NotJson)) throw e;
-    throw new PluginError(
-      `${what} is not JSON-serialisable: ${e.reason} at ${e.at}`,
-      { ...details, reason: e.reason, at: e.at },
-      'PLUGIN_OUTPUT_INVALID',
-    );
+    throw new PluginError('PLUGIN_OUTPUT_INVALID', `${what} is not JSON-serialisable: ${e.reason} at ${e.at}`, {
+      ...details,
+      reason: e.reason,
+      at: e.at,
+    });
   }
 }

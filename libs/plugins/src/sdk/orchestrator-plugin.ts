@@ -42,7 +42,7 @@ export abstract class OrchestratorPlugin {
   /** Registers a tool; call from the constructor. Handlers are bound to the plugin. */
   protected tool(name: string, spec: ToolSpec, handler: ToolHandler): this {
     if (this.registeredTools.has(name)) {
-      throw new BadInputError(`tool ${name} is registered twice`, { plugin: this.name, tool: name }, 'PLUGIN_INVALID');
+      throw new BadInputError('PLUGIN_INVALID', `tool ${name} is registered twice`, { plugin: this.name, tool: name });
     }
     this.registeredTools.set(name, { name, ...spec, handler: handler.bind(this) });
     return this;

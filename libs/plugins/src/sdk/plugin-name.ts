@@ -7,9 +7,9 @@ export const PLUGIN_NAME_PATTERN = /^[a-z0-9][a-z0-9_.:]{0,63}$/i;
 export function assertPluginName(name: unknown): string {
   if (typeof name !== 'string' || !PLUGIN_NAME_PATTERN.test(name)) {
     throw new BadInputError(
+      'PLUGIN_NAME_INVALID',
       `plugin name ${JSON.stringify(name)} must match ${PLUGIN_NAME_PATTERN}`,
       { name: typeof name === 'string' ? name.slice(0, 100) : String(name) },
-      'PLUGIN_NAME_INVALID',
     );
   }
   return name;
@@ -31,9 +31,8 @@ export function resolvePluginName(candidate: object, explicitName?: string): str
   const className = typeof ctor === 'function' && ctor !== Object ? ctor.name : '';
   if (className === '') {
     throw new BadInputError(
-      'plugin has no name: pass one explicitly or give the object a string `name`',
-      {},
       'PLUGIN_NAME_REQUIRED',
+      'plugin has no name: pass one explicitly or give the object a string `name`',
     );
   }
   return assertPluginName(className.toLowerCase());

@@ -3,7 +3,7 @@ import { checkSchema, describeIssues } from '#validation';
 import { OPERATION_TYPE_PATTERN, TOOL_NAME_PATTERN, type ArgsSchema, type ToolDefinition } from '#domain';
 
 const invalid = (message: string, details: Record<string, unknown>): BadInputError =>
-  new BadInputError(message, details, 'PLUGIN_INVALID');
+  new BadInputError('PLUGIN_INVALID', message, details);
 
 function isJsonSchemaObject(value: unknown): value is ArgsSchema {
   if (!isPlainObject(value)) return false;
@@ -36,9 +36,9 @@ export function validateToolDefinitions(plugin: string, tools: unknown): ToolDef
     if (issues.length > 0) {
       const detail = describeIssues(issues, 3);
       throw new BadInputError(
+        'TOOL_SCHEMA_INVALID',
         `plugin ${plugin}: tool ${tool.name} has an invalid argsSchema: ${detail}`,
         { plugin, tool: tool.name },
-        'TOOL_SCHEMA_INVALID',
       );
     }
     if (tool.description !== undefined && typeof tool.description !== 'string') {

@@ -14,17 +14,17 @@ export async function runToolGuarded(
   ctx: StepContext,
   run: () => unknown,
 ): Promise<JsonValue> {
-  if (ctx.signal?.aborted) throw new PluginError(`step ${ctx.stepIndex} aborted`, { plugin, tool }, 'STEP_ABORTED');
+  if (ctx.signal?.aborted) throw new PluginError('STEP_ABORTED', `step ${ctx.stepIndex} aborted`, { plugin, tool });
   let output: unknown;
   try {
     output = await run();
   } catch (e) {
     if (isWreError(e)) throw e;
-    throw new PluginError(
-      `tool ${plugin}.${tool} failed: ${messageOf(e)}`,
-      { plugin, tool, cause: messageOf(e) },
-      'TOOL_FAILED',
-    );
+    throw new PluginError('TOOL_FAILED', `tool ${plugin}.${tool} failed: ${messageOf(e)}`, {
+      plugin,
+      tool,
+      cause: messageOf(e),
+    });
   }
   return toJsonValue(output, 'output', { plugin, tool });
 }
@@ -35,18 +35,16 @@ export async function callPlannerGuarded(plugin: string, run: () => unknown): Pr
     return await run();
   } catch (e) {
     if (isWreError(e)) throw e;
-    throw new PluginError(
-      `planner of ${plugin} failed: ${messageOf(e)}`,
-      { plugin, cause: messageOf(e) },
-      'PLAN_FAILED',
-    );
+    throw new PluginError('PLAN_FAILED', `planner of ${plugin} failed: ${messageOf(e)}`, {
+      plugin,
+      cause: messageOf(e),
+    });
   }
 }
 
 /** The standard "no such tool" refusal. */
 export const toolNotFound = (plugin: string, tool: string): PluginError =>
-  new PluginError(
-    `plugin ${plugin} has no tool ${JSON.stringify(tool.slice(0, 64))}`,
-    { plugin, tool },
-    'TOOL_NOT_FOUND',
-  );
+  new PluginError('TOOL_NOT_FOUND', `plugin ${plugin} has no tool ${JSON.stringify(tool.slice(0, 64))}`, {
+    plugin,
+    tool,
+  });

@@ -7,7 +7,7 @@ import { OrchestratorPlugin } from './orchestrator-plugin.js';
 import { resolvePluginName } from './plugin-name.js';
 
 const invalid = (message: string, details: Record<string, unknown> = {}): BadInputError =>
-  new BadInputError(message, details, 'PLUGIN_INVALID');
+  new BadInputError('PLUGIN_INVALID', message, details);
 
 const hasFunction = (o: object, key: string): boolean => typeof (o as Record<string, unknown>)[key] === 'function';
 

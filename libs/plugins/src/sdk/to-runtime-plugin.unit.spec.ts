@@ -1,4 +1,4 @@
-import { BadInputError, PluginError, type JsonObject } from '#kernel';
+import { BadInputError, PluginError, pluginCode, type JsonObject } from '#kernel';
 import type { StepContext } from '../plugin.types.js';
 import type { ComputedPlan, Operation } from '#domain';
 import { OrchestratorPlugin } from './orchestrator-plugin.js';
@@ -149,7 +149,7 @@ describe('toRuntimePlugin', () => {
     ).rejects.toMatchObject({ code: 'TOOL_FAILED', message: expect.stringContaining('boom') });
     await expect(
       run(() => {
-        throw new PluginError('mine', {}, 'MINE');
+        throw new PluginError(pluginCode('MINE'), 'mine');
       }),
     ).rejects.toMatchObject({ code: 'MINE' });
     await expect(toRuntimePlugin(new GreeterPlugin()).runStep({ tool: 'nope', args: {} }, ctx())).rejects.toMatchObject(

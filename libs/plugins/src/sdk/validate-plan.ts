@@ -11,7 +11,7 @@ export interface PlanCheck {
 }
 
 const invalid = (plugin: string, reason: string): PluginError =>
-  new PluginError(`plugin ${plugin} returned an invalid plan: ${reason}`, { plugin, reason }, 'PLUGIN_OUTPUT_INVALID');
+  new PluginError('PLUGIN_OUTPUT_INVALID', `plugin ${plugin} returned an invalid plan: ${reason}`, { plugin, reason });
 
 /**
  * Token usage as reported by a planner: absent → zeros; `total` defaults to prompt + completion;

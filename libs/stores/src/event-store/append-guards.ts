@@ -21,10 +21,14 @@ export function assertStreamName(stream: unknown): asserts stream is string {
     stream.length > MAX_STREAM_NAME_LENGTH ||
     stream.includes('\u0000')
   ) {
-    throw new BadInputError(`stream name must be 1-${MAX_STREAM_NAME_LENGTH} characters without NUL`, {
-      field: 'stream',
-      length: typeof stream === 'string' ? stream.length : null,
-    });
+    throw new BadInputError(
+      'BAD_USER_INPUT',
+      `stream name must be 1-${MAX_STREAM_NAME_LENGTH} characters without NUL`,
+      {
+        field: 'stream',
+        length: typeof stream === 'string' ? stream.length : null,
+      },
+    );
   }
 }
 
@@ -34,9 +38,13 @@ export function assertExpectedRevision(expected: unknown): asserts expected is E
       ? expected < 0n
       : expected !== 'no_stream' && expected !== 'stream_exists' && expected !== 'any'
   ) {
-    throw new BadInputError('expectedRevision must be no_stream, stream_exists, any or a non-negative bigint', {
-      field: 'expectedRevision',
-    });
+    throw new BadInputError(
+      'BAD_USER_INPUT',
+      'expectedRevision must be no_stream, stream_exists, any or a non-negative bigint',
+      {
+        field: 'expectedRevision',
+      },
+    );
   }
 }
 
@@ -62,17 +70,18 @@ export function checkExpectedRevision(stream: string, expected: ExpectedRevision
  * rejects the batch without touching storage.
  */
 export function encodeBatch(stream: string, events: readonly NewEvent[], maxEventBytes: number): EncodedEvent[] {
-  if (!Array.isArray(events)) throw new BadInputError('events must be an array', { field: 'events' });
+  if (!Array.isArray(events)) throw new BadInputError('BAD_USER_INPUT', 'events must be an array', { field: 'events' });
   const seen = new Set<string>();
   return events.map((event, index) => {
     const eventId: unknown = event?.metadata?.eventId;
     if (typeof eventId !== 'string' || eventId.length === 0) {
-      throw new BadInputError('every event needs metadata.eventId', { stream, index });
+      throw new BadInputError('BAD_USER_INPUT', 'every event needs metadata.eventId', { stream, index });
     }
-    if (seen.has(eventId)) throw new BadInputError('duplicate eventId within one append', { stream, index, eventId });
+    if (seen.has(eventId))
+      throw new BadInputError('BAD_USER_INPUT', 'duplicate eventId within one append', { stream, index, eventId });
     seen.add(eventId);
     if (typeof event.type !== 'string' || event.type.length === 0) {
-      throw new BadInputError('every event needs a type', { stream, index, eventId });
+      throw new BadInputError('BAD_USER_INPUT', 'every event needs a type', { stream, index, eventId });
     }
     let data: string;
     let metadata: string;
@@ -82,6 +91,7 @@ export function encodeBatch(stream: string, events: readonly NewEvent[], maxEven
       metadata = JSON.stringify(event.metadata);
     } catch {
       throw new BadInputError(
+        'BAD_USER_INPUT',
         'event data and metadata must be JSON-serializable (bigint travels as a decimal string)',
         { stream, index, eventId },
       );

@@ -6,9 +6,9 @@ export { WrongExpectedRevisionError } from '#kernel';
 export class EventTooLargeError extends BadInputError {
   constructor(details: { stream: string; index: number; eventId: string; bytes: number; maxBytes: number }) {
     super(
+      'EVENT_TOO_LARGE',
       `event ${details.index} of stream ${details.stream} is ${details.bytes} bytes, limit is ${details.maxBytes}`,
       details,
-      'EVENT_TOO_LARGE',
     );
   }
 }

@@ -1,9 +1,9 @@
-import { BadInputError } from '#kernel';
+import { BadInputError, type ErrorCode } from '#kernel';
 
 /** The path (after resolution) would leave the workspace: absolute, `..` escape, drive/UNC, symlink. */
-export const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';
+export const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE' satisfies ErrorCode;
 /** The path is malformed in a way we refuse to interpret (NUL, backslash, percent-encoding, wrong type). */
-export const PATH_INVALID = 'PATH_INVALID';
+export const PATH_INVALID = 'PATH_INVALID' satisfies ErrorCode;
 
 // Details travel to clients, so keep the echoed path short and printable.
 function shown(path: unknown): string {
@@ -13,13 +13,12 @@ function shown(path: unknown): string {
 }
 
 export function pathInvalid(reason: string, path: unknown): BadInputError {
-  return new BadInputError(`invalid path ${shown(path)}: ${reason}`, { reason, path: shown(path) }, PATH_INVALID);
+  return new BadInputError(PATH_INVALID, `invalid path ${shown(path)}: ${reason}`, { reason, path: shown(path) });
 }
 
 export function pathOutside(reason: string, path: unknown): BadInputError {
-  return new BadInputError(
-    `path ${shown(path)} is outside the workspace: ${reason}`,
-    { reason, path: shown(path) },
-    PATH_OUTSIDE_WORKSPACE,
-  );
+  return new BadInputError(PATH_OUTSIDE_WORKSPACE, `path ${shown(path)} is outside the workspace: ${reason}`, {
+    reason,
+    path: shown(path),
+  });
 }

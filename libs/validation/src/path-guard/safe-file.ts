@@ -136,11 +136,11 @@ export async function readFileInside(root: string, relPath: string, maxBytes = D
     try {
       const size = await verifyOpened(handle, dir, base, realRoot, relPath);
       if (size > maxBytes) {
-        throw new BadInputError(
-          `file is larger than ${maxBytes} bytes`,
-          { path: relPath, size, maxBytes },
-          'FILE_TOO_LARGE',
-        );
+        throw new BadInputError('FILE_TOO_LARGE', `file is larger than ${maxBytes} bytes`, {
+          path: relPath,
+          size,
+          maxBytes,
+        });
       }
       return await handle.readFile();
     } finally {

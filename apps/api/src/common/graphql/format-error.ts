@@ -1,15 +1,16 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isWreError } from '#kernel';
+import { isWreError, type ErrorCode } from '#kernel';
 
-const PASS_THROUGH = new Set([
+/** Codes the GraphQL layer itself gives (parse, validation, coercion, body): passed on as they are. */
+const PASS_THROUGH = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
-]);
+] satisfies ErrorCode[]);
 
 /**
  * Every error a client sees has a stable `extensions.code`. WreErrors keep their code and safe details;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ErrorCode } from '#kernel';
 
 /** Largest accepted request body; GraphQL requests are small, params are capped at 64 KiB further in. */
 export const MAX_BODY = '1mb';
@@ -15,7 +16,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use((err: unknown, _req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void) => {
     const e = (err ?? {}) as BodyError;
-    const refusal =
+    const refusal: { status: number; code: ErrorCode; message: string } | null =
       e.type === 'entity.parse.failed'
         ? { status: 400, code: 'BAD_REQUEST', message: 'request body is not valid JSON' }
         : e.type === 'entity.too.large'

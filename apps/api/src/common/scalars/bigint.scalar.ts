@@ -4,7 +4,7 @@ import { BadInputError, parseBigIntString } from '#kernel';
 /** Same rule as every other position on the wire (kernel parseBigIntString); errors carry BAD_USER_INPUT. */
 const parse = (value: unknown): bigint => {
   if (typeof value !== 'string')
-    throw new BadInputError('BigInt must be a decimal integer string', { field: 'BigInt' });
+    throw new BadInputError('BAD_USER_INPUT', 'BigInt must be a decimal integer string', { field: 'BigInt' });
   return parseBigIntString(value, 'BigInt');
 };
 

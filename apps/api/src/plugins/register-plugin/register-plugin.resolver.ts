@@ -15,7 +15,7 @@ export class RegisterPluginResolver {
   })
   async registerPlugin(@Args('input') input: RegisterPluginInput): Promise<Plugin> {
     if (input.timeoutMs != null && (input.timeoutMs < 1 || input.timeoutMs > 600_000)) {
-      throw new BadInputError('timeoutMs must be between 1 and 600000', {}, 'BAD_USER_INPUT');
+      throw new BadInputError('BAD_USER_INPUT', 'timeoutMs must be between 1 and 600000');
     }
     // Shape and schema checks happen once, in the plugin SDK's validators (PLUGIN_INVALID / TOOL_SCHEMA_INVALID).
     const tools = input.tools.map((t) => ({

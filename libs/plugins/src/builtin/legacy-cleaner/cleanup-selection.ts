@@ -23,11 +23,9 @@ export function readSelection(reader: ArgReader): CleanupSelection {
   const root = normalizeRelativePath(reader.string('root', '.'));
   const archiveDir = normalizeRelativePath(reader.string('archiveDir', DEFAULT_ARCHIVE_DIR));
   if (archiveDir === '') {
-    throw new BadInputError(
-      'archiveDir must be a sub-directory, not the workspace root',
-      { key: 'archiveDir' },
-      reader.code,
-    );
+    throw new BadInputError(reader.code, 'archiveDir must be a sub-directory, not the workspace root', {
+      key: 'archiveDir',
+    });
   }
   return { pattern, root, archiveDir, matches: compileGlob(pattern, reader.code) };
 }
@@ -58,14 +56,14 @@ export async function selectedFiles(sel: CleanupSelection, args: JsonObject, ctx
   const fromOutputs = [...ctx.previousOutputs].reverse().find(isStringList);
   const list = explicit !== undefined ? explicit : fromOutputs;
   if (list === undefined) return scanSelection(ctx.workspaceRoot, sel);
-  if (!isStringList(list)) throw new PluginError('files must be a list of paths', {}, 'TOOL_ARGS_INVALID');
+  if (!isStringList(list)) throw new PluginError('TOOL_ARGS_INVALID', 'files must be a list of paths');
   return list.map((raw) => {
     const rel = normalizeRelativePath(raw);
     if (!isSelected(sel, rel)) {
       throw new PluginError(
+        'FILE_NOT_SELECTED',
         `'${rel}' is not selected by pattern ${sel.pattern} under '${sel.root || '.'}'`,
         { path: rel },
-        'FILE_NOT_SELECTED',
       );
     }
     return rel;

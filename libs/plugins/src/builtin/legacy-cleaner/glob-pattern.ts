@@ -1,4 +1,4 @@
-import { BadInputError } from '#kernel';
+import { BadInputError, type ErrorCode } from '#kernel';
 
 /** A compiled glob: tests a POSIX path relative to the scan root. */
 export type GlobMatcher = (relPath: string) => boolean;
@@ -7,13 +7,12 @@ const MAX_PATTERN = 256;
 const REGEX_SPECIAL = /[.+^${}()|[\]\\]/g;
 
 const refusal =
-  (code: string) =>
+  (code: ErrorCode) =>
   (pattern: string, reason: string): BadInputError =>
-    new BadInputError(
-      `glob pattern ${JSON.stringify(pattern.slice(0, 64))}: ${reason}`,
-      { pattern: pattern.slice(0, 256), reason },
-      code,
-    );
+    new BadInputError(code, `glob pattern ${JSON.stringify(pattern.slice(0, 64))}: ${reason}`, {
+      pattern: pattern.slice(0, 256),
+      reason,
+    });
 
 function segmentRegex(segment: string): string {
   return segment.replace(REGEX_SPECIAL, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
@@ -27,7 +26,7 @@ function segmentRegex(segment: string): string {
  *
  * @throws BadInputError with `code` (default `PARAMS_INVALID`)
  */
-export function compileGlob(pattern: string, code = 'PARAMS_INVALID'): GlobMatcher {
+export function compileGlob(pattern: string, code: ErrorCode = 'PARAMS_INVALID'): GlobMatcher {
   const invalid = refusal(code);
   if (typeof pattern !== 'string' || pattern.length === 0) throw invalid(String(pattern), 'must be a non-empty string');
   if (pattern.length > MAX_PATTERN) throw invalid(pattern, `longer than ${MAX_PATTERN} characters`);

@@ -114,11 +114,9 @@ export class LegacyCleanerPlugin extends OrchestratorPlugin {
       }
       const copy = await readFileInside(ctx.workspaceRoot, `${sel.archiveDir}/${file}`).catch(() => null);
       if (copy === null || !copy.equals(original)) {
-        throw new PluginError(
-          `refusing to delete '${file}': no identical copy in ${sel.archiveDir}`,
-          { path: file },
-          'NOT_ARCHIVED',
-        );
+        throw new PluginError('NOT_ARCHIVED', `refusing to delete '${file}': no identical copy in ${sel.archiveDir}`, {
+          path: file,
+        });
       }
       if (await removeFileInside(ctx.workspaceRoot, file)) deleted.push(file);
       else missing.push(file);

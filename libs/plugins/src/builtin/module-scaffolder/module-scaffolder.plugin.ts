@@ -20,11 +20,9 @@ const MODULE_PATH_SCHEMA = { type: 'string', minLength: 1, maxLength: 1024, patt
 function modulesRelative(raw: string): string {
   const rel = normalizeRelativePath(raw);
   if (!rel.startsWith('modules/')) {
-    throw new BadInputError(
-      `module_scaffolder only writes below modules/, not '${rel}'`,
-      { path: rel },
-      'TOOL_ARGS_INVALID',
-    );
+    throw new BadInputError('TOOL_ARGS_INVALID', `module_scaffolder only writes below modules/, not '${rel}'`, {
+      path: rel,
+    });
   }
   return rel;
 }
@@ -32,7 +30,7 @@ function modulesRelative(raw: string): string {
 function segment(params: JsonObject, key: string, fallback?: string): string {
   const value = operationParams(params).string(key, fallback, 64);
   if (!MODULE_SEGMENT_PATTERN.test(value)) {
-    throw new BadInputError(`${key} '${value}' must match ${MODULE_SEGMENT_PATTERN}`, { key, value }, 'PARAMS_INVALID');
+    throw new BadInputError('PARAMS_INVALID', `${key} '${value}' must match ${MODULE_SEGMENT_PATTERN}`, { key, value });
   }
   return value;
 }
@@ -115,11 +113,9 @@ export class ModuleScaffolderPlugin extends OrchestratorPlugin {
     const existed = (await lstat(await resolveInsideRoot(ctx.workspaceRoot, rel)).catch(() => null)) !== null;
     // Read from the operation, not the step, so a plan recalled from a non-overwrite run still honours it.
     if (existed && refuseExisting && ctx.operation.params.overwrite !== true) {
-      throw new PluginError(
-        `'${rel}' already exists; pass overwrite: true to reuse it`,
-        { path: rel },
-        'MODULE_EXISTS',
-      );
+      throw new PluginError('MODULE_EXISTS', `'${rel}' already exists; pass overwrite: true to reuse it`, {
+        path: rel,
+      });
     }
     await mkdirInside(ctx.workspaceRoot, rel);
     return { path: rel, created: !existed };
@@ -131,9 +127,9 @@ export class ModuleScaffolderPlugin extends OrchestratorPlugin {
     const content = args.content;
     if (typeof content !== 'string' || content.length > MAX_CONTENT) {
       throw new BadInputError(
+        'TOOL_ARGS_INVALID',
         `tool argument 'content' must be a string of at most ${MAX_CONTENT} characters`,
         { key: 'content' },
-        'TOOL_ARGS_INVALID',
       );
     }
     await writeFileInside(ctx.workspaceRoot, rel, content);

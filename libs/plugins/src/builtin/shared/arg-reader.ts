@@ -8,12 +8,12 @@ export class ArgReader {
   constructor(
     private readonly values: JsonObject,
     /** Error code used for failures (`TOOL_ARGS_INVALID` or `PARAMS_INVALID`). */
-    readonly code: string,
+    readonly code: 'TOOL_ARGS_INVALID' | 'PARAMS_INVALID',
     private readonly what: string,
   ) {}
 
   private fail(key: string, expected: string): never {
-    throw new BadInputError(`${this.what} '${key}' must be ${expected}`, { key, expected }, this.code);
+    throw new BadInputError(this.code, `${this.what} '${key}' must be ${expected}`, { key, expected });
   }
 
   /** A string (required unless a fallback is given), at most `maxLength` characters. */

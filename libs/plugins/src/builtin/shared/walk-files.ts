@@ -46,11 +46,10 @@ export async function walkFiles(workspaceRoot: string, startRel: string, options
       } else if (entry.isFile()) {
         files.push(rel);
         if (files.length > maxFiles) {
-          throw new PluginError(
-            `more than ${maxFiles} files below ${start || '.'}`,
-            { path: start || '.', maxFiles },
-            'TOO_MANY_FILES',
-          );
+          throw new PluginError('TOO_MANY_FILES', `more than ${maxFiles} files below ${start || '.'}`, {
+            path: start || '.',
+            maxFiles,
+          });
         }
       }
     }

@@ -25,9 +25,9 @@ function readScope(reader: ArgReader): { root: string; extensions: string[] } {
   const bad = extensions.find((e) => !EXTENSION.test(e));
   if (bad !== undefined || extensions.length === 0) {
     throw new BadInputError(
+      reader.code,
       `extensions must be a non-empty list like ['.md'], got ${JSON.stringify(bad ?? [])}`,
       { key: 'extensions' },
-      reader.code,
     );
   }
   const root = reader.string('root', '.');
@@ -97,11 +97,9 @@ export class Utf8RemediatorPlugin extends OrchestratorPlugin {
     const summary = summarize(await scanEncodings(ctx.workspaceRoot, scope.root, scope.extensions));
     const remaining = summary.needsFix;
     if (remaining.length > 0) {
-      throw new PluginError(
-        `${remaining.length} file(s) are still not clean UTF-8`,
-        { remaining: remaining.slice(0, 50) },
-        'ENCODING_VALIDATION_FAILED',
-      );
+      throw new PluginError('ENCODING_VALIDATION_FAILED', `${remaining.length} file(s) are still not clean UTF-8`, {
+        remaining: remaining.slice(0, 50),
+      });
     }
     return { clean: true, checked: summary.total, skipped: summary.skipped };
   }

@@ -51,14 +51,13 @@ export function mapEsdbError(err: unknown, context: { stream?: string; expected?
     case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED: {
       const maxAppendSize = (err as { maxAppendSize?: unknown }).maxAppendSize;
       // Our per-event limit passed, but the batch as a whole exceeds the server's MaxAppendSize: split the batch.
-      return new BadInputError(
-        `append to ${stream} exceeds the server's maximum append size`,
-        { stream, maxAppendSize },
-        'APPEND_TOO_LARGE',
-      );
+      return new BadInputError('APPEND_TOO_LARGE', `append to ${stream} exceeds the server's maximum append size`, {
+        stream,
+        maxAppendSize,
+      });
     }
     case ErrorType.INVALID_ARGUMENT:
-      return new BadInputError(errorMessage(err), { stream });
+      return new BadInputError('BAD_USER_INPUT', errorMessage(err), { stream });
     case ErrorType.STREAM_DELETED:
       return new WreError('STREAM_DELETED', `stream ${stream} was deleted`, { stream });
     default:

@@ -137,7 +137,7 @@ export class EsdbEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? DEFAULT_READ_LIMIT;
     if (!Number.isSafeInteger(limit) || limit < 0)
-      throw new BadInputError('limit must be a non-negative integer', { field: 'limit' });
+      throw new BadInputError('BAD_USER_INPUT', 'limit must be a non-negative integer', { field: 'limit' });
     const out: RecordedEvent[] = [];
     let after = options.fromPosition ?? 0n;
     // System events count against the server's maxCount, so page until `limit` of ours or the end of $all.

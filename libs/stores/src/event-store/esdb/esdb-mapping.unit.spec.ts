@@ -135,7 +135,7 @@ describe('error mapping (real client error classes)', () => {
   });
 
   it('leaves errors that are not the client’s alone', () => {
-    const ours = new WreError('X', 'x');
+    const ours = new WreError('INTERNAL_SERVER_ERROR', 'x');
     expect(mapEsdbError(ours)).toBe(ours);
     expect(esdbErrorType({ type: 'made-up' })).toBeUndefined();
     expect(esdbErrorType(null)).toBeUndefined();

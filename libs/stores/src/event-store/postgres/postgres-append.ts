@@ -15,7 +15,10 @@ export interface PgAppendTarget extends PgEventTables {
 export function assertStorableText(stream: string, batch: readonly EncodedEvent[]): void {
   batch.forEach((event, index) => {
     if (event.eventId.includes('\u0000') || event.type.includes('\u0000')) {
-      throw new BadInputError('event type and metadata.eventId must not contain NUL', { stream, index });
+      throw new BadInputError('BAD_USER_INPUT', 'event type and metadata.eventId must not contain NUL', {
+        stream,
+        index,
+      });
     }
   });
 }

@@ -65,7 +65,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Connects, creates the schema and table if needed, starts listening; fails (closing everything) if unreachable. */
   static async open(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
-    if (!url) throw new BadInputError('event-store PostgreSQL url is empty');
+    if (!url) throw new BadInputError('BAD_USER_INPUT', 'event-store PostgreSQL url is empty');
     const tables = eventTablesIn(options.schema ?? 'public');
     const pool = new pg.Pool({ connectionString: url, application_name: 'wre-event-store' });
     // An idle client whose connection drops emits 'error' on the pool; unhandled, that kills the process. The pool
@@ -115,7 +115,7 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? DEFAULT_READ_LIMIT;
     if (!Number.isSafeInteger(limit) || limit < 0)
-      throw new BadInputError('limit must be a non-negative integer', { field: 'limit' });
+      throw new BadInputError('BAD_USER_INPUT', 'limit must be a non-negative integer', { field: 'limit' });
     const from = options.fromPosition ?? 0n;
     return (await this.gate.run(() => settled(() => readPage(this.pool, this.target, from, limit)))).events;
   }

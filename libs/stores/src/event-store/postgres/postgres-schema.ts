@@ -14,7 +14,8 @@ const MAX_CHANNEL_LENGTH = 63;
 
 /** Validates a schema name and derives the table and channel names of the store inside it. */
 export function eventTablesIn(schema: string): PgEventTables {
-  if (!SCHEMA_NAME.test(schema)) throw new BadInputError(`invalid event-store schema name: ${schema}`, { schema });
+  if (!SCHEMA_NAME.test(schema))
+    throw new BadInputError('BAD_USER_INPUT', `invalid event-store schema name: ${schema}`, { schema });
   const readable = `${schema}.events`;
   // A long schema name would overflow the channel name; a digest keeps it unique instead of truncating into a clash.
   const channel =

@@ -109,7 +109,7 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? DEFAULT_READ_LIMIT;
     if (!Number.isSafeInteger(limit) || limit < 0)
-      throw new BadInputError('limit must be a non-negative integer', { field: 'limit' });
+      throw new BadInputError('BAD_USER_INPUT', 'limit must be a non-negative integer', { field: 'limit' });
     return this.readAllSync(options.fromPosition ?? 0n, limit);
   }
 

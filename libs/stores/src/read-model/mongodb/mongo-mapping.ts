@@ -25,13 +25,15 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 export function assertField(field: string): string {
   if (!FIELD.test(field) || field === '_id')
-    throw new BadInputError(`invalid read-model field name: ${field}`, { field });
+    throw new BadInputError('BAD_USER_INPUT', `invalid read-model field name: ${field}`, { field });
   return field;
 }
 
 export function collectionName(collection: string): string {
   if (typeof collection !== 'string' || collection.length === 0 || /[\0$]/.test(collection)) {
-    throw new BadInputError('read-model collection names must be non-empty, without NUL or $', { collection });
+    throw new BadInputError('BAD_USER_INPUT', 'read-model collection names must be non-empty, without NUL or $', {
+      collection,
+    });
   }
   return `${COLLECTION_PREFIX}${collection}`;
 }
@@ -45,7 +47,8 @@ export function buildFilter(where: Record<string, FieldValue> = {}): Record<stri
   const filter: Record<string, FieldValue> = {};
   for (const [field, value] of Object.entries(where)) {
     // An object here would be read as an operator ({ $ne: null }); the port only allows scalars.
-    if (value !== null && typeof value === 'object') throw new BadInputError('where values must be scalars', { field });
+    if (value !== null && typeof value === 'object')
+      throw new BadInputError('BAD_USER_INPUT', 'where values must be scalars', { field });
     filter[assertField(field)] = value;
   }
   return filter;
@@ -78,11 +81,17 @@ export function toStoredDoc(doc: object): Omit<StoredDoc, '_id'> {
     const json = JSON.stringify(doc);
     plain = json === undefined ? undefined : JSON.parse(json);
   } catch {
-    throw new BadInputError('read-model documents must be JSON-serializable (bigint travels as a decimal string)');
+    throw new BadInputError(
+      'BAD_USER_INPUT',
+      'read-model documents must be JSON-serializable (bigint travels as a decimal string)',
+    );
   }
-  if (!isPlainObject(plain)) throw new BadInputError('a read-model document must be a JSON object');
+  if (!isPlainObject(plain)) throw new BadInputError('BAD_USER_INPUT', 'a read-model document must be a JSON object');
   if (Object.hasOwn(plain, '_id'))
-    throw new BadInputError('read-model documents cannot have an _id field: it holds the document id');
+    throw new BadInputError(
+      'BAD_USER_INPUT',
+      'read-model documents cannot have an _id field: it holds the document id',
+    );
   return plain;
 }
 

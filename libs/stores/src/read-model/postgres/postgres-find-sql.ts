@@ -8,7 +8,8 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  * only serves a query whose expression has the same literal key, and a bound key never matches it.
  */
 export function textOf(field: string): string {
-  if (!FIELD.test(field)) throw new BadInputError(`invalid read-model field name: ${field}`, { field });
+  if (!FIELD.test(field))
+    throw new BadInputError('BAD_USER_INPUT', `invalid read-model field name: ${field}`, { field });
   return `(doc->>'${field}')`;
 }
 
@@ -31,7 +32,7 @@ function equality(field: string, value: FieldValue, values: unknown[]): string {
   if (value === null) return `${text} IS NULL`;
   if (typeof value === 'number') {
     if (!Number.isFinite(value))
-      throw new BadInputError(`read-model equality on a non-finite number: ${value}`, { field });
+      throw new BadInputError('BAD_USER_INPUT', `read-model equality on a non-finite number: ${value}`, { field });
     values.push(String(value));
     return `${text} = $${values.length}::numeric::text AND ${typeOf(field)} = 'number'`;
   }

@@ -34,7 +34,7 @@ export class PostgresReadModel implements ReadModelStore {
 
   /** Connects, creates the schema and tables if needed, and fails (closing the pool) if the server is unreachable. */
   static async open(url: string, options: PostgresReadModelOptions = {}): Promise<PostgresReadModel> {
-    if (!url) throw new BadInputError('read-model PostgreSQL url is empty');
+    if (!url) throw new BadInputError('BAD_USER_INPUT', 'read-model PostgreSQL url is empty');
     const tables = tablesIn(options.schema ?? 'read_model');
     const pool = new pg.Pool({ connectionString: url });
     // An idle client whose server connection drops emits 'error' on the pool; unhandled, that kills the process.

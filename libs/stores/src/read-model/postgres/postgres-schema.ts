@@ -14,7 +14,8 @@ export interface PgTables {
 
 /** Validates a schema name and returns the quoted table names inside it. */
 export function tablesIn(schema: string): PgTables {
-  if (!SCHEMA_NAME.test(schema)) throw new BadInputError(`invalid read-model schema name: ${schema}`, { schema });
+  if (!SCHEMA_NAME.test(schema))
+    throw new BadInputError('BAD_USER_INPUT', `invalid read-model schema name: ${schema}`, { schema });
   const s = pg.escapeIdentifier(schema);
   return { schema: s, docs: `${s}.docs`, checkpoints: `${s}.checkpoints` };
 }

@@ -98,7 +98,7 @@ const notHeld: ProjectionLeaseHandle = {
  * for as long as the lease is held).
  */
 export async function acquireProjectionLease(target: string | pg.Pool, name: string): Promise<ProjectionLeaseHandle> {
-  if (!name) throw new BadInputError('projection lease name is empty');
+  if (!name) throw new BadInputError('BAD_USER_INPUT', 'projection lease name is empty');
   const key = projectionLockKey(name);
   const session = await openSession(target);
   try {

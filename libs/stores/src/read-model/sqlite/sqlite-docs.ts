@@ -6,7 +6,8 @@ import { assertCheckpointAt, type TxBackend } from '../write-back-tx.js';
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 function assertField(field: string): string {
-  if (!FIELD.test(field)) throw new BadInputError(`invalid read-model field name: ${field}`, { field });
+  if (!FIELD.test(field))
+    throw new BadInputError('BAD_USER_INPUT', `invalid read-model field name: ${field}`, { field });
   return field;
 }
 

@@ -39,7 +39,8 @@ export class SqliteReadModel implements ReadModelStore {
   }
 
   static open(path: string): SqliteReadModel {
-    if (!path || path.includes('\0')) throw new BadInputError('read-model path is empty or contains NUL', { path });
+    if (!path || path.includes('\0'))
+      throw new BadInputError('BAD_USER_INPUT', 'read-model path is empty or contains NUL', { path });
     return new SqliteReadModel(path);
   }
 
