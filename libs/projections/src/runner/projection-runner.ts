@@ -2,6 +2,7 @@ import type { RecordedEvent } from '#kernel';
 import type { EventStore } from '#stores/event-store';
 import type { ReadModelStore } from '#stores/read-model';
 import type { Projection } from '#stores/read-model';
+import { applyBatch } from './apply-batch.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projector, RebuildReport } from './projector.js';
 
@@ -163,35 +164,8 @@ export class ProjectionRunner implements Projector {
     console.error('[wre] projection runner stopped:', error);
   }
 
-  /**
-   * Position order, each position once: stores deliver in order, but a resubscription overlap or a page read twice
-   * must neither apply an event twice nor move a checkpoint past an event not yet applied.
-   */
-  private static ordered(batch: RecordedEvent[]): RecordedEvent[] {
-    const byPosition = new Map<bigint, RecordedEvent>();
-    for (const e of batch) if (!byPosition.has(e.position)) byPosition.set(e.position, e);
-    return [...byPosition.values()].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
-  }
-
   private async applyBatch(delivered: RecordedEvent[]): Promise<void> {
-    const batch = ProjectionRunner.ordered(delivered);
-    const last = batch[batch.length - 1]!.position;
-    const moved: [string, bigint][] = [];
-    await this.readModel.transact(async (tx) => {
-      for (const p of this.projections) {
-        const current = this.checkpoints.get(p.name) ?? 0n;
-        if (current >= last) continue;
-        for (const event of batch) {
-          if (event.position <= current || !p.handles.includes(event.type)) continue;
-          await p.apply(event, tx);
-        }
-        // Fenced: if another process moved this checkpoint (a leader that lost its lease), the batch rolls back.
-        await tx.setCheckpoint(p.name, { position: last, version: p.version }, current);
-        moved.push([p.name, last]);
-      }
-    });
-    // Only after the commit: a failed transaction leaves the in-memory checkpoints where the store has them.
-    for (const [name, position] of moved) this.checkpoints.set(name, position);
+    const last = await applyBatch(this.readModel, this.projections, this.checkpoints, delivered);
     this.advance(last);
   }
 
