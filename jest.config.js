@@ -1,4 +1,5 @@
-// ESM through SWC (TypeScript with decorators), one project per test suffix: unit, int, e2e.
+// ESM through SWC (TypeScript with decorators), one project per test suffix: unit, int, e2e, and datasets (the token
+// benchmark's specs over the external tool-plan data sets; they skip with a printed reason when those are absent).
 import { readFileSync } from 'node:fs';
 
 const transform = {
@@ -38,5 +39,6 @@ export default {
     { ...common, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
+    { ...common, displayName: 'datasets', testMatch: ['**/*.datasets.spec.ts'] },
   ],
 };

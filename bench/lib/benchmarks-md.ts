@@ -2,7 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { join } from 'node:path';
 
-export const RESULTS_DIR = join(process.cwd(), 'bench', 'results');
+/** Where a repository keeps its raw bench results and BENCHMARKS.md sections. */
+export const resultsDir = (root: string): string => join(root, 'bench', 'results');
 
 export function machineInfo(): { cpu: string; cores: number; node: string; os: string } {
   return {
@@ -13,20 +14,21 @@ export function machineInfo(): { cpu: string; cores: number; node: string; os: s
   };
 }
 
-export const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+/** Writes one bench's raw results to bench/results/<name>.json under `root`. */
+export function writeJson(root: string, name: string, data: unknown): void {
+  mkdirSync(resultsDir(root), { recursive: true });
+  writeFileSync(join(resultsDir(root), `${name}.json`), `${JSON.stringify(data, null, 2)}\n`);
+}
 
 /**
- * Writes one bench's markdown section to bench/results/<name>.md and regenerates BENCHMARKS.md from every
- * section, so each figure in BENCHMARKS.md is exactly what a committed `npm run bench:*` command printed.
+ * Writes one bench's markdown section to bench/results/<name>.md under `root` and regenerates BENCHMARKS.md there
+ * from every section, so each figure in BENCHMARKS.md is exactly what a committed `npm run bench:*` command printed.
  */
-export function writeSection(name: string, markdown: string): void {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, `${name}.md`), `${markdown.trim()}\n`);
-  const sections = readdirSync(RESULTS_DIR)
+export function writeSection(root: string, name: string, markdown: string): void {
+  const dir = resultsDir(root);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.md`), `${markdown.trim()}\n`);
+  const sections = readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
     .sort();
   const header = [
@@ -36,6 +38,6 @@ export function writeSection(name: string, markdown: string): void {
     'rerun the command (figures are medians of repeated runs in one process; shared machines are noisy).',
     '',
   ].join('\n');
-  const body = sections.map((f) => readFileSync(join(RESULTS_DIR, f), 'utf8').trim()).join('\n\n');
-  writeFileSync(join(process.cwd(), 'BENCHMARKS.md'), `${header}\n${body}\n`);
+  const body = sections.map((f) => readFileSync(join(dir, f), 'utf8').trim()).join('\n\n');
+  writeFileSync(join(root, 'BENCHMARKS.md'), `${header}\n${body}\n`);
 }

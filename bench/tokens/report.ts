@@ -1,4 +1,4 @@
-import { median } from '../lib/benchmarks-md.js';
+import { median } from '../lib/stats.js';
 import { STRATEGIES, type BenchItem, type ItemOutcome, type StrategyName } from './strategies.js';
 
 export interface Stat {

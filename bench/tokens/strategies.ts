@@ -63,6 +63,11 @@ export async function runWre(
     plugin.current = { gold: item.gold, cost: item.cost };
     const e = await executeOperation(rt, { type: item.operationType, plugin: plugin.name, params: item.params });
     if (!e.recalled) {
+      // The reduction compares with the baselines' misses, charged item.cost: a miss here must cost the same.
+      if (e.tokens.total !== item.cost.total)
+        throw new Error(
+          `${item.id}: the execution recorded ${e.tokens.total} planner tokens, the oracle charged ${item.cost.total}`,
+        );
       outcomes.push({ hit: false, correct: false, argAccuracy: null, tokens: e.tokens.total });
       continue;
     }

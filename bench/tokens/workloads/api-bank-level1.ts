@@ -83,7 +83,7 @@ function describedTools(datasetsDir: string): Map<string, ToolDefinition> {
  * API-Bank level-1 dialogues as single-shot requests: request = the User turns before the first API turn
  * (joined with "\n"), plan = every API call of the dialogue with its recorded output.
  *
- * Counts: the folder holds 214 dialogues with 86 distinct call sequences (README: ceiling 59.8%). Two of them
+ * Counts: the folder holds 214 dialogues with 86 distinct call sequences (ceiling 59.8%). Two of them
  * have no API turn (SearchEngine-level-1-1.jsonl is empty; RegisterUser-ForgotPassword-DeleteAccount-
  * GetUserToken-level-2-1.jsonl writes its call inside an AI turn), so they share the empty sequence. They have
  * nothing to plan and are left out: 212 records, 85 distinct structures, ceiling 127/212 = 59.9%.

@@ -1,5 +1,5 @@
 export * from './workload.types.js';
-export { DATASETS_DIR_ENV, datasetsDir } from './datasets-dir.js';
+export { DATASETS_DIR_ENV, datasetsDir, missingDatasetsReason } from './datasets-dir.js';
 export { parseJsonlRecords, readJsonlWorkload, writeJsonl, type JsonlWorkloadOptions } from './jsonl-workload.js';
 export { apiBankLevel3Workload, API_BANK_LEVEL3_FILE } from './api-bank-level3.js';
 export {

@@ -55,7 +55,7 @@ export function parseJsonlRecords(text: string, file: string): PlanRecord[] {
       ids.add(record.id);
       records.push(record);
     } catch (e) {
-      if (e instanceof LineError) throw new Error(`${file}:${lineNo}: ${e.message}`);
+      if (e instanceof LineError) throw new Error(`${file}:${lineNo}: ${e.message}`, { cause: e });
       throw e;
     }
   });

@@ -8,9 +8,8 @@ export const distinctStructures = (records: readonly PlanRecord[]): number =>
   new Set(records.map((r) => planStructure(r.plan))).size;
 
 /**
- * (requests − distinct ordered tool-name sequences) / requests, as in shared/datasets/README.md: the largest share
- * of requests a memory could serve in one pass when the first request of each structure is a forced miss.
- * 0 for no records.
+ * (requests − distinct ordered tool-name sequences) / requests: the largest share of requests a memory could serve
+ * in one pass when the first request of each structure is a forced miss. 0 for no records.
  */
 export function repeatCeiling(records: readonly PlanRecord[]): number {
   if (records.length === 0) return 0;

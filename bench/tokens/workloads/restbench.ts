@@ -32,7 +32,7 @@ export function restToolName(endpoint: string): string {
 /**
  * RestBench (RestGPT): query → ordered endpoints. Gold has no argument values, so every call has `args: {}` and
  * `argsInGold` is false. Endpoints are trimmed (three carry stray spaces in the data; untrimmed they would count
- * as different tools and TMDB's ceiling would read 21% instead of the README's 24%).
+ * as different tools and TMDB's ceiling would read 21% instead of 24%).
  */
 export function restBenchWorkload(datasetsDir: string, set: RestBenchSet): Workload {
   const file = path.join(datasetsDir, 'restbench', `${set}.json`);

@@ -59,7 +59,7 @@ export function applyRecogniser(parts: readonly Part[], r: Recogniser): Part[] {
 }
 
 /** Whether text following `before` starts a sentence (text start, after . ! ? or a line break, maybe an opening quote). */
-export const startsSentence = (before: string): boolean => /(?:^|[.!?]\s|\n)\s*["'“‘(\[]*$/.test(before);
+export const startsSentence = (before: string): boolean => /(?:^|[.!?]\s|\n)\s*["'“‘([]*$/.test(before);
 
 /** The text back from the parts (for tests and debugging). */
 export const joinOriginal = (parts: readonly Part[]): string => parts.map(original).join('');

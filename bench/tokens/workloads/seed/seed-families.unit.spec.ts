@@ -36,7 +36,7 @@ describe('seedFamilyWorkload', () => {
     expect(distinct.size).toBeGreaterThan(10);
   });
 
-  it('builds the gold plans the README families describe', () => {
+  it('builds the gold plan each family describes', () => {
     const by = (f: string) => stream.find((o) => o.family === f)!;
     const mc = by('module_creation');
     const root = `modules/${mc.params.domain}/${mc.params.name}`;

@@ -1,7 +1,7 @@
 import { sha256, type JsonObject } from '#kernel';
 import type { GoldCall } from '../workload.types.js';
 
-/** The seed README's four operation families; each is also the operation type. */
+/** The project's four founding operation families; each is also the operation type. */
 export type SeedFamily = 'module_creation' | 'error_handling' | 'orchestration' | 'plugin_execution';
 
 export const SEED_FAMILIES: readonly SeedFamily[] = [

@@ -11,8 +11,8 @@ const obj = (properties: JsonObject, required: string[]): JsonObject => ({
 });
 
 /**
- * The small tool catalogue the seed families plan over (the seed README's module creation, error handling,
- * orchestration and plugin execution). Paths are marked `format: "path"` so the WSP 64 path rules check them.
+ * The small tool catalogue the seed families plan over (module creation, error handling, orchestration and
+ * plugin execution). Paths are marked `format: "path"` so the WSP 64 path rules check them.
  */
 export function seedFamilyTools(): ToolDefinition[] {
   return [

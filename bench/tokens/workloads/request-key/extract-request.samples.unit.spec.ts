@@ -1,7 +1,3 @@
-import { existsSync } from 'node:fs';
-import { apiBankLevel3Workload } from '../api-bank-level3.js';
-import { datasetsDir } from '../datasets-dir.js';
-import { planStructure } from '../repeat-ceiling.js';
 import { extractRequest } from './extract-request.js';
 
 const x = (text: string, defaultYear?: number) =>
@@ -139,24 +135,5 @@ describe('extractRequest on level-1 user turns and RestBench queries', () => {
     expect(x('  Retrieve flight options  and hotel availability for a given destination and travel dates. ').type).toBe(
       'retrieve flight options and hotel availability for a given destination and travel dates',
     );
-  });
-});
-
-(existsSync(datasetsDir()) ? describe : describe.skip)('extractRequest over all of level-3', () => {
-  it('groups the 50 requests into 12 types; 45 share theirs with a request of the same tool sequence', () => {
-    const groups = new Map<string, string[]>();
-    for (const r of apiBankLevel3Workload(datasetsDir()).records) {
-      const { type } = extractRequest(r.request);
-      groups.set(type, [...(groups.get(type) ?? []), planStructure(r.plan)]);
-    }
-    expect(groups.size).toBe(12);
-    const seqs = [...groups.values()];
-    const withTwin = seqs.flatMap((g) => g.filter((s, i) => g.some((o, j) => j !== i && o === s)));
-    const onlyOthers = seqs.flatMap((g) =>
-      g.length > 1 ? g.filter((s, i) => !g.some((o, j) => j !== i && o === s)) : [],
-    );
-    expect(withTwin).toHaveLength(45);
-    expect(onlyOthers).toHaveLength(3); // runtime fan-out: 3 reminders, 3 travel checks, a missing Calculator
-    expect(seqs.filter((g) => g.length === 1)).toHaveLength(2);
   });
 });

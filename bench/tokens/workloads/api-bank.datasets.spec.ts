@@ -1,17 +1,17 @@
-import { existsSync } from 'node:fs';
 import { apiBankLevel1Workload, readLevel1Dialogues } from './api-bank-level1.js';
 import { apiBankLevel3Workload } from './api-bank-level3.js';
-import { datasetsDir } from './datasets-dir.js';
+import { describeWithDatasets } from './datasets.fixture.js';
 import { distinctStructures, planStructure, repeatCeiling } from './repeat-ceiling.js';
 import { catalogueProblems } from './workload-catalogue.fixture.js';
+import type { Workload } from './workload.types.js';
 
-const dir = datasetsDir();
-const withData = existsSync(dir) ? describe : describe.skip;
+describeWithDatasets('API-Bank level-3', (dir) => {
+  let w: Workload;
+  beforeAll(() => {
+    w = apiBankLevel3Workload(dir);
+  });
 
-withData('API-Bank level-3', () => {
-  const w = apiBankLevel3Workload(dir);
-
-  it('has 50 records, 13 structures and the README repeat ceiling of 74%', () => {
+  it('has 50 records, 13 structures and a repeat ceiling of 74%', () => {
     expect(w.records).toHaveLength(50);
     expect(distinctStructures(w.records)).toBe(13);
     expect(repeatCeiling(w.records)).toBeCloseTo(0.74, 10);
@@ -40,8 +40,8 @@ withData('API-Bank level-3', () => {
   });
 });
 
-withData('API-Bank level-1', () => {
-  it('reads the 214 dialogues and 389 calls with 86 distinct call sequences (README: ceiling 59.8%)', () => {
+describeWithDatasets('API-Bank level-1', (dir) => {
+  it('reads the 214 dialogues and 389 calls with 86 distinct call sequences (ceiling 59.8%)', () => {
     const dialogues = readLevel1Dialogues(dir);
     expect(dialogues).toHaveLength(214);
     expect(dialogues.reduce((n, d) => n + d.calls.length, 0)).toBe(389);
