@@ -33,3 +33,16 @@ export interface TokenTotalsDoc {
 export const TOKEN_LEDGER = 'token_ledger';
 export const TOKEN_TOTALS = 'token_totals';
 export const ALL_TYPES = '*';
+
+/** Totals before anything was counted. */
+export const zeroTokenTotals = (operationType: string): TokenTotalsDoc => ({
+  operationType,
+  executions: 0,
+  recalled: 0,
+  computed: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  totalTokens: 0,
+  computedTokens: 0,
+  rejectedTokens: 0,
+});

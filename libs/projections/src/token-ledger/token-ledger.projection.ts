@@ -7,19 +7,8 @@ import {
   TOKEN_TOTALS,
   type TokenLedgerEntry,
   type TokenTotalsDoc,
+  zeroTokenTotals,
 } from './token-ledger.doc.js';
-
-const zeroTotals = (operationType: string): TokenTotalsDoc => ({
-  operationType,
-  executions: 0,
-  recalled: 0,
-  computed: 0,
-  promptTokens: 0,
-  completionTokens: 0,
-  totalTokens: 0,
-  computedTokens: 0,
-  rejectedTokens: 0,
-});
 
 /** WSP 75: planner tokens per execution by path, per operation type and in total. Idempotent by position (runner). */
 export const tokenLedgerProjection: Projection = {
@@ -82,7 +71,7 @@ export const tokenLedgerProjection: Projection = {
 
 async function addToTotals(tx: ReadModelTx, operationType: string, change: (t: TokenTotalsDoc) => void): Promise<void> {
   for (const key of [operationType, ALL_TYPES]) {
-    const totals = (await tx.get<TokenTotalsDoc>(TOKEN_TOTALS, key)) ?? zeroTotals(key);
+    const totals = (await tx.get<TokenTotalsDoc>(TOKEN_TOTALS, key)) ?? zeroTokenTotals(key);
     change(totals);
     await tx.put(TOKEN_TOTALS, key, totals);
   }

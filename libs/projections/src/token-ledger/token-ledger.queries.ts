@@ -5,6 +5,7 @@ import {
   ALL_TYPES,
   TOKEN_LEDGER,
   TOKEN_TOTALS,
+  zeroTokenTotals,
   type TokenLedgerEntry,
   type TokenTotalsDoc,
 } from './token-ledger.doc.js';
@@ -24,18 +25,6 @@ export interface TokenReportView {
   byType: TokenTotalsView[];
   recent: TokenLedgerEntry[];
 }
-
-const zeroTotals = (operationType: string): TokenTotalsDoc => ({
-  operationType,
-  executions: 0,
-  recalled: 0,
-  computed: 0,
-  promptTokens: 0,
-  completionTokens: 0,
-  totalTokens: 0,
-  computedTokens: 0,
-  rejectedTokens: 0,
-});
 
 function tokenTotalsView(t: TokenTotalsDoc): TokenTotalsView {
   const avgComputedTokens = t.computed === 0 ? 0 : t.computedTokens / t.computed;
@@ -65,7 +54,7 @@ export async function tokenReport(
 ): Promise<TokenReportView> {
   const limit = pageSize(recent, 20, 500);
   const rows = await readModel.find<TokenTotalsDoc>(TOKEN_TOTALS, { orderBy: 'operationType' });
-  const all = rows.find((r) => r.operationType === ALL_TYPES) ?? zeroTotals(ALL_TYPES);
+  const all = rows.find((r) => r.operationType === ALL_TYPES) ?? zeroTokenTotals(ALL_TYPES);
   const byType = rows.filter(
     (r) => r.operationType !== ALL_TYPES && (!operationType || r.operationType === operationType),
   );

@@ -3,6 +3,7 @@ import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#kernel';
 import { runEventStoreContract } from '../testing/event-store.contract.js';
+import { testEvent } from '../testing/test-event.js';
 import { esdbEventId } from './esdb-event-id.js';
 import { EsdbEventStore } from './esdb-event-store.js';
 
@@ -31,18 +32,7 @@ if (!url) {
   );
 
   describe('EsdbEventStore on EventStoreDB', () => {
-    const evt = (type: string, eventId = randomUUID()): NewEvent => ({
-      type,
-      data: { type },
-      metadata: {
-        eventId,
-        correlationId: 'c',
-        causationId: 'c',
-        occurredAt: '2026-01-01T00:00:00.000Z',
-        schemaVersion: 1,
-        actor: 'int',
-      },
-    });
+    const evt = (type: string, eventId?: string): NewEvent => testEvent(type, { eventId });
     let store: EsdbEventStore;
     let raw: EventStoreDBClient;
     beforeAll(() => {

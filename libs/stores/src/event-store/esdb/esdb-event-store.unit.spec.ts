@@ -1,24 +1,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { BadInputError, type NewEvent } from '#kernel';
 import { EventTooLargeError } from '../event-store.errors.js';
+import { testEvent } from '../testing/test-event.js';
 import { EsdbEventStore } from './esdb-event-store.js';
 
 // No server anywhere: the client dials lazily, so everything here must be decided before any network I/O
 // (a regression would surface as a connection error instead of the expected one).
 const NOWHERE = 'esdb://127.0.0.1:1?tls=false';
 
-const evt = (eventId: string, data: unknown = {}): NewEvent => ({
-  type: 'A',
-  data,
-  metadata: {
-    eventId,
-    correlationId: 'c',
-    causationId: 'c',
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    schemaVersion: 1,
-    actor: 't',
-  },
-});
+const evt = (eventId: string, data: unknown = {}): NewEvent => testEvent('A', { eventId, data });
 
 describe('EsdbEventStore without a server', () => {
   let store: EsdbEventStore;

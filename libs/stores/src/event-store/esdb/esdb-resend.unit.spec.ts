@@ -5,15 +5,9 @@ import type { RecordedEvent } from '#kernel';
 import { encodeBatch } from '../append-guards.js';
 import { findResend } from './esdb-resend.js';
 import { backoffDelay, sleep, subscribeWithRetry, untilAborted } from './esdb-subscription.js';
+import { testMetadata } from '../testing/test-event.js';
 
-const meta = (eventId: string) => ({
-  eventId,
-  correlationId: 'c',
-  causationId: 'c',
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  schemaVersion: 1,
-  actor: 't',
-});
+const meta = testMetadata;
 const newEvent = (eventId: string, type = 'A', data: unknown = { id: eventId }) => ({
   type,
   data,

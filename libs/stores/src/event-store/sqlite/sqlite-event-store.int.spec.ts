@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NewEvent, RecordedEvent } from '#kernel';
 import { runEventStoreContract } from '../testing/event-store.contract.js';
+import { testEvent } from '../testing/test-event.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 // A poll this slow never fires within a test, so live delivery in the contract proves the in-process wake-up.
@@ -49,18 +50,7 @@ runEventStoreContract('sqlite :memory:', async () => {
 });
 
 describe('SqliteEventStore on a shared file', () => {
-  const evt = (type: string, eventId: string): NewEvent => ({
-    type,
-    data: { type },
-    metadata: {
-      eventId,
-      correlationId: 'c',
-      causationId: 'c',
-      occurredAt: '2026-01-01T00:00:00.000Z',
-      schemaVersion: 1,
-      actor: 'test',
-    },
-  });
+  const evt = (type: string, eventId: string): NewEvent => testEvent(type, { eventId });
   let opened: SqliteEventStore[] = [];
   const open = (path: string, pollIntervalMs: number): SqliteEventStore => {
     const store = SqliteEventStore.open(path, { pollIntervalMs });

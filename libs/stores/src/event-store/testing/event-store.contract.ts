@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { BadInputError, WreError, WrongExpectedRevisionError, type NewEvent, type RecordedEvent } from '#kernel';
 import { DEFAULT_MAX_EVENT_BYTES, type EventStore } from '../event-store.port.js';
 import { EventTooLargeError } from '../event-store.errors.js';
+import { testEvent } from './test-event.js';
 
 /** What a contract factory hands to each test. */
 export interface ContractSubject {
@@ -338,15 +339,7 @@ export function runEventStoreContract(
 }
 
 function evt(type: string, data: unknown = { at: type }): NewEvent {
-  const metadata = {
-    eventId: randomUUID(),
-    correlationId: 'corr-1',
-    causationId: 'cause-1',
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    schemaVersion: 1,
-    actor: 'contract',
-  };
-  return { type, data, metadata };
+  return testEvent(type, { data });
 }
 
 async function take(it: AsyncIterator<RecordedEvent>, n: number): Promise<RecordedEvent[]> {

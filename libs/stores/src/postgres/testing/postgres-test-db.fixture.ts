@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { NewEvent } from '#kernel';
+import { testEvent } from '../../event-store/testing/test-event.js';
 
 // The one PostgreSQL fixture of the int and e2e specs (`.fixture.ts`: left out of the production build). Nothing
 // here skips when the server is missing: PostgreSQL is part of `npm test` on this machine, so an unreachable server
@@ -42,17 +43,4 @@ export class TestDb {
 }
 
 /** A minimal valid event. */
-export function evt(type: string, eventId: string = randomUUID()): NewEvent {
-  return {
-    type,
-    data: { type },
-    metadata: {
-      eventId,
-      correlationId: 'c',
-      causationId: 'c',
-      occurredAt: '2026-01-01T00:00:00.000Z',
-      schemaVersion: 1,
-      actor: 'test',
-    },
-  };
-}
+export const evt = (type: string, eventId?: string): NewEvent => testEvent(type, { eventId });
