@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { executionStream } from '#domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -64,7 +65,7 @@ function crashSuite(name: string, env: () => Record<string, string>, dir: () => 
       expect(all.filter((e) => e.status === 'RUNNING')).toEqual([]);
       const killedMidway = all.filter((e) => e.error?.code === 'INTERRUPTED').length;
       for (const e of all) {
-        const events = await rt.store.readStream(`execution-${e.id}`);
+        const events = await rt.store.readStream(executionStream(e.id));
         expect(events.map((x) => x.revision)).toEqual(events.map((_, i) => BigInt(i)));
         expect(TERMINAL.has(events.at(-1)!.type)).toBe(true);
       }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { executionStream } from '#domain';
 import { join } from 'node:path';
 import { bootApp, removeDir, type BootedApp } from './boot-app.js';
 import { GREETING_TOOLS, startGreetingOrchestrator, type FakeOrchestrator } from './remote-plugin-server.js';
@@ -109,7 +110,7 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
 
     await secondEnded;
     unsubscribe();
-    const secondTypes = seen.filter((e) => e.streamId === `execution-${b.id}`).map((e) => e.type);
+    const secondTypes = seen.filter((e) => e.streamId === executionStream(b.id)).map((e) => e.type);
     // The delivered text is the composed output ({@0/text}): the second step is built from it once the first ran, then validated.
     expect(secondTypes).toEqual([
       'OperationRequested',
@@ -263,7 +264,7 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
     expect(e.steps[0].status).toBe('FAILED');
     const stored = await wre.gql(`query($id: ID!) { execution(id: $id) { status errorCode } }`, { id: e.id });
     expect(stored.data.execution).toEqual({ status: 'FAILED', errorCode: 'REMOTE_STEP_FAILED' });
-    const log = await wre.rt.store.readStream(`execution-${e.id}`);
+    const log = await wre.rt.store.readStream(executionStream(e.id));
     expect(log.map((x) => x.type).slice(-2)).toEqual(['StepFailed', 'ExecutionFailed']);
   });
 });

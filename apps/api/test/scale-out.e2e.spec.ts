@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { executionStream } from '#domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -70,7 +71,7 @@ describe('scale-out on PostgreSQL: two api processes + one worker', () => {
       Array.from({ length: PER_INSTANCE }, (_, i) => [run(a.url, 'via_a', i), run(b.url, 'via_b', i)]).flat(),
     );
     for (const r of results) expect(r.data?.executeOperation?.status).toBe('SUCCEEDED');
-    const viaB = results.filter((_, i) => i % 2 === 1).map((r) => `execution-${r.data!.executeOperation.id}`);
+    const viaB = results.filter((_, i) => i % 2 === 1).map((r) => executionStream(r.data!.executeOperation.id));
     await allSeen;
     expect(seenOnA).toEqual(expect.arrayContaining(viaB));
     unsubscribe();

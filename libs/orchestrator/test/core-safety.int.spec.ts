@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { executionStream } from '#domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '#kernel';
@@ -85,7 +86,7 @@ describe('core safety: nothing dangles, nothing half-written', () => {
         error: { code: 'OUTPUT_TOO_LARGE' },
         steps: [{ status: 'FAILED' }],
       });
-      expect((await rt.store.readStream(`execution-${run.id}`)).map((e) => e.type).slice(-2)).toEqual([
+      expect((await rt.store.readStream(executionStream(run.id))).map((e) => e.type).slice(-2)).toEqual([
         'StepFailed',
         'ExecutionFailed',
       ]);

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { executionStream } from '#domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toRuntimePlugin } from '#plugins';
@@ -123,7 +124,7 @@ describe('executeSkill: skills loaded leniently, enforced like protocols', () =>
       execution: { skill: { fallbackUsed: true, fallbackReason: expect.any(String) } },
     });
     expect(seen[0]).toContain('echo');
-    const events = await rt.store.readStream(`execution-${r.executionId}`);
+    const events = await rt.store.readStream(executionStream(r.executionId));
     expect(events[0]).toMatchObject({
       type: 'SkillLoadFailed',
       data: { skill: 'echo', code: 'SKILL_YAML_INVALID', file: 'echo/SKILL.md', line: expect.any(Number) },
@@ -131,7 +132,7 @@ describe('executeSkill: skills loaded leniently, enforced like protocols', () =>
     // Deterministic fallback: the same request shape gets the same instructions (the plan itself is recalled now).
     const again = await executeSkill(rt, { skillName: 'echo', agent: 'a', inputContext: { text: 'y' } });
     const requested = async (id: string) =>
-      (await rt.store.readStream(`execution-${id}`)).find((e) => e.type === 'OperationRequested')!;
+      (await rt.store.readStream(executionStream(id))).find((e) => e.type === 'OperationRequested')!;
     const [a, b] = [await requested(r.executionId), await requested(again.executionId)];
     expect((b.data as { skill: { instructionsHash: string } }).skill.instructionsHash).toBe(
       (a.data as { skill: { instructionsHash: string } }).skill.instructionsHash,

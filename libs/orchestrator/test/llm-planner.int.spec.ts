@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { executionStream } from '#domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonValue } from '#kernel';
@@ -85,7 +86,7 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
     expect(prompt).toContain('append');
     expect(prompt).toContain('WSP-50/args-schema');
     expect(sentText(llm.requests[1]!)).toContain('sure! here is a plan');
-    const events = await rt.store.readStream(`execution-${first.id}`);
+    const events = await rt.store.readStream(executionStream(first.id));
     expect(events.map((e) => e.type).slice(0, 3)).toEqual(['OperationRequested', 'PlanRejected', 'PlanComputed']);
     expect(events[1]).toMatchObject({ data: { planner: 'openai:local-llama', attempt: 1, tokens: { total: 720 } } });
 
@@ -109,7 +110,7 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
     llm.reply(completion('no', 10, 1), completion('{"steps":[{"tool":"rm_rf","args":{}}]}', 12, 9));
     const e = await executeOperation(rt, { type: 'note', params: { other: 1 } });
     expect(e).toMatchObject({ status: 'FAILED', error: { code: 'PLAN_OUTPUT_INVALID' }, tokens: { total: 32 } });
-    const events = await rt.store.readStream(`execution-${e.id}`);
+    const events = await rt.store.readStream(executionStream(e.id));
     expect(events.map((x) => x.type)).toEqual([
       'OperationRequested',
       'PlanRejected',

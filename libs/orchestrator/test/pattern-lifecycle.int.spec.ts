@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { executionStream } from '#domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PATTERNS, type PatternDoc } from '#pattern-memory';
@@ -93,7 +94,7 @@ describe('pattern lifecycle through the orchestrator (real SQLite store, real pr
     ]);
     const dan = await run('danny');
     expect(dan.steps.map((s) => s.args.text ?? null)).toEqual([null, 'danny standup (v1)', 'danny review (v1)']);
-    const events = (await rt.store.readStream(`execution-${dan.id}`)).map((e) => e.type);
+    const events = (await rt.store.readStream(executionStream(dan.id))).map((e) => e.type);
     expect(events).toEqual([
       'OperationRequested',
       'PatternRecalled',
@@ -155,7 +156,7 @@ describe('pattern lifecycle through the orchestrator (real SQLite store, real pr
     const run3 = await run('cyra');
     expect(run3).toMatchObject({ status: 'SUCCEEDED', recalled: false });
     expect(run3.steps.map((s) => s.args.to ?? null)).toEqual([null, 'cyra@example.com']);
-    const events = await rt.store.readStream(`execution-${run3.id}`);
+    const events = await rt.store.readStream(executionStream(run3.id));
     expect(events[1]).toMatchObject({ type: 'PatternRefused', data: { patternId: p!.id, reason: 'hash_mismatch' } });
   });
 });

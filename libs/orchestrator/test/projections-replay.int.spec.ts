@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { executionStream, pluginStream } from '#domain';
 import { contentHash } from '#kernel';
 import type { ExecutionEvent, PluginEvent } from '#domain';
 import type { PlanStep, TokenUsage } from '#domain';
@@ -100,7 +101,7 @@ function executionEvents(id: string, params: ModuleParams, plan: Plan, outcome: 
 async function execute(r: ProjectionRunner, id: string, events: ExecutionEvent[]): Promise<void> {
   let position = 0n;
   for (const e of events)
-    position = (await es.appendToStream(`execution-${id}`, [withMeta(e, id)], { expectedRevision: 'any' })).position;
+    position = (await es.appendToStream(executionStream(id), [withMeta(e, id)], { expectedRevision: 'any' })).position;
   await r.waitFor(position);
 }
 
@@ -140,7 +141,7 @@ async function runScenario(
     data: { definition, definitionHash: contentHash(definition) },
   };
   await r.waitFor(
-    (await es.appendToStream(`plugin-${PLUGIN}`, [withMeta(registered)], { expectedRevision: 'no_stream' })).position,
+    (await es.appendToStream(pluginStream(PLUGIN), [withMeta(registered)], { expectedRevision: 'no_stream' })).position,
   );
 
   await execute(

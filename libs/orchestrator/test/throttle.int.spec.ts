@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { executionStream } from '#domain';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toRuntimePlugin } from '#plugins';
@@ -62,11 +63,11 @@ describe('throttle: rate limits from events, THROTTLED status, force', () => {
         throttle: { ruleId: 'ACME-1/echo-rate', reason: '2 executions in the last 3600000 ms reach the limit of 2' },
       });
       expect(third.throttle!.retryAfterMs).toBeGreaterThan(3_500_000);
-      expect((await rt.store.readStream(`execution-${third.id}`)).map((e) => e.type)).toEqual(['OperationThrottled']);
+      expect((await rt.store.readStream(executionStream(third.id))).map((e) => e.type)).toEqual(['OperationThrottled']);
 
       const forced = await run({ text: 'd' }, true);
       expect(forced).toMatchObject({ status: 'SUCCEEDED', forced: { ruleId: 'ACME-1/echo-rate' } });
-      expect((await rt.store.readStream(`execution-${forced.id}`))[0]).toMatchObject({
+      expect((await rt.store.readStream(executionStream(forced.id)))[0]).toMatchObject({
         type: 'OperationRequested',
         data: { force: true, throttleOverride: { ruleId: 'ACME-1/echo-rate' } },
       });
