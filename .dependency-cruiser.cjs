@@ -25,7 +25,7 @@ LAYERS.forEach((layer, i) => {
       comment: `libs/${name} may import only from lower layers (${LAYERS.slice(0, i).flat().join(', ') || 'nothing'})`,
       severity: 'error',
       from: { path: `^libs/${name}/` },
-      to: { path: [...(above.length > 0 ? [libPath(above)] : []), '^apps/', '^bench/'] },
+      to: { path: [...(above.length > 0 ? [libPath(above)] : []), '^apps/', '^bench/', '^examples/'] },
     });
   }
 });
@@ -35,7 +35,7 @@ forbidden.push(
     comment: 'apps/api and apps/worker do not import each other or the benchmarks',
     severity: 'error',
     from: { path: '^apps/([^/]+)/' },
-    to: { path: '^(apps|bench)/', pathNot: '^apps/$1/' },
+    to: { path: '^(apps|bench|examples)/', pathNot: '^apps/$1/' },
   },
   {
     name: 'no-cycle',
@@ -48,8 +48,8 @@ forbidden.push(
     name: 'no-relative-across-packages',
     comment: 'import another package by its name (#kernel, #stores/event-store, …), never by ../../ path',
     severity: 'error',
-    from: { path: '^(libs|apps)/([^/]+)/' },
-    to: { dependencyTypesNot: ['aliased-subpath-import'], path: '^(libs|apps)/', pathNot: '^$1/$2/' },
+    from: { path: '^(libs/[^/]+|apps/[^/]+|bench|examples)/' },
+    to: { dependencyTypesNot: ['aliased-subpath-import'], path: '^(libs|apps|bench|examples)/', pathNot: '^$1/' },
   },
 );
 

@@ -15,6 +15,12 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
+      // The layer check reads import specifiers; a computed one, or a require made at run time, would slip past it.
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.type!="Literal"]', message: 'import() takes a literal specifier here.' },
+        { selector: 'CallExpression[callee.name="createRequire"]', message: 'use import, which the layer check sees.' },
+      ],
     },
   },
   {
