@@ -31,7 +31,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { ...packageNames, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/bench'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/bench', '<rootDir>/examples'],
 };
 export default {
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.cjs'],

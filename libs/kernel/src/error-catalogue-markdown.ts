@@ -26,5 +26,13 @@ export function errorCatalogueMarkdown(): string {
     for (const [code, [k, summary]] of Object.entries(ERROR_CODES))
       if (k === kind) lines.push(`| \`${code}\` | ${summary} |`);
   }
+  lines.push(
+    '',
+    '## Beyond the catalogue',
+    '',
+    'Executions recorded by earlier versions may carry `INTERNAL`, the former name of `INTERNAL_SERVER_ERROR`.',
+    'Over WebSocket, a message the `graphql-ws` protocol itself refuses closes the socket with a close code (4400,',
+    '4500, …) instead of an error with `extensions.code`.',
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -17,7 +17,10 @@ export const ERROR_CODES = {
     'request',
     'An argument is malformed or out of range (input coercion, `first`, `limit`, `timeoutMs`).',
   ],
-  BAD_REQUEST: ['request', 'The HTTP body is not valid JSON or uses an unsupported encoding.'],
+  BAD_REQUEST: [
+    'request',
+    'The HTTP request is not one the endpoint takes (body not JSON, no query, unpreflighted GET, bad method).',
+  ],
   PAYLOAD_TOO_LARGE: ['request', 'The HTTP body is larger than 1 MB.'],
   OPERATION_TYPE_INVALID: ['request', 'The operation type is not an identifier (`[a-z][a-z0-9_.:-]`, at most 64).'],
   UNKNOWN_OPERATION_TYPE: ['request', 'No registered plugin handles the operation type.'],
@@ -36,10 +39,11 @@ export const ERROR_CODES = {
   ENDPOINT_NOT_ALLOWED: ['request', 'A remote plugin endpoint is not on the allow-list (`WRE_REMOTE_PLUGIN_ALLOW`).'],
   APPROVALS_INVALID: ['request', '`approvals` must be at most 32 rule ids like `ACME-7/approve-delete`.'],
   SKILL_UNRESOLVED: ['request', 'The skill cannot be loaded and no plugin can run its fallback instructions.'],
+  SKILL_NAME_INVALID: [
+    'request',
+    'The skill name is not `[a-z0-9][a-z0-9_-]{0,63}` (also `Skill.code` for such a folder).',
+  ],
   AGENT_INVALID: ['request', '`agent` is not 1 to 64 characters of letters, digits and `_ . : @ -`.'],
-  PATH_INVALID: ['request', 'A path is malformed (NUL, backslash, percent-encoding, not a string).'],
-  PATH_OUTSIDE_WORKSPACE: ['request', 'A path resolves outside the workspace (absolute, `..`, drive, symlink).'],
-  PATH_NOT_FOUND: ['request', 'A file or directory a tool needs does not exist.'],
   // ── the GraphQL layer ─────────────────────────────────────────────────────────────────────────────────────
   GRAPHQL_PARSE_FAILED: ['graphql', 'The document is not valid GraphQL syntax.'],
   GRAPHQL_VALIDATION_FAILED: ['graphql', 'The document does not fit the schema (unknown field, wrong argument).'],
@@ -72,6 +76,12 @@ export const ERROR_CODES = {
   REMOTE_UNREACHABLE: ['execution', 'A remote plugin could not be reached.'],
   REMOTE_RESPONSE_TOO_LARGE: ['execution', 'A remote plugin answered more bytes than allowed.'],
   REMOTE_ABORTED: ['execution', 'A call to a remote plugin was aborted.'],
+  PATH_INVALID: ['execution', 'A tool refused a malformed path (NUL, backslash, percent-encoding, not a string).'],
+  PATH_OUTSIDE_WORKSPACE: [
+    'execution',
+    'A tool refused a path that resolves outside the workspace (absolute, `..`, drive, symlink).',
+  ],
+  PATH_NOT_FOUND: ['execution', 'A file or directory a tool needs does not exist.'],
   MODULE_EXISTS: ['execution', 'module_scaffolder: the module directory already exists.'],
   FILE_TOO_LARGE: ['execution', 'A built-in tool refused a file larger than its limit.'],
   FILE_NOT_SELECTED: ['execution', "legacy_cleaner: a file is not selected by the cleanup's pattern."],
@@ -80,7 +90,6 @@ export const ERROR_CODES = {
   ENCODING_VALIDATION_FAILED: ['execution', 'utf8_remediator: files are still not clean UTF-8 after fixing.'],
   INVALID_TRANSITION: ['execution', 'A step was recorded out of order; the execution is closed rather than guessed.'],
   // ── skill files ───────────────────────────────────────────────────────────────────────────────────────────
-  SKILL_NAME_INVALID: ['skill-file', 'The skill name is not `[a-z0-9][a-z0-9_-]{0,63}`.'],
   SKILL_NOT_FOUND: ['skill-file', 'The skill folder has no SKILLz.md or SKILL.md.'],
   SKILL_UNREADABLE: ['skill-file', 'The skill file cannot be read.'],
   SKILL_TOO_LARGE: ['skill-file', 'The skill file is larger than allowed.'],

@@ -18,7 +18,5 @@ export const isExecutionStream = (stream: string): boolean => stream.startsWith(
 /** One plugin's stream: its registrations and deregistrations, keyed by plugin name. */
 export const pluginStream = (name: string): string => streamName(PLUGIN, name);
 
-export const pluginNameOf = (stream: string): string => stream.slice(PLUGIN.length + 1);
-
 /** One recorded module-path check (`validateModulePath`). */
 export const pathCheckStream = (checkId: string): string => streamName(PATH_CHECK, checkId);
