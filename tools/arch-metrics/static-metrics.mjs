@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import * as prettier from 'prettier';
 
-const ROOTS = ['apps', 'libs', 'bench', 'clients'];
+const ROOTS = ['apps', 'libs', 'bench', 'examples', 'clients'];
 // Layer of each package (lower never imports higher). Names of the layout before the architecture issue are kept
 // so the same command measures both sides of it.
 const LAYER = {
