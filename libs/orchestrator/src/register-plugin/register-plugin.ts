@@ -18,12 +18,19 @@ export function registerPlugin(
   actor = 'system',
   definition: PluginDefinition = definitionOf(runtime),
 ): Promise<PluginDoc> {
-  return (async () => {
-    const position = await handlePluginCommand(rt, definition.name, { type: 'RegisterPlugin', definition }, actor);
-    rt.plugins.set(runtime);
-    await rt.projector.waitFor(position);
-    const doc = await getPlugin(rt.readModel, definition.name);
-    if (!doc) throw new WreError('INTERNAL_SERVER_ERROR', `plugin ${definition.name} missing after catch-up`);
-    return doc;
-  })();
+  return recordRegistration(rt, runtime, definition, actor);
+}
+
+async function recordRegistration(
+  rt: PluginDeps,
+  runtime: RuntimePlugin,
+  definition: PluginDefinition,
+  actor: string,
+): Promise<PluginDoc> {
+  const position = await handlePluginCommand(rt, definition.name, { type: 'RegisterPlugin', definition }, actor);
+  rt.plugins.set(runtime);
+  await rt.projector.waitFor(position);
+  const doc = await getPlugin(rt.readModel, definition.name);
+  if (!doc) throw new WreError('INTERNAL_SERVER_ERROR', `plugin ${definition.name} missing after catch-up`);
+  return doc;
 }

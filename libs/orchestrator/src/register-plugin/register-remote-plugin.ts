@@ -23,7 +23,11 @@ export function registerRemotePlugin(
   actor?: string,
 ): Promise<PluginDoc> {
   assertEndpointAllowed(input.endpoint, rt.config.remoteAllowList);
-  const timeoutMs = input.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_MS;
   const runtime = remotePlugin(rt, input);
-  return registerPlugin(rt, runtime, actor, definitionOf(runtime, { endpoint: input.endpoint, timeoutMs }));
+  return registerPlugin(
+    rt,
+    runtime,
+    actor,
+    definitionOf(runtime, { endpoint: input.endpoint, timeoutMs: runtime.timeoutMs }),
+  );
 }

@@ -1,7 +1,7 @@
 import { WreError } from '#kernel';
 import type { ReadModelStore } from '#stores/read-model';
 import type { Projection } from '#stores/read-model';
-import type { RebuildReport } from './projection-runner.js';
+import type { RebuildReport } from './projector.js';
 import type { Projector } from './projector.js';
 
 const POLL_MS = [2, 5, 10, 20, 50] as const;

@@ -7,7 +7,7 @@ const allProjections = [pluginsProjection];
 import { CheckpointFollower } from './checkpoint-follower.js';
 import { LeasedRunner } from './leased-runner.js';
 import { ProjectionRunner } from './projection-runner.js';
-import type { ProjectionLease } from './projector.js';
+import type { ProjectionLease } from '#stores/read-model';
 
 /** A lease under the test's control (the PostgreSQL lease has its own int spec against a real server). */
 class ManualLease implements ProjectionLease {

@@ -1,7 +1,8 @@
 import { errorMessage } from '#kernel';
 import { CheckpointFollower } from './checkpoint-follower.js';
-import type { ProjectionRunner, RebuildReport } from './projection-runner.js';
-import type { ProjectionLease, Projector } from './projector.js';
+import type { ProjectionLease } from '#stores/read-model';
+import type { ProjectionRunner } from './projection-runner.js';
+import type { Projector, RebuildReport } from './projector.js';
 
 /**
  * One projecting process across instances: whoever holds the lease runs the projections; the others follow

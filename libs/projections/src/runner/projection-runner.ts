@@ -6,8 +6,6 @@ import { applyBatch } from './apply-batch.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projector, RebuildReport } from './projector.js';
 
-export type { RebuildReport } from './projector.js';
-
 const BATCH = 1000;
 
 /**

@@ -7,8 +7,6 @@ export interface RebuildReport {
   position: bigint;
 }
 
-export type { ProjectionLease } from '#stores/read-model';
-
 /**
  * What the application needs from whatever keeps the read models current: the embedded runner, a runner that
  * leads only while it holds a cross-process lease, or a follower that only watches checkpoints.
