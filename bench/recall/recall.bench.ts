@@ -1,6 +1,6 @@
 /**
  * Recall latency and memory at 1k and 100k patterns (`npm run bench:recall`): the real recall path
- * (recallByKey: key read, pattern read, hash check, template resolution) over the embedded SQLite read model,
+ * (recallByKey: key read, pattern read, seal check, template resolution) over the embedded SQLite read model,
  * filled through the real ReadModelStore. p50/p99 of single recalls, heap + RSS growth per pattern count.
  * Writes bench/results/recall.json and its BENCHMARKS.md section.
  */
@@ -8,13 +8,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PATTERN_KEYS, PATTERNS, recallByKey, recallKeyFor } from '#pattern-memory';
+import { PATTERN_KEYS, PATTERNS, recallByKey } from '#pattern-memory';
 import { SqliteReadModel } from '#stores/read-model/sqlite';
 import { publish, type BenchOptions } from '../lib/bench-options.js';
 import { machineInfo } from '../lib/benchmarks-md.js';
 import { isScript, runScript } from '../lib/run-as-script.js';
 import { percentile } from '../lib/stats.js';
-import { operationTypeOf, patternDoc } from './recall-patterns.js';
+import { BENCH_SEAL, patternDoc, recallKeyOf } from './recall-patterns.js';
 
 const SIZES = {
   full: { patterns: [1_000, 100_000], lookups: 20_000 },
@@ -67,9 +67,9 @@ async function measure(patterns: number, lookups: number): Promise<RecallMeasure
       state = (state * 1103515245 + 12345) % 2147483648;
       const i = state % patterns;
       const params = { domain: `dom${n % 7}`, name: `mod${n}` };
-      const key = recallKeyFor(operationTypeOf(i), 'bench', params);
+      const key = recallKeyOf(i, params);
       const t = performance.now();
-      const r = await recallByKey(rm, key, params);
+      const r = await recallByKey(rm, key, params, BENCH_SEAL);
       lat.push((performance.now() - t) * 1000);
       if (!r.hit) throw new Error(`miss at ${i}: ${r.reason}`);
     }
@@ -112,7 +112,7 @@ function render(r: RecallBenchResult): string {
   return [
     '## Recall latency (`npm run bench:recall`)',
     '',
-    `${r.date.slice(0, 10)} · ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} · ${r.store}. One recall = key lookup + pattern read + content-hash check + template resolution (3-step template, 2 slots), ${lookups} random keys per size, in process.`,
+    `${r.date.slice(0, 10)} · ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} · ${r.store}. One recall = key lookup + pattern read + seal check (HMAC-SHA256) + template resolution (3-step template, 2 slots), ${lookups} random keys per size, in process.`,
     '',
     '| patterns | p50 | p99 | max | heap growth | RSS growth | db file |',
     '|---:|---:|---:|---:|---:|---:|---:|',

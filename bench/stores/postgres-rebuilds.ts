@@ -5,10 +5,13 @@ import { SqliteEventStore } from '#stores/event-store/sqlite';
 import type { Projection, ReadModelStore } from '#stores/read-model';
 import { PostgresReadModel } from '#stores/read-model/postgres';
 import { SqliteReadModel } from '#stores/read-model/sqlite';
-import { patternMemoryProjection } from '#pattern-memory';
+import { patternMemoryProjection, patternSealer } from '#pattern-memory';
 import { ProjectionRunner } from '#projections';
 import { allProjections, readModelDigest } from '#orchestrator';
 import { copyLog, executionLog } from './execution-log.js';
+
+// Every rebuild seals the patterns it writes, as a running service does; one fixed secret keeps the digests comparable.
+const SEAL = patternSealer('bench-rebuild-service-secret-0123456789');
 
 export interface Rebuilds {
   label: string;
@@ -58,9 +61,10 @@ export async function rebuildOnBothStores(
   };
   try {
     await copyLog(log, postgres.store);
+    const all = allProjections(SEAL);
     const sets = [
-      { name: 'pattern memory only', projections: [patternMemoryProjection] },
-      { name: `all ${allProjections.length} projections`, projections: allProjections },
+      { name: 'pattern memory only', projections: [patternMemoryProjection(SEAL)] },
+      { name: `all ${all.length} projections`, projections: all },
     ];
     const out: Rebuilds[] = [];
     for (const [storeName, stores] of [

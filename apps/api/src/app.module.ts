@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { RuntimeOptions, WreConfig } from '#orchestrator';
+import { IdentityModule } from './common/identity/identity.module.js';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { GraphqlApiModule } from './common/graphql/graphql-api.module.js';
 import { RuntimeModule } from './common/runtime/runtime.module.js';
 import { EventsModule } from './events/events.module.js';
@@ -24,7 +26,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         RuntimeModule.forRoot(config, runtime),
+        IdentityModule,
         GraphqlApiModule.forRoot(schemaFile),
+        ApiKeysModule,
         ExecutionsModule,
         PluginsModule,
         PatternsModule,

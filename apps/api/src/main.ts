@@ -18,7 +18,7 @@ async function bootstrap(): Promise<void> {
       abortOnError: false,
     },
   );
-  configureHttp(app);
+  configureHttp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   // PORT=0 picks a free port; report the one actually bound.

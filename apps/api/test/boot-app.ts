@@ -10,6 +10,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../src/app.module.js';
 import { configureHttp } from '../src/common/http/configure-http.js';
 import { WRE_RUNTIME } from '../src/common/runtime/runtime.token.js';
+import { TEST_ADMIN_KEY } from './process-harness.js';
+
+/** The bootstrap ADMIN key every booted test app accepts (WRE_ADMIN_KEY). */
+export { TEST_ADMIN_KEY };
+
+type GqlResult<T> = { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 
 export interface BootedApp {
   app: NestExpressApplication;
@@ -18,12 +24,14 @@ export interface BootedApp {
   dir: string;
   workspace: string;
   schemaFile: string;
+  /** As the bootstrap ADMIN. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read response shapes they do not declare
-  gql<T = any>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
-  ws(): Client;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  /** With another credential (`null`: none at all). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  gqlAs<T = any>(key: string | null, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  /** A graphql-ws client as the bootstrap ADMIN, or with `key` (`null`: no credentials). */
+  ws(key?: string | null): Client;
   close(): Promise<void>;
 }
 
@@ -38,6 +46,7 @@ export async function bootApp(
       WRE_PATTERN_MEMORY_DB: join(dir, 'read.db'),
       WRE_WORKSPACE: join(dir, 'workspace'),
       PORT: '0',
+      WRE_ADMIN_KEY: TEST_ADMIN_KEY,
       ...env,
     },
     dir,
@@ -48,12 +57,20 @@ export async function bootApp(
     bodyParser: false,
     abortOnError: false,
   });
-  configureHttp(app);
+  configureHttp(app, config);
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}/graphql`;
   const clients: Client[] = [];
+  const gqlAs: BootedApp['gqlAs'] = async (key, query, variables) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as never;
+  };
   return {
     app,
     rt: app.get<WreRuntime>(WRE_RUNTIME),
@@ -61,20 +78,15 @@ export async function bootApp(
     dir,
     workspace: config.workspaceRoot,
     schemaFile,
-    async gql(query, variables) {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as never;
-    },
-    ws() {
+    gql: (query, variables) => gqlAs(TEST_ADMIN_KEY, query, variables),
+    gqlAs,
+    ws(key: string | null = TEST_ADMIN_KEY) {
       const c = createClient({
         url: url.replace('http', 'ws'),
         webSocketImpl: WebSocket,
         lazy: false,
         retryAttempts: 0,
+        connectionParams: key ? { authorization: `Bearer ${key}` } : {},
       });
       clients.push(c);
       return c;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { executionStream } from '#domain';
 import { join } from 'node:path';
-import { bootApp, removeDir, type BootedApp } from './boot-app.js';
+import { bootApp, removeDir, TEST_ADMIN_KEY, type BootedApp } from './boot-app.js';
 import { GREETING_TOOLS, startGreetingOrchestrator, type FakeOrchestrator } from './remote-plugin-server.js';
 
 const EXECUTE = `mutation($input: ExecuteOperationInput!) { executeOperation(input: $input) {
@@ -219,7 +219,7 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
     expect(await code(`mutation { deregisterPlugin(name: "ghost") { name } }`)).toBe('PLUGIN_NOT_FOUND');
     const raw = await fetch(wre.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}` },
       body: '{"query": "{ plugins',
     });
     expect(raw.status).toBe(400);
@@ -228,7 +228,7 @@ describe('WRE over HTTP + WebSocket (remote plugin, recall, subscriptions, repla
     });
     const huge = await fetch(wre.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}` },
       body: JSON.stringify({ query: `{ plugins { name } } #${'x'.repeat(2_000_000)}` }),
     });
     expect(huge.status).toBe(413);

@@ -2,6 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The bootstrap ADMIN key every spawned api accepts (the same one bootApp uses). */
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef0123456789';
+
 const ROOT = process.cwd();
 let built = false;
 
@@ -75,7 +78,11 @@ export function spawnEntry(entry: string, env: Record<string, string>, cwd: stri
 
 /** Starts an api process on a free port and resolves once it serves GraphQL. */
 export async function startApi(env: Record<string, string>, cwd: string): Promise<Spawned & { url: string }> {
-  const s = spawnEntry('apps/api/src/main.js', { HOST: '127.0.0.1', PORT: '0', ...env }, cwd);
+  const s = spawnEntry(
+    'apps/api/src/main.js',
+    { HOST: '127.0.0.1', PORT: '0', WRE_ADMIN_KEY: TEST_ADMIN_KEY, ...env },
+    cwd,
+  );
   try {
     const m = await s.waitFor(/GraphQL on (http:\/\/127\.0\.0\.1:\d+\/graphql)/);
     return { ...s, url: m[1]! };
@@ -100,7 +107,7 @@ export async function gql<T = any>(
 ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_KEY}` },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as never;

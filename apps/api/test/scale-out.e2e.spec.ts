@@ -8,14 +8,17 @@ import WebSocket from 'ws';
 import { readModelDigest } from '#orchestrator';
 import { postgresTarget } from '#stores/postgres';
 import { allProjections } from '#orchestrator';
+import { patternSealer } from '#pattern-memory';
 import { ProjectionRunner } from '#projections';
 import { PostgresEventStore } from '#stores/event-store/postgres';
 import { PostgresReadModel } from '#stores/read-model/postgres';
 import { TEST_PG_URL as PG_URL } from '#stores/postgres/testing';
-import { buildOnce, gql, spawnEntry, startApi, withSchema, type Spawned } from './process-harness.js';
+import { buildOnce, gql, spawnEntry, startApi, TEST_ADMIN_KEY, withSchema, type Spawned } from './process-harness.js';
 
 const EXECUTE = `mutation($input: ExecuteOperationInput!) { executeOperation(input: $input) { id status recalled } }`;
 const PER_INSTANCE = 6;
+// Every process that projects seals patterns with the service secret: the worker, both apis and the rebuild below.
+const SECRET = 'scale-out-spec-service-secret-0123456789';
 
 describe('scale-out on PostgreSQL: two api processes + one worker', () => {
   const schema = `wre_scale_${process.pid}_${Date.now()}`;
@@ -38,7 +41,12 @@ describe('scale-out on PostgreSQL: two api processes + one worker', () => {
   });
 
   it("serves executions through both instances, streams B's events to A, and projects each event exactly once", async () => {
-    const env = { WRE_EVENT_STORE: url, WRE_PATTERN_MEMORY_DB: url, WRE_WORKSPACE: join(dir, 'ws') };
+    const env = {
+      WRE_EVENT_STORE: url,
+      WRE_PATTERN_MEMORY_DB: url,
+      WRE_WORKSPACE: join(dir, 'ws'),
+      WRE_SECRET: SECRET,
+    };
     const worker = spawnEntry('apps/worker/src/worker.js', env, dir);
     procs.push(worker);
     await worker.waitFor(/projecting/);
@@ -47,7 +55,12 @@ describe('scale-out on PostgreSQL: two api processes + one worker', () => {
     procs.push(a, b);
 
     const seenOnA: string[] = [];
-    const client = createClient({ url: a.url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({
+      url: a.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
+    });
     let sawAll!: () => void;
     const allSeen = new Promise<void>((r) => (sawAll = r));
     const unsubscribe = client.subscribe<{ executionEvents: { type: string; streamId: string } }>(
@@ -89,9 +102,10 @@ describe('scale-out on PostgreSQL: two api processes + one worker', () => {
     const store = await PostgresEventStore.open(target.url, { schema });
     const live = await PostgresReadModel.open(target.url, { schema });
     const fresh = await PostgresReadModel.open(target.url, { schema: `${schema}_rebuild` });
+    const projections = allProjections(patternSealer(SECRET));
     try {
-      await new ProjectionRunner(store, fresh, allProjections).rebuild();
-      expect(await readModelDigest(live, allProjections)).toBe(await readModelDigest(fresh, allProjections));
+      await new ProjectionRunner(store, fresh, projections).rebuild();
+      expect(await readModelDigest(live, projections)).toBe(await readModelDigest(fresh, projections));
     } finally {
       await Promise.all([store.close(), live.close(), fresh.close()]);
     }

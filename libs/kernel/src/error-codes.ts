@@ -44,6 +44,13 @@ export const ERROR_CODES = {
     'The skill name is not `[a-z0-9][a-z0-9_-]{0,63}` (also `Skill.code` for such a folder).',
   ],
   AGENT_INVALID: ['request', '`agent` is not 1 to 64 characters of letters, digits and `_ . : @ -`.'],
+  // ── identity ──────────────────────────────────────────────────────────────────────────────────────────────
+  UNAUTHENTICATED: ['request', 'No credentials, an unknown or revoked API key, or a JWT that does not verify.'],
+  FORBIDDEN: ['request', "The caller's role or tenant does not allow this, or Host/Origin is not allowed."],
+  PLUGIN_NAME_RESERVED: ['request', 'The name belongs to a built-in plugin; only the service registers it.'],
+  PLUGIN_NAME_TAKEN: ['request', 'Another tenant owns a plugin of that name (names are unique across the service).'],
+  API_KEY_NOT_FOUND: ['request', 'No API key has that id.'],
+  TENANT_INVALID: ['request', 'A tenant is not `[a-z0-9][a-z0-9_-]{0,62}`.'],
   // ── the GraphQL layer ─────────────────────────────────────────────────────────────────────────────────────
   GRAPHQL_PARSE_FAILED: ['graphql', 'The document is not valid GraphQL syntax.'],
   GRAPHQL_VALIDATION_FAILED: ['graphql', 'The document does not fit the schema (unknown field, wrong argument).'],

@@ -71,3 +71,10 @@ export const errorMessage = (e: unknown): string =>
   typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string'
     ? (e as { message: string }).message
     : String(e);
+
+/** The caller has no usable credentials (`UNAUTHENTICATED`) or may not do this (`FORBIDDEN`). */
+export class AuthError extends WreError {
+  constructor(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string, details: Record<string, unknown> = {}) {
+    super(code, message, details);
+  }
+}

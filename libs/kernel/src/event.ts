@@ -5,8 +5,19 @@ export interface EventMetadata {
   causationId: string;
   occurredAt: string;
   schemaVersion: number;
+  /** The authenticated principal's id (`system` for the service's own writes). */
   actor: string;
+  /** The tenant the write belongs to; absent on events written before tenants existed, which read as `default`. */
+  tenant?: string;
+  /** What the caller said it acts for (executeSkill's `agent`): a claim recorded beside the actor, never trusted. */
+  agent?: string;
 }
+
+/** The tenant of history written before tenants existed, and of the service's own and ADMIN's executions. */
+export const DEFAULT_TENANT = 'default';
+
+/** The tenant an event belongs to (events written before tenants existed belong to `default`). */
+export const tenantOf = (metadata: Pick<EventMetadata, 'tenant'>): string => metadata.tenant ?? DEFAULT_TENANT;
 
 /** An event as deciders produce it: a typed plain object; `type` is a stable past-tense name. */
 export interface DomainEvent<T extends string = string, D = unknown> {
@@ -34,6 +45,9 @@ export interface CommandContext {
   correlationId: string;
   causationId: string;
   actor: string;
+  /** Recorded on every event the command causes (see EventMetadata.tenant). */
+  tenant?: string;
+  agent?: string;
 }
 
 /** `{category}-{id}` with no dash inside the category (STYLE rule 5). */

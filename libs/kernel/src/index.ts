@@ -11,4 +11,5 @@ export * from './async-mutex.js';
 export * from './text-bytes.js';
 export * from './seeded-random.js';
 export * from './with-timeout.js';
+export * from './mac.js';
 export * from './error-catalogue-markdown.js';

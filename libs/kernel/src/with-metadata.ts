@@ -17,6 +17,8 @@ export function withMetadata<E extends DomainEvent>(events: E[], ctx: CommandCon
       occurredAt,
       schemaVersion: CURRENT_SCHEMA_VERSION,
       actor: ctx.actor,
+      ...(ctx.tenant !== undefined ? { tenant: ctx.tenant } : {}),
+      ...(ctx.agent !== undefined ? { agent: ctx.agent } : {}),
     },
   }));
 }

@@ -33,7 +33,13 @@ describe('core safety: nothing dangles, nothing half-written', () => {
 
   it('closes an execution a crashed process left half-way as INTERRUPTED, once', async () => {
     const first = await bootRuntime(config(), { builtins: false });
-    const writer = await ExecutionWriter.load(first.store, 'x1', 'cmd-1', 'test', systemClock);
+    const writer = await ExecutionWriter.load(
+      first.store,
+      'x1',
+      'cmd-1',
+      { actor: 'test', tenant: 'default' },
+      systemClock,
+    );
     await writer.do(
       {
         type: 'RequestOperation',

@@ -95,7 +95,7 @@ describe('executeOperation with WRE_PLANNER=openai (real SDK, local OpenAI-compa
     expect(second).toMatchObject({ status: 'SUCCEEDED', recalled: true, tokens: { total: 0 } });
     expect(second.steps[0]?.args).toEqual({ title: 'retro', line: 'fewer meetings' });
     expect(llm.requests).toHaveLength(2);
-    const report = await tokenReport(rt.readModel, 'note');
+    const report = await tokenReport(rt.readModel, null, 'note');
     expect(report.total).toMatchObject({
       executions: 2,
       computed: 1,

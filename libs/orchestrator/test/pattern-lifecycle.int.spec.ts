@@ -133,7 +133,7 @@ describe('pattern lifecycle through the orchestrator (real SQLite store, real pr
       [1, 'RETIRED'],
       [2, 'ACTIVE'],
     ]);
-    const report = await tokenReport(rt.readModel);
+    const report = await tokenReport(rt.readModel, null);
     expect(report.total).toMatchObject({
       executions: 9,
       recalled: 5,

@@ -13,7 +13,7 @@ import {
   type PatternDoc,
   type PatternKeyDoc,
 } from '#pattern-memory';
-import { recallPattern, shouldRetire, wilsonLowerBound } from '#pattern-memory';
+import { patternSealer, recallPattern, shouldRetire, wilsonLowerBound } from '#pattern-memory';
 import { ProjectionRunner } from '#projections';
 import type { EventStore, ReadAllOptions } from '#stores/event-store';
 import { es, rm, runner, openReadModel, dump, withMeta } from '#projections/testing';
@@ -21,8 +21,11 @@ import { PostgresReadModel } from '#stores/read-model/postgres';
 import { freshSchemaName, TEST_PG_URL, TestDb } from '#stores/postgres/testing';
 
 // ---------------------------------------------------------------------------------------------------------------
-// The four real projections fed hand-written execution streams, shaped as execution.events.ts declares them.
+// The real projections fed hand-written execution streams, shaped as execution.events.ts declares them.
 // ---------------------------------------------------------------------------------------------------------------
+// Every process that projects must seal with the same service secret; these specs use a fixed one.
+const SEAL = patternSealer('projections-replay-spec-secret-0123456789');
+const projections = allProjections(SEAL);
 const OP = 'module.create';
 const PLUGIN = 'scaffolder';
 const ZERO: TokenUsage = { prompt: 0, completion: 0, total: 0 };
@@ -106,7 +109,7 @@ async function execute(r: ProjectionRunner, id: string, events: ExecutionEvent[]
 }
 
 async function recall(params: ModuleParams): Promise<{ pattern: PatternDoc; steps: PlanStep[] }> {
-  const outcome = await recallPattern(rm, OP, PLUGIN, params);
+  const outcome = await recallPattern(rm, SEAL, OP, PLUGIN, params);
   if (!outcome.hit) throw new Error(`expected a recall hit, got ${outcome.reason}`);
   return { pattern: outcome.pattern, steps: outcome.steps };
 }
@@ -209,7 +212,7 @@ async function runScenario(
 
 describe('ProjectionRunner with the real projections', () => {
   it('learns a pattern with slots, scores recalls, retires it after two failed recalls and relearns it', async () => {
-    const r = runner(allProjections);
+    const r = runner(projections);
     await r.start();
     const checks: Record<Stage, (learnedId: string) => Promise<void>> = {
       learned: async (id) => {
@@ -217,6 +220,8 @@ describe('ProjectionRunner with the real projections', () => {
         expect(p).toMatchObject({
           operationType: OP,
           plugin: PLUGIN,
+          // Events written without a tenant read as `default`.
+          tenant: 'default',
           version: 1,
           slots: ['domain', 'name'],
           status: 'ACTIVE',
@@ -249,7 +254,7 @@ describe('ProjectionRunner with the real projections', () => {
       failedOnce: async (id) => {
         expect(shouldRetire(2, 1)).toBe(false);
         expect(await pattern(id)).toMatchObject({ uses: 2, successes: 2, failures: 1, status: 'ACTIVE' });
-        expect((await recallPattern(rm, OP, PLUGIN, ledger)).hit).toBe(true);
+        expect((await recallPattern(rm, SEAL, OP, PLUGIN, ledger)).hit).toBe(true);
         const x3 = await rm.get<ExecutionDoc>(EXECUTIONS, 'x3');
         expect(x3).toMatchObject({ status: 'FAILED', error: { code: 'TOOL_FAILED', message: 'write_file failed' } });
         expect(x3!.steps.map((s) => s.status)).toEqual(['SUCCEEDED', 'FAILED']);
@@ -258,7 +263,7 @@ describe('ProjectionRunner with the real projections', () => {
         expect(shouldRetire(2, 2)).toBe(true);
         expect(await pattern(id)).toMatchObject({ uses: 3, successes: 2, failures: 2, status: 'RETIRED' });
         expect((await rm.find<PatternKeyDoc>(PATTERN_KEYS)).map((k) => k.patternId)).toEqual([null]);
-        expect(await recallPattern(rm, OP, PLUGIN, ledger)).toEqual({
+        expect(await recallPattern(rm, SEAL, OP, PLUGIN, ledger)).toEqual({
           hit: false,
           reason: 'no_pattern',
           patternId: null,
@@ -291,11 +296,11 @@ describe('ProjectionRunner with the real projections', () => {
   });
 
   it('counts recalled and computed executions, outcomes and planner tokens per operation type', async () => {
-    const r = runner(allProjections);
+    const r = runner(projections);
     await r.start();
     await runScenario(r);
     // Planner tokens are counted once, by the token ledger; the recallStats query joins them in.
-    expect((await recallStats(rm)).byOperationType).toEqual([
+    expect((await recallStats(rm, null)).byOperationType).toEqual([
       {
         operationType: OP,
         executions: 6,
@@ -322,10 +327,10 @@ describe('ProjectionRunner with the real projections', () => {
   });
 
   it('builds the same read model live as a rebuild and as a fresh replay into another store', async () => {
-    const r = runner(allProjections);
+    const r = runner(projections);
     await r.start();
     await runScenario(r);
-    const live = await dump(rm, allProjections);
+    const live = await dump(rm, projections);
     expect(live[EXECUTIONS]).toHaveLength(6);
     expect(live[PATTERNS]).toHaveLength(2);
 
@@ -334,24 +339,24 @@ describe('ProjectionRunner with the real projections', () => {
     expect(report).toMatchObject({
       events: Number(head),
       position: head,
-      projections: allProjections.map((p) => p.name),
+      projections: projections.map((p) => p.name),
     });
-    expect(await dump(rm, allProjections)).toEqual(live);
+    expect(await dump(rm, projections)).toEqual(live);
 
     const other = openReadModel();
-    const fresh = runner(allProjections, other);
+    const fresh = runner(projections, other);
     await fresh.start();
     expect(fresh.position).toBe(head);
-    expect(await dump(other, allProjections)).toEqual(live);
-    for (const p of allProjections)
+    expect(await dump(other, projections)).toEqual(live);
+    for (const p of projections)
       expect(await other.getCheckpoint(p.name)).toEqual({ position: head, version: p.version });
   });
 
   it('builds the same documents into PostgreSQL from a store that delivers duplicates and out of order', async () => {
-    const r = runner(allProjections);
+    const r = runner(projections);
     await r.start();
     await runScenario(r);
-    const live = await dump(rm, allProjections);
+    const live = await dump(rm, projections);
     const schema = freshSchemaName('wre_replay');
     const pgModel = await PostgresReadModel.open(TEST_PG_URL, { schema });
     const db = new TestDb();
@@ -365,15 +370,15 @@ describe('ProjectionRunner with the real projections', () => {
       },
     });
     try {
-      const onPg = new ProjectionRunner(messy, pgModel, allProjections);
+      const onPg = new ProjectionRunner(messy, pgModel, projections);
       await onPg.start();
       await onPg.stop();
-      expect(await dump(pgModel, allProjections)).toEqual(live);
+      expect(await dump(pgModel, projections)).toEqual(live);
       // Started again over the same log, it applies nothing twice.
-      const again = new ProjectionRunner(messy, pgModel, allProjections);
+      const again = new ProjectionRunner(messy, pgModel, projections);
       await again.start();
       await again.stop();
-      expect(await dump(pgModel, allProjections)).toEqual(live);
+      expect(await dump(pgModel, projections)).toEqual(live);
     } finally {
       await pgModel.close();
       await db.drop(schema);

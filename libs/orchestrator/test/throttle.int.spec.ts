@@ -71,7 +71,7 @@ describe('throttle: rate limits from events, THROTTLED status, force', () => {
         type: 'OperationRequested',
         data: { force: true, throttleOverride: { ruleId: 'ACME-1/echo-rate' } },
       });
-      expect((await recallStats(rt.readModel)).byOperationType).toEqual([
+      expect((await recallStats(rt.readModel, null)).byOperationType).toEqual([
         expect.objectContaining({ operationType: 'echo', executions: 3, throttled: 1 }),
       ]);
     } finally {

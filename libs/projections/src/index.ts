@@ -6,3 +6,4 @@ export * from './throttle/index.js';
 export * from './skill-stats/index.js';
 export * from './token-ledger/index.js';
 export * from './query-limits.js';
+export * from './api-keys/index.js';

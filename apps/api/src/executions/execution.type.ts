@@ -61,6 +61,7 @@ export class ExecutionStep {
 @ObjectType({ description: 'One operation run by the master orchestrator, as recorded in its event stream.' })
 export class Execution {
   @Field(() => ID) id!: string;
+  @Field({ description: 'The tenant of the principal that requested it.' }) tenant!: string;
   @Field() operationType!: string;
   @Field() plugin!: string;
   @Field(() => JSONScalar) params!: unknown;

@@ -21,6 +21,12 @@ export class PatternStep {
 })
 export class Pattern {
   @Field(() => ID) id!: string;
+  @Field({ description: 'The tenant whose executions taught it; it is served to that tenant only.' }) tenant!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Hash of the plugin manifest (endpoint, tools, schemas) it was learned under; part of its recall key.',
+  })
+  manifestHash!: string | null;
   @Field() operationType!: string;
   @Field() plugin!: string;
   @Field() paramShape!: string;

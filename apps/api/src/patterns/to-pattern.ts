@@ -8,4 +8,5 @@ export const toPattern = (d: PatternDoc): Pattern => ({
   sourceExecutionIds: (d.sources ?? [d.provenance]).map((s) => s.executionId),
   fragile: d.fragile ?? [],
   retiredReason: d.retiredReason ?? null,
+  manifestHash: d.manifestHash ?? null,
 });

@@ -24,4 +24,13 @@ export class Plugin {
   @Field({ description: 'Whether the plugin can compute plans itself.' }) canPlan!: boolean;
   @Field() registeredAt!: string;
   @Field() updatedAt!: string;
+  @Field({ description: 'The tenant that owns the name; only it (or ADMIN) updates or deregisters the plugin.' })
+  owner!: string;
+  @Field({ description: 'Usable by every tenant (built-ins; set by ADMIN), not only by its owner.' }) shared!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Only in registerPlugin's answer for a remote plugin: the secret every request to it is signed with (WRE-Signature header). Shown once; every registration rotates it.",
+  })
+  signingSecret!: string | null;
 }

@@ -2,7 +2,7 @@ import type { PluginDoc } from '#projections';
 import type { Plugin } from './plugin.type.js';
 
 /** A plugin document as the API shows it; `available`: registered and runnable in this process now. */
-export const toPlugin = (d: PluginDoc, runnableHere: boolean): Plugin => ({
+export const toPlugin = (d: PluginDoc, runnableHere: boolean, signingSecret: string | null = null): Plugin => ({
   name: d.name,
   kind: d.kind.toUpperCase(),
   status: d.status,
@@ -19,4 +19,7 @@ export const toPlugin = (d: PluginDoc, runnableHere: boolean): Plugin => ({
   canPlan: d.canPlan,
   registeredAt: d.registeredAt,
   updatedAt: d.updatedAt,
+  owner: d.owner,
+  shared: d.shared,
+  signingSecret,
 });

@@ -44,6 +44,8 @@ export type OperationRequested = {
     skill?: SkillRef;
     /** The pattern-memory key this request was recalled under (type, plugin, param shape and discriminators). */
     recallKey?: string;
+    /** The manifest hash of the plugin it ran on (see manifestHashOf); part of the recall key. */
+    manifestHash?: string;
   };
 };
 /** A request refused by a rate limit; terminal (status THROTTLED), nothing was planned or run. */

@@ -1,2 +1,3 @@
 export * from './plugin.events.js';
 export * from './plugin.decider.js';
+export * from './plugin-ownership.js';

@@ -1,5 +1,7 @@
 import { deciderSpec } from '../testing/decider-spec.js';
 import { contentHash } from '#kernel';
+import { SYSTEM_PRINCIPAL, type Principal } from '../identity/principal.js';
+import { manifestHashOf } from './plugin-ownership.js';
 import {
   decidePlugin,
   evolvePlugin,
@@ -19,34 +21,36 @@ const def: PluginDefinition = {
   timeoutMs: null,
   canPlan: true,
 };
-const registered: PluginEvent = {
+const acme: Principal = { id: 'key_acme', tenant: 'acme', role: 'OPERATOR', via: 'api_key' };
+const registeredAs = (d: PluginDefinition, owner: string, shared = false): PluginEvent => ({
   type: 'PluginRegistered',
-  data: { definition: def, definitionHash: contentHash(def) },
-};
+  data: { definition: d, definitionHash: contentHash(d), manifestHash: manifestHashOf(d), owner, shared },
+});
+const registered = registeredAs(def, 'acme');
 
 describe('plugin decider', () => {
   it('registers a new plugin, ignores an identical re-registration, re-registers a changed one', () => {
-    spec.given([]).when({ type: 'RegisterPlugin', definition: def }).then([registered]);
+    spec.given([]).when({ type: 'RegisterPlugin', definition: def, by: acme }).then([registered]);
     spec
       .given([registered])
-      .when({ type: 'RegisterPlugin', definition: { ...def } })
+      .when({ type: 'RegisterPlugin', definition: { ...def }, by: acme })
       .then([]);
     const changed = { ...def, operationTypes: ['t', 'u'] };
     spec
       .given([registered])
-      .when({ type: 'RegisterPlugin', definition: changed })
-      .then([{ type: 'PluginRegistered', data: { definition: changed, definitionHash: contentHash(changed) } }]);
+      .when({ type: 'RegisterPlugin', definition: changed, by: acme })
+      .then([registeredAs(changed, 'acme')]);
   });
 
   it('deregisters only a registered plugin', () => {
     spec
       .given([registered])
-      .when({ type: 'DeregisterPlugin', name: 'p' })
+      .when({ type: 'DeregisterPlugin', name: 'p', by: acme })
       .then([{ type: 'PluginDeregistered', data: { name: 'p', reason: null } }]);
-    spec.given([]).when({ type: 'DeregisterPlugin', name: 'p' }).thenThrows('PLUGIN_NOT_FOUND');
+    spec.given([]).when({ type: 'DeregisterPlugin', name: 'p', by: SYSTEM_PRINCIPAL }).thenThrows('PLUGIN_NOT_FOUND');
     spec
       .given([registered, { type: 'PluginDeregistered', data: { name: 'p', reason: null } }])
-      .when({ type: 'DeregisterPlugin', name: 'p' })
+      .when({ type: 'DeregisterPlugin', name: 'p', by: acme })
       .thenThrows('PLUGIN_NOT_FOUND');
   });
 });

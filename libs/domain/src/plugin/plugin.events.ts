@@ -15,9 +15,23 @@ export interface PluginDefinition {
 
 export type PluginRegistered = {
   type: 'PluginRegistered';
-  data: { definition: PluginDefinition; definitionHash: string };
+  data: {
+    definition: PluginDefinition;
+    definitionHash: string;
+    /** Hash of what a learned plan depends on (kind, endpoint, operation types, tools and their schemas). */
+    manifestHash?: string;
+    /** The tenant that owns the name (absent before tenants existed: `default`). */
+    owner?: string;
+    /** Usable by every tenant (set by ADMIN; built-ins always are). */
+    shared?: boolean;
+    /** Remote plugins: the request signing secret is derived from the service secret and this nonce. */
+    signingNonce?: string;
+  };
 };
 export type PluginDeregistered = { type: 'PluginDeregistered'; data: { name: string; reason: string | null } };
 
-export type PluginEvent = PluginRegistered | PluginDeregistered;
-export const PLUGIN_EVENT_TYPES = ['PluginRegistered', 'PluginDeregistered'] as const;
+/** ADMIN made a plugin usable by every tenant (or only by its owner again). */
+export type PluginShared = { type: 'PluginShared'; data: { name: string; shared: boolean } };
+
+export type PluginEvent = PluginRegistered | PluginDeregistered | PluginShared;
+export const PLUGIN_EVENT_TYPES = ['PluginRegistered', 'PluginDeregistered', 'PluginShared'] as const;

@@ -6,6 +6,7 @@ import { streamName } from '#kernel';
 const EXECUTION = 'execution';
 const PLUGIN = 'plugin';
 const PATH_CHECK = 'pathcheck';
+const API_KEY = 'apikey';
 
 /** One execution's stream: its request, plan, validations, step outcomes and end. */
 export const executionStream = (executionId: string): string => streamName(EXECUTION, executionId);
@@ -20,3 +21,8 @@ export const pluginStream = (name: string): string => streamName(PLUGIN, name);
 
 /** One recorded module-path check (`validateModulePath`). */
 export const pathCheckStream = (checkId: string): string => streamName(PATH_CHECK, checkId);
+
+/** One API key's stream: its issue and revocation. */
+export const apiKeyStream = (keyId: string): string => streamName(API_KEY, keyId);
+
+export const apiKeyStreamPrefix = `${API_KEY}-`;

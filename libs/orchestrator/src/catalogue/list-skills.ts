@@ -20,10 +20,13 @@ export interface SkillView {
   fidelity: number;
 }
 
-/** Every skill folder as it loads now (same checks as `npm run skills:check`), with its recorded outcomes. */
-export async function listSkills(rt: Pick<WreRuntime, 'config' | 'readModel'>): Promise<SkillView[]> {
+/** Every skill folder as it loads now (same checks as `npm run skills:check`), with the tenant's recorded outcomes (null: all). */
+export async function listSkills(
+  rt: Pick<WreRuntime, 'config' | 'readModel'>,
+  tenant: string | null = null,
+): Promise<SkillView[]> {
   const loads = await loadAllSkills(rt.config.skillsDir);
-  const stats = await skillStatsByName(rt.readModel);
+  const stats = await skillStatsByName(rt.readModel, tenant);
   // A missing skills directory is the normal state of a fresh install, not a broken skill.
   return loads
     .filter((l) => l.ok || l.code !== 'SKILL_DIR_MISSING')

@@ -1,2 +1,3 @@
 export * from './wre-config.js';
 export * from './store-urls.js';
+export * from './jwt-config.js';

@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConfigError } from '#kernel';
+import { jwtConfig, type JwtConfig } from './jwt-config.js';
 import { eventStoreConfig, readModelConfig, type EventStoreConfig, type ReadModelConfig } from './store-urls.js';
 
 export interface WreConfig {
@@ -39,6 +40,61 @@ export interface WreConfig {
   planner: PlannerConfig;
   /** SQLite event store fsync policy: FULL (default, durable across power loss) or NORMAL (faster; see docs/configuration.md). */
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /**
+   * `WRE_DATA_DIR`: where generated secrets live (`admin.key`, `secret.key`); default: the SQLite event store's
+   * folder, else `./data`. Null for an in-memory store: secrets are then generated per process and never written.
+   */
+  dataDir: string | null;
+  /** `WRE_SECRET` (≥ 32 characters): seals patterns, derives plugin signing secrets; else `<data dir>/secret.key`. */
+  secret: string | null;
+  /** `WRE_ADMIN_KEY` (≥ 32 characters): the bootstrap ADMIN key; else generated into `<data dir>/admin.key`. */
+  adminKey: string | null;
+  /** `WRE_ALLOWED_ORIGINS`: browser origins allowed to open WebSockets and make CORS requests (default none). */
+  allowedOrigins: string[];
+  /** `WRE_ALLOWED_HOSTS`: accepted `Host` headers; default the loopback names on a loopback bind, else any (null). */
+  allowedHosts: string[] | null;
+  /** `WRE_JWT_*`: OIDC/JWT as a second way to authenticate (null: API keys only). */
+  jwt: JwtConfig | null;
+}
+
+const LOOPBACK_BINDS = new Set(['127.0.0.1', '::1', 'localhost']);
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+const list = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function secretVar(env: Record<string, string | undefined>, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError(`${name} must be at least 32 characters`, { variable: name });
+  return raw;
+}
+
+function origins(raw: string | undefined): string[] {
+  return list(raw).map((o) => {
+    let url: URL;
+    try {
+      url = new URL(o);
+    } catch {
+      throw new ConfigError(`WRE_ALLOWED_ORIGINS: "${o}" is not an origin like https://app.example`, {
+        variable: 'WRE_ALLOWED_ORIGINS',
+      });
+    }
+    if (url.origin === 'null' || url.pathname !== '/' || url.search || url.hash || o.endsWith('/'))
+      throw new ConfigError(`WRE_ALLOWED_ORIGINS: "${o}" is not an origin (scheme://host[:port], no path)`, {
+        variable: 'WRE_ALLOWED_ORIGINS',
+      });
+    return url.origin;
+  });
+}
+
+function dataDir(env: Record<string, string | undefined>, eventStore: EventStoreConfig, cwd: string): string | null {
+  if (env.WRE_DATA_DIR) return resolve(cwd, env.WRE_DATA_DIR);
+  if (eventStore.kind === 'sqlite') return eventStore.path === ':memory:' ? null : dirname(eventStore.path);
+  return resolve(cwd, './data');
 }
 
 export type PlannerConfig =
@@ -98,6 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const stepTimeoutMs = int(env, 'WRE_STEP_TIMEOUT_MS', 60_000, 1, 3_600_000);
   const planTimeoutMs = int(env, 'WRE_PLAN_TIMEOUT_MS', 120_000, 1, 3_600_000);
   const shared = eventStore.kind !== 'sqlite';
+  const host = env.HOST ?? '127.0.0.1';
   const allow = (env.WRE_REMOTE_PLUGIN_ALLOW ?? 'loopback')
     .split(',')
     .map((s) => s.trim())
@@ -116,7 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workspaceRoot: resolve(cwd, env.WRE_WORKSPACE ?? './workspace'),
     protocols: { dir: resolve(cwd, env.WRE_PROTOCOLS_DIR || './protocols'), required: Boolean(env.WRE_PROTOCOLS_DIR) },
     skillsDir: resolve(cwd, env.WRE_SKILLS_DIR || './skills'),
-    host: env.HOST ?? '127.0.0.1',
+    host,
     port: int(env, 'PORT', 3000, 0, 65535),
     remoteAllowList: allow,
     maxEventBytes: int(env, 'WRE_MAX_EVENT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -124,5 +181,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     planTimeoutMs,
     sqliteSynchronous: sync,
     planner: plannerConfig(env),
+    dataDir: dataDir(env, eventStore, cwd),
+    jwt: jwtConfig(env),
+    secret: secretVar(env, 'WRE_SECRET'),
+    adminKey: secretVar(env, 'WRE_ADMIN_KEY'),
+    allowedOrigins: origins(env.WRE_ALLOWED_ORIGINS),
+    allowedHosts: env.WRE_ALLOWED_HOSTS
+      ? list(env.WRE_ALLOWED_HOSTS).map((h) => h.toLowerCase())
+      : LOOPBACK_BINDS.has(host)
+        ? LOOPBACK_HOSTS
+        : null,
   };
 }

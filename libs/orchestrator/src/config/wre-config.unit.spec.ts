@@ -79,6 +79,14 @@ describe('loadConfig', () => {
     [{ WRE_PROJECTIONS: 'sometimes' }, 'WRE_PROJECTIONS'],
     [{ WRE_SQLITE_SYNCHRONOUS: 'sometimes' }, 'WRE_SQLITE_SYNCHRONOUS'],
     [{ WRE_STEP_TIMEOUT_MS: '0' }, 'WRE_STEP_TIMEOUT_MS'],
+    [{ WRE_SECRET: 'x'.repeat(31) }, 'WRE_SECRET'],
+    [{ WRE_ADMIN_KEY: 'too-short' }, 'WRE_ADMIN_KEY'],
+    [{ WRE_ALLOWED_ORIGINS: 'app.example' }, 'WRE_ALLOWED_ORIGINS'],
+    [{ WRE_ALLOWED_ORIGINS: 'https://app.example/' }, 'WRE_ALLOWED_ORIGINS'],
+    [{ WRE_ALLOWED_ORIGINS: 'https://app.example/path' }, 'WRE_ALLOWED_ORIGINS'],
+    [{ WRE_ALLOWED_ORIGINS: 'https://app.example?x=1' }, 'WRE_ALLOWED_ORIGINS'],
+    [{ WRE_ALLOWED_ORIGINS: 'https://ok.example,*' }, 'WRE_ALLOWED_ORIGINS'],
+    [{ WRE_ALLOWED_ORIGINS: 'file:///etc' }, 'WRE_ALLOWED_ORIGINS'],
   ])('refuses %j with a ConfigError naming %s', (env, variable) => {
     let caught: unknown;
     try {
@@ -89,5 +97,53 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).details.variable).toBe(variable);
     expect((caught as ConfigError).message).toContain(variable);
+  });
+
+  it('reads WRE_SECRET and WRE_ADMIN_KEY of 32 characters or more; unset or empty leaves them to files', () => {
+    const secret = 's'.repeat(32);
+    const adminKey = 'an-admin-key-of-forty-characters-abcdefg';
+    expect(loadConfig({ WRE_SECRET: secret, WRE_ADMIN_KEY: adminKey }, '/x')).toMatchObject({ secret, adminKey });
+    expect(loadConfig({}, '/x')).toMatchObject({ secret: null, adminKey: null });
+    expect(loadConfig({ WRE_SECRET: '', WRE_ADMIN_KEY: '' }, '/x')).toMatchObject({ secret: null, adminKey: null });
+  });
+
+  it('never repeats a too-short secret in its error', () => {
+    let message = '';
+    try {
+      loadConfig({ WRE_ADMIN_KEY: 'hunter2-hunter2' }, '/x');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('WRE_ADMIN_KEY');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('reads WRE_ALLOWED_ORIGINS as a list of origins (default none)', () => {
+    expect(loadConfig({}, '/x').allowedOrigins).toEqual([]);
+    expect(
+      loadConfig({ WRE_ALLOWED_ORIGINS: ' https://App.Example , http://localhost:5173,https://b.example:443' }, '/x')
+        .allowedOrigins,
+    ).toEqual(['https://app.example', 'http://localhost:5173', 'https://b.example']);
+  });
+
+  it('accepts the loopback Host names by default on a loopback bind, any Host on 0.0.0.0', () => {
+    const loopback = ['localhost', '127.0.0.1', '[::1]'];
+    expect(loadConfig({}, '/x').allowedHosts).toEqual(loopback);
+    expect(loadConfig({ HOST: 'localhost' }, '/x').allowedHosts).toEqual(loopback);
+    expect(loadConfig({ HOST: '::1' }, '/x').allowedHosts).toEqual(loopback);
+    expect(loadConfig({ HOST: '0.0.0.0' }, '/x').allowedHosts).toBeNull();
+    expect(
+      loadConfig({ HOST: '0.0.0.0', WRE_ALLOWED_HOSTS: 'WRE.example.com, wre.example.com:8443' }, '/x').allowedHosts,
+    ).toEqual(['wre.example.com', 'wre.example.com:8443']);
+  });
+
+  it("keeps generated secrets in WRE_DATA_DIR, else the SQLite store's folder, else ./data; none for :memory:", () => {
+    expect(loadConfig({}, '/srv/wre').dataDir).toBe('/srv/wre/data');
+    expect(loadConfig({ WRE_EVENT_STORE: 'sqlite:/var/lib/wre/events.db' }, '/x').dataDir).toBe('/var/lib/wre');
+    expect(loadConfig({ WRE_EVENT_STORE: 'postgres://u@db/wre' }, '/srv/wre').dataDir).toBe('/srv/wre/data');
+    expect(loadConfig({ WRE_DATA_DIR: 'secrets' }, '/srv/wre').dataDir).toBe('/srv/wre/secrets');
+    expect(loadConfig({ WRE_DATA_DIR: '/etc/wre' }, '/x').dataDir).toBe('/etc/wre');
+    expect(loadConfig({ WRE_EVENT_STORE: 'sqlite::memory:' }, '/x').dataDir).toBeNull();
+    expect(loadConfig({ WRE_EVENT_STORE: 'sqlite::memory:', WRE_DATA_DIR: '/etc/wre' }, '/x').dataDir).toBe('/etc/wre');
   });
 });

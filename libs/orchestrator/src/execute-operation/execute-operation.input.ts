@@ -1,5 +1,5 @@
 import { BadInputError, isPlainObject, stableStringify, type JsonObject } from '#kernel';
-import { OPERATION_TYPE_PATTERN } from '#domain';
+import { OPERATION_TYPE_PATTERN, requireRole, SYSTEM_PRINCIPAL, type Principal } from '#domain';
 import type { SkillLoadFailed, SkillRef } from '#domain';
 import type { SkillConstraints } from '#validation';
 
@@ -21,7 +21,10 @@ export interface ExecuteOperationInput {
   force?: boolean | null;
   /** Ids of requires-approval rules (`<protocol>/<rule>`) the caller approves for this execution. */
   approvals?: readonly string[] | null;
-  actor?: string;
+  /** Who asks (default: the service itself, for in-process callers); the API passes the authenticated principal. */
+  by?: Principal;
+  /** executeSkill's `agent`: recorded as a claim beside the principal. */
+  agent?: string;
   skill?: SkillContext;
 }
 
@@ -32,7 +35,8 @@ export interface ValidExecuteInput {
   commandId: string | null;
   force: boolean;
   approvals: string[];
-  actor: string;
+  by: Principal;
+  agent: string | null;
   skill: SkillContext | null;
 }
 
@@ -82,6 +86,9 @@ export function validateExecuteInput(input: ExecuteOperationInput): ValidExecute
   if (input.commandId != null && (typeof input.commandId !== 'string' || !COMMAND_ID.test(input.commandId))) {
     throw new BadInputError('COMMAND_ID_INVALID', `commandId must match ${COMMAND_ID}`);
   }
+  const by = input.by ?? SYSTEM_PRINCIPAL;
+  requireRole(by, 'OPERATOR', 'executing an operation');
+  if (input.force === true) requireRole(by, 'ADMIN', '`force` (overriding rate limits)');
   return {
     type: input.type,
     plugin: input.plugin ?? null,
@@ -90,6 +97,7 @@ export function validateExecuteInput(input: ExecuteOperationInput): ValidExecute
     force: input.force === true,
     approvals: readApprovals(input.approvals),
     skill: input.skill ?? null,
-    actor: typeof input.actor === 'string' && input.actor ? input.actor.slice(0, 128) : 'anonymous',
+    by,
+    agent: typeof input.agent === 'string' && input.agent ? input.agent.slice(0, 128) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { deterministicId } from '#kernel';
+import { DEFAULT_TENANT, deterministicId } from '#kernel';
 import { isTerminal } from '#domain';
 import type { PatternDoc } from '#pattern-memory';
 import type { RuntimePlugin } from '#plugins';
@@ -22,6 +22,10 @@ import { resolvePlugin } from './resolve-plugin.js';
 import { runSteps } from './run-steps.js';
 import { validatePlan } from './validate-plan.js';
 
+/** Client commandIds are scoped by tenant; the default tenant keeps the ids it always had. */
+const scopedCommandId = (tenant: string, commandId: string): string =>
+  tenant === DEFAULT_TENANT ? commandId : `${tenant}/${commandId}`;
+
 /**
  * The master orchestrator's one use case: request → recall or compute → validate every step → run → record.
  * A bad request is refused before anything is written. Once OperationRequested is stored, every path ends in
@@ -30,18 +34,23 @@ import { validatePlan } from './validate-plan.js';
 export async function executeOperation(rt: WreRuntime, raw: ExecuteOperationInput): Promise<ExecutionDoc> {
   // 1. Refuse a malformed request before anything is read or written.
   const input = validateExecuteInput(raw);
-  // 2. The commandId names the execution: a resend finds the stream it started and is answered from the log.
-  const commandId = input.commandId ?? rt.ids.next();
+  // 2. The commandId, within the caller's tenant, names the execution: a resend finds the stream it started and is
+  //    answered from the log; another tenant's equal commandId names another execution.
+  const { tenant } = input.by;
+  const commandId = scopedCommandId(tenant, input.commandId ?? rt.ids.next());
   const executionId = deterministicId('execution', commandId);
-  const load = () => ExecutionWriter.load(rt.store, executionId, commandId, input.actor, rt.clock);
+  const who = { actor: input.by.id, tenant, ...(input.agent ? { agent: input.agent } : {}) };
+  const load = () => ExecutionWriter.load(rt.store, executionId, commandId, who, rt.clock);
   const writer = await load();
   if (writer.state.phase !== 'none') return answerResend(rt, writer, input);
-  // 3. Route to exactly one runnable plugin and check the params it declares (still nothing written).
-  const plugin = await resolvePlugin(rt, input.type, input.plugin);
+  // 3. Route to exactly one plugin this tenant may run and check the params it declares (still nothing written).
+  const { runtime: plugin, manifestHash } = await resolvePlugin(rt, input.type, input.plugin, tenant);
   checkParams(plugin, input);
-  // 4. Admit (rate limits) and record the request: OperationRequested, or OperationThrottled which ends it.
-  const recallKey = recallKeyOf(plugin, input);
-  await recordRequest(rt, writer, input, plugin.name, requestHashOf(input, plugin.name), recallKey);
+  // 4. Admit (rate limits) and record the request: OperationRequested, or OperationThrottled which ends it. The
+  //    recall key names the tenant and the plugin's manifest: memory is never shared across either.
+  const recallKey = recallKeyOf(plugin, input, manifestHash);
+  const request = { plugin: plugin.name, requestHash: requestHashOf(input, plugin.name), recallKey, manifestHash };
+  await recordRequest(rt, writer, input, request);
   // Only the caller whose append wrote the request drives the execution; a racing resend waits for its outcome.
   if (!writer.lastWritten) return answerResend(rt, await load(), input);
   // 5. Plan, validate, run: whatever happens, the execution ends recorded.

@@ -11,6 +11,13 @@ import {
 } from '#domain';
 import { loadStream } from '../runtime/load-stream.js';
 
+/** Recorded on every event of the execution: the principal as actor, its tenant, and a claimed agent if any. */
+export interface WriterIdentity {
+  actor: string;
+  tenant: string;
+  agent?: string;
+}
+
 /**
  * Decides and appends for one execution stream, tracking the revision so each append states exactly what it
  * expects. Every phase has its own sub-command id, so event ids are deterministic and a resent phase is a no-op.
@@ -21,7 +28,7 @@ export class ExecutionWriter {
     readonly stream: string,
     readonly executionId: string,
     private readonly commandId: string,
-    private readonly actor: string,
+    private readonly who: WriterIdentity,
     private readonly clock: Clock,
     public state: ExecutionState,
     private revision: ExpectedRevision,
@@ -35,7 +42,7 @@ export class ExecutionWriter {
     store: EventStore,
     executionId: string,
     commandId: string,
-    actor: string,
+    who: WriterIdentity,
     clock: Clock,
   ): Promise<ExecutionWriter> {
     const stream = executionStream(executionId);
@@ -50,7 +57,7 @@ export class ExecutionWriter {
       stream,
       executionId,
       commandId,
-      actor,
+      who,
       clock,
       loaded.state,
       loaded.revision,
@@ -69,7 +76,7 @@ export class ExecutionWriter {
       commandId: `${this.commandId}#${phase}`,
       correlationId: this.executionId,
       causationId: this.commandId,
-      actor: this.actor,
+      ...this.who,
     };
     const stamped = withMetadata(events, ctx, this.clock);
     const result = await this.store.appendToStream(this.stream, stamped, { expectedRevision: this.revision });

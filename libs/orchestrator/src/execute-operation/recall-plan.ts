@@ -10,12 +10,12 @@ import type { ExecutionWriter } from './execution-writer.js';
  * refused (PatternRefused) and the operation planned afresh; any other miss just returns null.
  */
 export async function recallPlan(
-  rt: Pick<WreRuntime, 'readModel'>,
+  rt: Pick<WreRuntime, 'readModel' | 'sealer'>,
   writer: ExecutionWriter,
   params: JsonObject,
   recallKey: string,
 ): Promise<PatternDoc | null> {
-  const recalled = await recallByKey(rt.readModel, recallKey, params);
+  const recalled = await recallByKey(rt.readModel, recallKey, params, rt.sealer);
   if (recalled.hit) {
     const { pattern, steps, templateSteps, complete } = recalled;
     const { id: patternId, version: patternVersion, contentHash: patternHash } = pattern;

@@ -21,10 +21,9 @@ export async function recordRequest(
   rt: RequestDeps,
   writer: ExecutionWriter,
   input: ValidExecuteInput,
-  plugin: string,
-  requestHash: string,
-  recallKey: string,
+  request: { plugin: string; requestHash: string; recallKey: string; manifestHash: string },
 ): Promise<void> {
+  const { plugin, requestHash, recallKey, manifestHash } = request;
   const req: AdmissionRequest = { operationType: input.type, plugin, skill: input.skill?.ref.name ?? null };
   const limits = applicableLimits(rt.protocols.rateLimitsFor(input.skill?.constraints ?? null), req);
   const write = async (): Promise<void> => {
@@ -41,6 +40,7 @@ export async function recordRequest(
           force: input.force,
           requestHash,
           recallKey,
+          manifestHash,
           ...(verdict.admission.length > 0 ? { admission: verdict.admission } : {}),
           ...(verdict.override ? { throttleOverride: verdict.override } : {}),
           ...(input.approvals.length > 0 ? { approvals: input.approvals } : {}),

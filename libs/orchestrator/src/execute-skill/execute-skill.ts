@@ -1,4 +1,5 @@
 import { BadInputError, isPlainObject, isWreError, WreError, type JsonObject } from '#kernel';
+import { SYSTEM_PRINCIPAL, type Principal } from '#domain';
 import { getSkillStats, type ExecutionDoc } from '#projections';
 import { isSkillName } from '#skills';
 import { executeOperation } from '../execute-operation/execute-operation.js';
@@ -13,6 +14,8 @@ export interface ExecuteSkillInput {
   force?: boolean | null;
   commandId?: string | null;
   approvals?: readonly string[] | null;
+  /** Who runs it (default: the service itself); `agent` is only recorded as a claim beside it. */
+  by?: Principal;
 }
 
 /** The upstream `execute_skill` result, with the execution behind it. */
@@ -65,7 +68,8 @@ export async function executeSkill(rt: WreRuntime, input: ExecuteSkillInput): Pr
       force: input.force,
       commandId: input.commandId,
       approvals: input.approvals,
-      actor: input.agent,
+      agent: input.agent,
+      ...(input.by ? { by: input.by } : {}),
       skill: resolved.context,
     });
   } catch (e) {
@@ -79,7 +83,9 @@ export async function executeSkill(rt: WreRuntime, input: ExecuteSkillInput): Pr
     success: execution.status === 'SUCCEEDED',
     executionId: execution.id,
     executionTimeMs: Math.round(performance.now() - started),
-    patternFidelity: skillFidelity(await getSkillStats(rt.readModel, input.skillName)),
+    patternFidelity: skillFidelity(
+      await getSkillStats(rt.readModel, (input.by ?? SYSTEM_PRINCIPAL).tenant, input.skillName),
+    ),
     throttled: execution.status === 'THROTTLED',
     blocked: execution.status === 'BLOCKED',
     blockedBy: execution.throttle?.ruleId ?? (denied ? (denied.citations[denied.citations.length - 1] ?? null) : null),

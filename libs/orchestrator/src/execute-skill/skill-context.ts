@@ -47,7 +47,7 @@ export async function resolveSkill(
     };
   }
   // A file that broke after it once loaded keeps its last operation, tool list and throttle: a typo must not lift them.
-  const lastGood = (await getSkillStats(readModel, name))?.lastGood ?? null;
+  const lastGood = (await getSkillStats(readModel, null, name))?.lastGood ?? null;
   const operationType = lastGood?.operationType ?? name;
   const instructions = fallbackInstructions({
     skillName: name,

@@ -1,4 +1,4 @@
-import { BadInputError, type Clock, type IdGenerator, type JsonObject } from '#kernel';
+import { BadInputError, DEFAULT_TENANT, type Clock, type IdGenerator, type JsonObject } from '#kernel';
 import type { PatternDoc } from '#pattern-memory';
 import type { ExecutionDoc, PluginDoc } from '#projections';
 import { toRuntimePlugin } from '#plugins';
@@ -26,6 +26,7 @@ export type Task = { type: string; plugin?: string } & Record<string, unknown>;
 
 /**
  * THE master orchestrator, in process: the seed's API over the same runtime and use cases the GraphQL server uses.
+ * In process there is no caller to authenticate: it acts as the service itself (tenant `default`, ADMIN).
  * `registerPlugin` checks its arguments synchronously (so misuse throws at the call site) and persists in the
  * background; `execute` waits for pending registrations, so the seed's un-awaited usage works as written.
  */
@@ -80,7 +81,6 @@ export class WREMasterOrchestrator {
       plugin: plugin ?? null,
       params: params as JsonObject,
       ...options,
-      actor: 'in-process',
     });
   }
 
@@ -101,13 +101,13 @@ export class WREMasterOrchestrator {
   /** The best active pattern learned for an operation type (highest fidelity, then most used), or null. */
   async recallPattern(operationType: string): Promise<PatternDoc | null> {
     await this.flushRegistrations();
-    return bestPattern(this.rt.readModel, operationType);
+    return bestPattern(this.rt.readModel, operationType, DEFAULT_TENANT);
   }
 
   /** Every pattern learned so far (of one operation type when given), oldest first, whatever its status. */
   async patterns(operationType?: string): Promise<PatternDoc[]> {
     await this.flushRegistrations();
-    return listPatterns(this.rt.readModel, operationType);
+    return listPatterns(this.rt.readModel, operationType, DEFAULT_TENANT);
   }
 
   async close(): Promise<void> {

@@ -16,12 +16,18 @@ export async function recoverInterrupted(
 ): Promise<string[]> {
   const closed: string[] = [];
   const now = rt.clock.now().getTime();
-  for (const doc of await runningExecutions(rt.readModel)) {
+  for (const doc of await runningExecutions(rt.readModel, null)) {
     if (idleMs > 0) {
       const last = (await rt.store.readStream(executionStream(doc.id))).at(-1);
       if (last && now - Date.parse(last.metadata.occurredAt) < idleMs) continue;
     }
-    const writer = await ExecutionWriter.load(rt.store, doc.id, `recover-${doc.id}`, 'system', rt.clock);
+    const writer = await ExecutionWriter.load(
+      rt.store,
+      doc.id,
+      `recover-${doc.id}`,
+      { actor: 'system', tenant: doc.tenant },
+      rt.clock,
+    );
     const message = 'the process running this execution stopped before it finished; no further step was run';
     const events = await writer.do(
       { type: 'FailExecution', error: { code: 'INTERRUPTED', message }, now: writer.now() },

@@ -12,21 +12,21 @@ import { loadStream } from '../runtime/load-stream.js';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 
 /**
- * Load the plugin's stream, decide, append with the revision it was loaded at. Returns the position the read
- * model must reach to show the outcome (the stream's last one when the decision wrote nothing).
+ * Load the plugin's stream, decide (ownership included), append with the revision it was loaded at. Returns the
+ * position the read model must reach to show the outcome (the stream's last one when the decision wrote nothing).
  */
 export async function handlePluginCommand(
   rt: Pick<WreRuntime, 'store' | 'clock' | 'ids'>,
   name: string,
   command: PluginCommand,
-  actor: string,
 ): Promise<bigint> {
   const stream = pluginStream(name);
   const loaded = await loadStream<PluginState, PluginEvent>(rt.store, stream, initialPluginState, evolvePlugin);
   const events = decidePlugin(command, loaded.state);
   if (events.length === 0) return loaded.lastPosition;
   const commandId = rt.ids.next();
-  const ctx = { commandId, correlationId: commandId, causationId: commandId, actor };
+  const { id: actor, tenant } = command.by;
+  const ctx = { commandId, correlationId: commandId, causationId: commandId, actor, tenant };
   const stamped = withMetadata(events, ctx, rt.clock);
   return (await rt.store.appendToStream(stream, stamped, { expectedRevision: loaded.revision })).position;
 }

@@ -1,18 +1,26 @@
-import { executionsProjection } from '#projections';
-import { patternMemoryProjection } from '#pattern-memory';
-import { pluginsProjection } from '#projections';
-import { recallStatsProjection } from '#projections';
-import { skillStatsProjection } from '#projections';
-import { throttleProjection } from '#projections';
-import { tokenLedgerProjection } from '#projections';
+import { patternMemoryProjection, type PatternSealer } from '#pattern-memory';
+import {
+  apiKeysProjection,
+  executionsProjection,
+  pluginsProjection,
+  recallStatsProjection,
+  skillStatsProjection,
+  throttleProjection,
+  tokenLedgerProjection,
+} from '#projections';
+import type { Projection } from '#stores/read-model';
 
-/** Every projection the system runs, in the order they apply each batch. */
-export const allProjections = [
+/**
+ * Every projection the system runs, in the order they apply each batch. The pattern memory seals what it writes
+ * with the service secret, so every process that projects must share it (WRE_SECRET).
+ */
+export const allProjections = (seal: PatternSealer): readonly Projection[] => [
   pluginsProjection,
   executionsProjection,
-  patternMemoryProjection,
+  patternMemoryProjection(seal),
   recallStatsProjection,
   throttleProjection,
   skillStatsProjection,
   tokenLedgerProjection,
-] as const;
+  apiKeysProjection,
+];

@@ -12,12 +12,14 @@ import type { WreConfig } from '../config/index.js';
 import { recoverInterrupted } from '../recover-interrupted/recover-interrupted.js';
 import { registerPlugin } from '../register-plugin/register-plugin.js';
 import { restoreRemotePlugins } from '../register-plugin/restore-remote-plugins.js';
+import { patternSealer } from '#pattern-memory';
 import { AdmissionGate } from './admission-gate.js';
 import { allProjections } from './all-projections.js';
 import { LiveFeed } from './live-feed.js';
 import { openPlanner } from './open-planner.js';
 import { openEventStore, openReadModel, projectorFor } from './open-stores.js';
 import { PluginRegistry } from './plugin-registry.js';
+import { loadServiceSecret } from './secrets.js';
 import type { WreRuntime } from './wre-runtime.js';
 
 export interface RuntimeOptions {
@@ -48,13 +50,20 @@ export async function bootRuntime(config: WreConfig, options: RuntimeOptions = {
   const protocols = await loadProtocols(config, options.protocols);
   const store = await openEventStore(config);
   const readModel = await openReadModel(config);
-  const projector = await projectorFor(config, store, readModel, allProjections);
+  const secret = loadServiceSecret(config);
+  if (secret.source.kind === 'file' && secret.source.created)
+    console.log(`[wre] generated the service secret into ${secret.source.path} (mode 0600); back it up with the data`);
+  const sealer = patternSealer(secret.value);
+  const projections = allProjections(sealer);
+  const projector = await projectorFor(config, store, readModel, projections);
   const rt: WreRuntime = {
     config,
     store,
     readModel,
     projector,
-    projections: allProjections,
+    projections,
+    sealer,
+    serviceSecret: secret.value,
     feed: new LiveFeed(store),
     protocols,
     plugins: new PluginRegistry(),

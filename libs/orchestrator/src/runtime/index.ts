@@ -6,3 +6,4 @@ export * from './live-feed.js';
 export * from './plugin-registry.js';
 export * from './admission-gate.js';
 export * from './read-model-digest.js';
+export * from './secrets.js';

@@ -9,6 +9,8 @@ type Listener = (event: RecordedEvent) => void;
  */
 export class LiveFeed {
   private readonly listeners = new Set<Listener>();
+  /** The service's own listeners (e.g. closing a revoked key's sockets): not counted by waitForListeners. */
+  private readonly watchers = new Set<Listener>();
   private countWaiters: { count: number; resolve: () => void }[] = [];
   private abort: AbortController | null = null;
   private loop: Promise<void> | null = null;
@@ -23,7 +25,7 @@ export class LiveFeed {
     this.loop = (async () => {
       try {
         for await (const event of this.store.subscribeToAll({ fromPosition: from, signal })) {
-          for (const l of this.listeners) {
+          for (const l of [...this.watchers, ...this.listeners]) {
             try {
               l(event);
             } catch {
@@ -49,6 +51,12 @@ export class LiveFeed {
     this.countWaiters = this.countWaiters.filter((w) => this.listeners.size < w.count);
     for (const w of ready) w.resolve();
     return () => this.listeners.delete(listener);
+  }
+
+  /** A listener of the service itself, for as long as the process runs. */
+  watch(listener: Listener): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
   }
 
   /** Resolves once at least `count` listeners are attached (lets tests know a GraphQL subscription is live). */

@@ -1,6 +1,5 @@
 import type { EventStore } from '#stores/event-store';
 import { SqliteEventStore } from '#stores/event-store/sqlite';
-import { allProjections } from './all-projections.js';
 import { type Projection, type ReadModelStore } from '#stores/read-model';
 import { SqliteReadModel } from '#stores/read-model/sqlite';
 import { CheckpointFollower, LeasedRunner, ProjectionRunner, type Projector } from '#projections';
@@ -79,7 +78,7 @@ export async function projectorFor(
   config: WreConfig,
   store: EventStore,
   readModel: ReadModelStore,
-  projections: readonly Projection[] = allProjections,
+  projections: readonly Projection[],
 ): Promise<Projector> {
   const runner = new ProjectionRunner(store, readModel, projections);
   const follower = new CheckpointFollower(readModel, projections);

@@ -2,6 +2,7 @@ import type { Clock, IdGenerator } from '#kernel';
 import type { EventStore } from '#stores/event-store';
 import type { Projection, ReadModelStore } from '#stores/read-model';
 import type { Projector } from '#projections';
+import type { PatternSealer } from '#pattern-memory';
 import type { Planner } from '#planners';
 import type { ProtocolSet } from '#validation';
 import type { WreConfig } from '../config/index.js';
@@ -23,6 +24,10 @@ export interface WreRuntime {
   /** Keeps the read models current; `waitFor(position)` gives read-your-writes. */
   readonly projector: Projector;
   readonly projections: readonly Projection[];
+  /** Seals and checks pattern documents with the service secret (a pattern whose seal fails is never served). */
+  readonly sealer: PatternSealer;
+  /** WRE_SECRET or `<data dir>/secret.key`; plugin signing secrets are derived from it. Never logged. */
+  readonly serviceSecret: string;
   /** Live events from the store subscription, for GraphQL subscriptions and resends waiting on an outcome. */
   readonly feed: LiveFeed;
   /** The protocols in force: every step is validated against them before it runs. */

@@ -1,6 +1,13 @@
 import { relative } from 'node:path';
 import { withMetadata } from '#kernel';
-import { pathCheckStream, type ModulePathValidated } from '#domain';
+import {
+  actorOf,
+  pathCheckStream,
+  requireRole,
+  SYSTEM_PRINCIPAL,
+  type ModulePathValidated,
+  type Principal,
+} from '#domain';
 import { validateModulePath as checkModulePath } from '#validation';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 
@@ -16,8 +23,9 @@ export interface PathValidation {
 export async function validateModulePath(
   rt: Pick<WreRuntime, 'store' | 'clock' | 'ids' | 'config'>,
   path: unknown,
-  actor = 'anonymous',
+  by: Principal = SYSTEM_PRINCIPAL,
 ): Promise<PathValidation> {
+  requireRole(by, 'OPERATOR', 'validating a module path');
   const root = rt.config.workspaceRoot;
   const text = typeof path === 'string' ? path : String(path);
   const result = await checkModulePath(root, text);
@@ -27,7 +35,7 @@ export async function validateModulePath(
     data: { path: text.slice(0, 4096), valid: result.valid, reason: result.reason, resolved },
   };
   const id = rt.ids.next();
-  const ctx = { commandId: id, correlationId: id, causationId: id, actor };
+  const ctx = { commandId: id, correlationId: id, causationId: id, ...actorOf(by) };
   await rt.store.appendToStream(pathCheckStream(id), withMetadata([event], ctx, rt.clock), {
     expectedRevision: 'no_stream',
   });

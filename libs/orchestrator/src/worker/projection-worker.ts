@@ -2,9 +2,12 @@ import { errorMessage, systemClock, type Clock } from '#kernel';
 import type { EventStore } from '#stores/event-store';
 import type { ReadModelStore } from '#stores/read-model';
 import type { Projector } from '#projections';
+import { patternSealer } from '#pattern-memory';
 import type { WreConfig } from '../config/index.js';
 import { openEventStore, openReadModel, projectorFor } from '../runtime/open-stores.js';
 import { recoverInterrupted } from '../recover-interrupted/recover-interrupted.js';
+import { allProjections } from '../runtime/all-projections.js';
+import { loadServiceSecret } from '../runtime/secrets.js';
 
 /**
  * `apps/worker`: keeps the read models current outside the api (scale-out). It projects while it holds the
@@ -26,7 +29,8 @@ export class ProjectionWorker {
     const inline = { ...config, projections: 'inline' as const };
     const store = await openEventStore(inline);
     const readModel = await openReadModel(inline);
-    const projector = await projectorFor(inline, store, readModel);
+    const seal = patternSealer(loadServiceSecret(config).value);
+    const projector = await projectorFor(inline, store, readModel, allProjections(seal));
     await projector.start();
     const worker = new ProjectionWorker(store, readModel, projector, config, clock);
     worker.scheduleSweep();

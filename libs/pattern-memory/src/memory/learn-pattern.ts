@@ -59,6 +59,8 @@ export async function learnPattern(
   const doc: PatternDoc = {
     id: patternIdFor(keyId, version),
     keyId,
+    tenant: pending.tenant,
+    ...(pending.manifestHash !== undefined ? { manifestHash: pending.manifestHash } : {}),
     operationType: pending.operationType,
     plugin: pending.plugin,
     paramShape: shape,

@@ -2,11 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import type { JsonObject } from '#kernel';
 import type { PlanStep } from '#domain';
 import { executionOf } from '#domain/testing';
+import type { Projection } from '#stores/read-model';
 import { projectionSpec, type SpecEvent } from '#stores/read-model/testing';
+import { patternSealer, sealHolds } from '../recall/pattern-seal.js';
 import { PATTERN_KEYS, PATTERN_PENDING, PATTERNS, type PatternDoc, type PatternKeyDoc } from './pattern.doc.js';
 import { patternMemoryProjection } from './pattern-memory.projection.js';
 
-const spec = projectionSpec(patternMemoryProjection);
+const SEAL = patternSealer('spec-service-secret-0123456789abcdef');
+const spec = projectionSpec(patternMemoryProjection(SEAL));
 const request = (params: JsonObject) => ({ operationType: 'module_creation', plugin: 'scaffolder', params });
 const planFor = (p: { name: string; domain: string }): PlanStep[] => [
   { tool: 'mkdir', args: { path: `modules/${p.domain}/${p.name}` } },
@@ -48,7 +51,10 @@ describe('pattern-memory projection', () => {
       status: 'ACTIVE',
       successes: 1,
       provenance: { executionId: 'x1' },
+      // projectionSpec records no tenant: history from before tenants belongs to `default`.
+      tenant: 'default',
     });
+    expect(sealHolds(patterns[0]!, SEAL)).toBe(true);
     expect(patterns[0]!.steps[0]!.args).toEqual({ path: { $format: 'modules/{domain}/{name}' } });
     expect(keys).toEqual([{ keyId: patterns[0]!.keyId, patternId: patterns[0]!.id, version: 1 }]);
     expect(pending).toEqual([]);
@@ -105,5 +111,24 @@ describe('pattern-memory projection', () => {
     expect(patterns[0]).toMatchObject({ id, uses: 2, successes: 1, failures: 2, status: 'RETIRED' });
     expect(patterns[0]!.retiredReason).toMatch(/^fidelity 0\.\d{3} after 2 failed of 3 outcomes$/);
     expect(keys).toEqual([{ keyId: patterns[0]!.keyId, patternId: null, version: 1 }]);
+    // Scoring rewrites the pattern, and every write is sealed again: the seal covers the new status.
+    expect(sealHolds(patterns[0]!, SEAL)).toBe(true);
+  });
+
+  it("records the request's tenant and plugin manifest on the pattern it learns", async () => {
+    const memory = patternMemoryProjection(SEAL);
+    const inAcme: Projection = {
+      ...memory,
+      apply: (event, tx) => memory.apply({ ...event, metadata: { ...event.metadata, tenant: 'acme' } }, tx),
+    };
+    const [requested, ...rest] = computedRun('x1', { name: 'pay', domain: 'billing' });
+    const withManifest = { ...requested!, data: { ...(requested!.data as object), manifestHash: 'manifest-1' } };
+    const docs = await projectionSpec(inAcme)
+      .given(withManifest, ...rest)
+      .documents();
+    const [pattern] = Object.values(docs[PATTERNS] ?? {}) as PatternDoc[];
+    expect(pattern).toMatchObject({ tenant: 'acme', manifestHash: 'manifest-1', status: 'ACTIVE' });
+    expect(sealHolds(pattern!, SEAL)).toBe(true);
+    expect(sealHolds(pattern!, patternSealer('another-service-secret-0123456789abcdef'))).toBe(false);
   });
 });

@@ -7,6 +7,12 @@ export type PatternStatus = 'CANDIDATE' | 'ACTIVE' | 'SUPERSEDED' | 'RETIRED';
 export interface PatternDoc {
   id: string;
   keyId: string;
+  /** The tenant whose executions taught it; it is served to that tenant only. */
+  tenant: string;
+  /** The plugin manifest it was learned under (endpoint, tools, schemas); part of the recall key. */
+  manifestHash?: string;
+  /** Keyed MAC over what decides serving (see pattern-seal.ts); a pattern whose seal fails is never served. */
+  seal?: string;
   operationType: string;
   plugin: string;
   paramShape: string;

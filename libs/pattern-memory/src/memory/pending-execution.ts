@@ -8,8 +8,12 @@ export interface PendingExecution {
   params: JsonObject;
   /** The recall key recorded with the request (absent on requests written before discriminators existed). */
   recallKey?: string;
+  tenant: string;
+  manifestHash?: string;
   computed: PlanStep[] | null;
   outputs?: JsonValue[];
   recalledPatternId: string | null;
   citations: string[];
+  /** See pattern-seal.ts: a pending execution written without the service secret is never learned from. */
+  seal?: string;
 }

@@ -8,12 +8,17 @@ import { paramShape } from '../template/index.js';
 export interface RecallDiscriminators {
   skill?: string;
   values?: Record<string, JsonValue>;
+  /** The tenant whose memory it is: a plan learned for one tenant is never served to another. */
+  tenant?: string;
+  /** The plugin manifest hash: a re-registration with another endpoint, tools or schemas starts a fresh memory. */
+  manifest?: string;
 }
 
 /**
  * Exact recall key: operation type + plugin + parameter shape (+ discriminators). Two operations with the same key
  * can be served by the same template because every slot the template needs exists, with the same JSON type, in both.
- * Without discriminators the key is the one earlier versions wrote, so existing history keeps its keys.
+ * Without discriminators the key is the one earlier versions wrote, so existing history keeps its keys; every
+ * request since tenants existed names its tenant and the plugin's manifest.
  */
 export function recallKeyId(
   operationType: string,
@@ -22,9 +27,11 @@ export function recallKeyId(
   discriminators: RecallDiscriminators = {},
 ): string {
   const values = discriminators.values ?? {};
+  const { tenant, manifest } = discriminators;
+  const scope = { ...(tenant !== undefined ? { tenant } : {}), ...(manifest !== undefined ? { manifest } : {}) };
   const extra =
-    discriminators.skill !== undefined || Object.keys(values).length > 0
-      ? [stableStringify({ skill: discriminators.skill ?? null, values })]
+    discriminators.skill !== undefined || Object.keys(values).length > 0 || Object.keys(scope).length > 0
+      ? [stableStringify({ skill: discriminators.skill ?? null, values, ...scope })]
       : [];
   return deterministicId('pattern-key', operationType, plugin, shape, ...extra);
 }
@@ -34,9 +41,10 @@ export function discriminatorsFor(
   params: JsonObject,
   declared: readonly string[],
   skill?: string,
+  scope: { tenant?: string; manifest?: string } = {},
 ): RecallDiscriminators {
   const values = Object.fromEntries([...new Set(declared)].sort().map((name) => [name, params[name] ?? null]));
-  return { ...(skill !== undefined ? { skill } : {}), ...(declared.length > 0 ? { values } : {}) };
+  return { ...(skill !== undefined ? { skill } : {}), ...(declared.length > 0 ? { values } : {}), ...scope };
 }
 
 /** The key an operation is recalled (and later learned) under. */

@@ -62,9 +62,13 @@ async function readCapped(res: Response, plugin: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Extra request headers computed from the exact body sent (the request signature). */
+export type HeadersForBody = (rawBody: string) => Record<string, string>;
+
 /**
  * POSTs JSON and returns status + parsed body. The timeout covers connect, headers and body; redirects are
- * refused so an allowed endpoint cannot bounce us to a host that is not on the allow-list.
+ * refused so an allowed endpoint cannot bounce us to a host that is not on the allow-list. `headersFor` sees the
+ * serialized body that is sent, byte for byte.
  * @throws PluginError `REMOTE_TIMEOUT` | `REMOTE_ABORTED` | `REMOTE_UNREACHABLE` | `REMOTE_RESPONSE_TOO_LARGE`
  */
 export async function postJson(
@@ -73,14 +77,18 @@ export async function postJson(
   payload: unknown,
   timeoutMs: number,
   caller?: AbortSignal,
+  headersFor?: HeadersForBody,
 ): Promise<RemoteResponse> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = caller ? AbortSignal.any([timeout, caller]) : timeout;
   try {
+    // Serialized once: the signature covers this string, and fetch sends it as UTF-8, the encoding it was signed
+    // in (JSON.stringify escapes lone surrogates, so the string always encodes losslessly).
+    const rawBody = JSON.stringify(payload);
     const res = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headersFor?.(rawBody) },
+      body: rawBody,
       redirect: 'error',
       signal,
     });

@@ -4,8 +4,14 @@ import type { JsonObject } from '#kernel';
 import type { StepContext } from '../plugin.types.js';
 import { toRuntimePlugin } from '../sdk/to-runtime-plugin.js';
 import { RemotePlugin } from './remote-plugin.js';
+import { SIGNATURE_HEADER, verifySignature } from './request-signature.js';
 
-type Handler = (body: JsonObject, res: ServerResponse) => void;
+/** What the test server saw besides the parsed body: the exact bytes and the signature header. */
+interface Received {
+  raw: string;
+  signature: string | undefined;
+}
+type Handler = (body: JsonObject, res: ServerResponse, req: Received) => void;
 const json = (res: ServerResponse, status: number, body: unknown) =>
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
@@ -28,12 +34,14 @@ describe('RemotePlugin against a real HTTP server on 127.0.0.1', () => {
 
   beforeAll(async () => {
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      let raw = '';
-      req.on('data', (c: Buffer) => (raw += c.toString()));
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        // Decoded once from all the bytes, so a multi-byte character split across chunks stays intact.
+        const raw = Buffer.concat(chunks).toString('utf8');
         const body = JSON.parse(raw) as JsonObject;
         received.push(body);
-        handler(body, res);
+        handler(body, res, { raw, signature: req.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined });
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -179,5 +187,71 @@ describe('RemotePlugin against a real HTTP server on 127.0.0.1', () => {
     expect(() => new RemotePlugin({ ...def, endpoint, tools: [{ name: 'a' }] as never })).toThrow(
       expect.objectContaining({ code: 'PLUGIN_INVALID' }),
     );
+  });
+
+  describe('signed calls (WRE-Signature)', () => {
+    const secret = 'whsec_shouter_secret';
+    const accented = { type: 'shouting', params: { text: 'héllo ✓ — 日本' } };
+    const signed = (signingSecret?: string, now?: () => number) =>
+      new RemotePlugin(
+        { name: 'shouter', operationTypes: ['shouting'], tools, endpoint },
+        { ...(signingSecret === undefined ? {} : { signingSecret }), ...(now === undefined ? {} : { now }) },
+      );
+    const seen: Received[] = [];
+    // The plugin side: verify against its own clock, answer 401 { error } when the signature does not hold.
+    const verifying: Handler = (body, res, req) => {
+      seen.push(req);
+      const verdict = verifySignature(secret, req.signature, req.raw, Math.floor(Date.now() / 1000));
+      if (!verdict.ok) return json(res, 401, { error: `signature ${verdict.reason}` });
+      return body.kind === 'plan'
+        ? json(res, 200, { steps: [{ tool: 'shout', args: { text: 'x' } }] })
+        : json(res, 200, { output: { ok: true } });
+    };
+    beforeEach(() => {
+      seen.length = 0;
+      handler = verifying;
+    });
+
+    it('signs the exact bytes of every plan and step request, which the plugin accepts', async () => {
+      const plugin = signed(secret);
+      const plan = await plugin.plan(accented);
+      expect(plan.steps).toEqual([{ tool: 'shout', args: { text: 'x' } }]);
+      expect(await plugin.runStep(plan.steps[0]!, { ...ctx, operation: accented })).toEqual({ ok: true });
+      expect(seen).toHaveLength(2);
+      for (const req of seen) expect(req.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+      expect(received.map((b) => b.kind)).toEqual(['plan', 'step']);
+    });
+
+    it('uses the injected clock for the timestamp', async () => {
+      await signed(secret, () => 1_700_000_000_999)
+        .plan(accented)
+        .catch(() => undefined);
+      expect(seen[0]?.signature).toMatch(/^t=1700000000,v1=/);
+    });
+
+    it('is refused with 401 when forged, missing or stale, and WRE reports the refusal', async () => {
+      await expect(signed('not-the-secret').plan(accented)).rejects.toMatchObject({
+        code: 'REMOTE_PLAN_FAILED',
+        details: expect.objectContaining({ status: 401, error: 'signature mismatch' }),
+      });
+      await expect(signed('not-the-secret').runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+        code: 'REMOTE_STEP_FAILED',
+        details: expect.objectContaining({ status: 401, error: 'signature mismatch' }),
+      });
+      await expect(signed().runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+        code: 'REMOTE_STEP_FAILED',
+        details: expect.objectContaining({ status: 401, error: 'signature missing' }),
+      });
+      const sixMinutesBack = () => Date.now() - 6 * 60_000;
+      await expect(signed(secret, sixMinutesBack).runStep({ tool: 'shout', args: {} }, ctx)).rejects.toMatchObject({
+        code: 'REMOTE_STEP_FAILED',
+        details: expect.objectContaining({ status: 401, error: 'signature stale' }),
+      });
+      expect(seen.map((r) => r.signature === undefined)).toEqual([false, false, true, false]);
+    });
+
+    it('refuses an empty signing secret at construction', () => {
+      expect(() => signed('')).toThrow(expect.objectContaining({ code: 'PLUGIN_INVALID' }));
+    });
   });
 });

@@ -7,7 +7,8 @@ import { readOperationTypes, readParamsSchemas, validateToolDefinitions } from '
 import { toolNotFound } from '../sdk/run-guarded.js';
 import { validatePlan, type PlanCheck } from '../sdk/validate-plan.js';
 import { assertEndpointAllowed, assertEndpointShape } from './endpoint-allow-list.js';
-import { postJson } from './remote-http.js';
+import { postJson, type HeadersForBody, type RemoteResponse } from './remote-http.js';
+import { SIGNATURE_HEADER, signatureHeader } from './request-signature.js';
 
 /** How a remote plugin is registered (and stored in the PluginRegistered event). */
 export interface RemotePluginDefinition {
@@ -30,6 +31,10 @@ export interface RemotePluginOptions {
    * must have checked the allow-list itself.
    */
   allowList?: readonly string[];
+  /** When given, every request carries {@link SIGNATURE_HEADER} computed with it over the exact body sent. */
+  signingSecret?: string;
+  /** Clock in milliseconds for the signature's timestamp; default `Date.now`. */
+  now?: () => number;
 }
 
 export const DEFAULT_REMOTE_TIMEOUT_MS = 10_000;
@@ -40,10 +45,19 @@ const outputInvalid = (plugin: string, reason: string): PluginError =>
 const remoteError = (body: unknown): string | null =>
   isPlainObject(body) && typeof body.error === 'string' ? body.error.slice(0, 500) : null;
 
+/** The header function that signs each body with `options.signingSecret`, if there is one. */
+function signer(plugin: string, { signingSecret, now = Date.now }: RemotePluginOptions): HeadersForBody | undefined {
+  if (signingSecret === undefined) return undefined;
+  if (signingSecret.length === 0)
+    throw new BadInputError('PLUGIN_INVALID', 'signingSecret must not be empty', { plugin });
+  return (rawBody) => ({ [SIGNATURE_HEADER]: signatureHeader(signingSecret, rawBody, Math.floor(now() / 1000)) });
+}
+
 /**
  * A plugin that lives behind HTTP. `plan` POSTs `{ kind: 'plan', operation, tools }` and expects
  * `{ steps, planner?, tokens? }`; `runStep` POSTs `{ kind: 'step', executionId, stepIndex, operation, step }`
  * and expects `{ output }` or `{ error }`. Everything that comes back is validated like any plugin output.
+ * With `options.signingSecret` every request carries a {@link SIGNATURE_HEADER} the plugin can verify.
  */
 export class RemotePlugin implements RuntimePlugin {
   readonly kind = 'remote' as const;
@@ -54,8 +68,10 @@ export class RemotePlugin implements RuntimePlugin {
   readonly endpoint: string;
   readonly timeoutMs: number;
   private readonly check: PlanCheck;
+  // A closure, not a field holding the secret: the secret never shows up when the plugin is logged or serialized.
+  private readonly headersFor: HeadersForBody | undefined;
 
-  /** @throws BadInputError `PLUGIN_NAME_INVALID` | `PLUGIN_INVALID` | `ENDPOINT_NOT_ALLOWED` (bad scheme, credentials, or off `options.allowList`) */
+  /** @throws BadInputError `PLUGIN_NAME_INVALID` | `PLUGIN_INVALID` (incl. an empty `signingSecret`) | `ENDPOINT_NOT_ALLOWED` (bad scheme, credentials, or off `options.allowList`) */
   constructor(definition: RemotePluginDefinition, options: RemotePluginOptions = {}) {
     this.name = assertPluginName(definition.name);
     this.operationTypes = readOperationTypes(this.name, definition.operationTypes);
@@ -79,16 +95,16 @@ export class RemotePlugin implements RuntimePlugin {
       toolNames: new Set(this.tools.map((t) => t.name)),
       defaultPlanner: `remote:${this.name}`,
     };
+    this.headersFor = signer(this.name, options);
+  }
+
+  private post(payload: unknown, signal?: AbortSignal): Promise<RemoteResponse> {
+    return postJson(this.name, this.endpoint, payload, this.timeoutMs, signal, this.headersFor);
   }
 
   /** @throws PluginError `PLAN_UNAVAILABLE` (404/501) | `REMOTE_PLAN_FAILED` | `PLUGIN_OUTPUT_INVALID` | transport codes */
   async plan(operation: Operation): Promise<ComputedPlan> {
-    const { status, body } = await postJson(
-      this.name,
-      this.endpoint,
-      { kind: 'plan', operation, tools: this.tools },
-      this.timeoutMs,
-    );
+    const { status, body } = await this.post({ kind: 'plan', operation, tools: this.tools });
     if (status === 404 || status === 501) {
       throw new PluginError('PLAN_UNAVAILABLE', `remote plugin ${this.name} cannot plan`, {
         plugin: this.name,
@@ -117,7 +133,7 @@ export class RemotePlugin implements RuntimePlugin {
       operation: ctx.operation,
       step,
     };
-    const { status, body } = await postJson(this.name, this.endpoint, payload, this.timeoutMs, ctx.signal);
+    const { status, body } = await this.post(payload, ctx.signal);
     const error = remoteError(body);
     if (status !== 200 || error !== null) {
       throw new PluginError('REMOTE_STEP_FAILED', `remote step ${step.tool} failed: ${error ?? `HTTP ${status}`}`, {

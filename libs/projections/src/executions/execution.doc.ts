@@ -7,6 +7,8 @@ export type StepStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'BLOCKED' | 'SKIPP
 /** An execution as the API shows it: its plan, step outcomes, citations and end. */
 export interface ExecutionDoc {
   id: string;
+  /** The tenant whose request started it (set once, from OperationRequested or OperationThrottled). */
+  tenant: string;
   operationType: string;
   plugin: string;
   params: JsonObject;

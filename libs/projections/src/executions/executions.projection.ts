@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '#kernel';
+import { tenantOf, type RecordedEvent } from '#kernel';
 import { addTokens, EXECUTION_EVENT_TYPES, executionIdOf, type ExecutionEvent } from '#domain';
 import type { Projection, ReadModelTx } from '#stores/read-model';
 import { EXECUTIONS, type ExecutionDoc } from './execution.doc.js';
@@ -10,10 +10,12 @@ const addCitations = (doc: ExecutionDoc, citations: string[]): string[] => [
 /** One document per execution with its plan, step outcomes and citations, as the API shows it. */
 export const executionsProjection: Projection = {
   name: 'executions',
-  version: 3,
+  // 4: every execution records its tenant.
+  version: 4,
   handles: EXECUTION_EVENT_TYPES,
   collections: [EXECUTIONS],
   indexes: [
+    { collection: EXECUTIONS, field: 'tenant' },
     { collection: EXECUTIONS, field: 'operationType' },
     { collection: EXECUTIONS, field: 'position' },
   ],
@@ -25,6 +27,7 @@ export const executionsProjection: Projection = {
       const d = event.data;
       const doc: ExecutionDoc = {
         id,
+        tenant: tenantOf(recorded.metadata),
         operationType: d.operationType,
         plugin: d.plugin,
         params: d.params,

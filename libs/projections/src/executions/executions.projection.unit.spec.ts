@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { executionStream } from '#domain';
 import { executionOf } from '#domain/testing';
 import { projectionSpec } from '#stores/read-model/testing';
+import { inTenants } from '../testing/in-tenants.fixture.js';
 import { EXECUTIONS, type ExecutionDoc } from './execution.doc.js';
 import { executionsProjection } from './executions.projection.js';
 
@@ -13,6 +15,8 @@ const steps = [
 ];
 const base: ExecutionDoc = {
   id: 'e1',
+  // projectionSpec records no tenant: history from before tenants reads as `default`.
+  tenant: 'default',
   operationType: 'module_creation',
   plugin: 'scaffolder',
   params: { name: 'pay' },
@@ -133,6 +137,21 @@ describe('executions projection', () => {
         },
       },
     });
+  });
+
+  it('records the tenant of the request; later events, whoever wrote them, do not move it', async () => {
+    const g = executionOf('g1');
+    const requester: Record<string, string> = { [executionStream('e1')]: 'acme', [executionStream('g1')]: 'globex' };
+    // The service writes the end of an interrupted execution under its own tenant.
+    const tenants = inTenants(executionsProjection, (event) =>
+      event.type === 'ExecutionFailed' ? 'default' : requester[event.streamId],
+    );
+    const documents = await projectionSpec(tenants)
+      .given(e.requested(request), g.throttled({ ...request, ruleId: 'ACME-7/module-rate', retryAfterMs: 900 }))
+      .when(e.computed(steps), e.failed('INTERRUPTED'))
+      .documents();
+    expect(documents[EXECUTIONS]?.e1).toMatchObject({ tenant: 'acme', status: 'FAILED' });
+    expect(documents[EXECUTIONS]?.g1).toMatchObject({ tenant: 'globex', status: 'THROTTLED' });
   });
 
   it('ignores events of an execution whose request it never saw', async () => {

@@ -1,15 +1,18 @@
 import type { RecordedEvent } from '#kernel';
-import type { PluginEvent } from '#domain';
+import { PLUGIN_EVENT_TYPES, registrationOf, type PluginEvent } from '#domain';
 import type { Projection, ReadModelTx } from '#stores/read-model';
 import { PLUGINS, type PluginDoc } from './plugin.doc.js';
 
 /** Current definition and status of every plugin ever registered. */
 export const pluginsProjection: Projection = {
   name: 'plugins',
-  version: 1,
-  handles: ['PluginRegistered', 'PluginDeregistered'],
+  version: 2,
+  handles: PLUGIN_EVENT_TYPES,
   collections: [PLUGINS],
-  indexes: [{ collection: PLUGINS, field: 'status' }],
+  indexes: [
+    { collection: PLUGINS, field: 'status' },
+    { collection: PLUGINS, field: 'owner' },
+  ],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as PluginEvent & RecordedEvent;
     const at = recorded.metadata.occurredAt;
@@ -20,6 +23,8 @@ export const pluginsProjection: Projection = {
         ...definition,
         status: 'REGISTERED',
         definitionHash,
+        ...registrationOf(event.data),
+        signingNonce: event.data.signingNonce ?? null,
         registeredAt: prev?.status === 'REGISTERED' ? prev.registeredAt : at,
         updatedAt: at,
         position: recorded.position.toString(),
@@ -27,13 +32,10 @@ export const pluginsProjection: Projection = {
       await tx.put(PLUGINS, definition.name, doc);
     } else {
       const prev = await tx.get<PluginDoc>(PLUGINS, event.data.name);
-      if (prev)
-        await tx.put(PLUGINS, prev.name, {
-          ...prev,
-          status: 'DEREGISTERED',
-          updatedAt: at,
-          position: recorded.position.toString(),
-        });
+      if (!prev) return;
+      const change =
+        event.type === 'PluginShared' ? { shared: event.data.shared } : { status: 'DEREGISTERED' as const };
+      await tx.put(PLUGINS, prev.name, { ...prev, ...change, updatedAt: at, position: recorded.position.toString() });
     }
   },
 };

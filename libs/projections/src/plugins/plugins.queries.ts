@@ -11,3 +11,7 @@ export const getPlugin = (readModel: ReadModelStore, name: string): Promise<Plug
 /** Plugins currently registered (optionally only remote ones, which come back from the log after a restart). */
 export const registeredPlugins = (readModel: ReadModelStore, kind?: PluginDoc['kind']): Promise<PluginDoc[]> =>
   readModel.find<PluginDoc>(PLUGINS, { where: { status: 'REGISTERED', ...(kind ? { kind } : {}) } });
+
+/** Whether a tenant may run (and see) a plugin: its own, or one shared with every tenant. */
+export const usableBy = (doc: Pick<PluginDoc, 'owner' | 'shared'>, tenant: string): boolean =>
+  doc.shared || doc.owner === tenant;

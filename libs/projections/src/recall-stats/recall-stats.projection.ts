@@ -1,11 +1,19 @@
-import type { RecordedEvent } from '#kernel';
+import { tenantOf, type RecordedEvent } from '#kernel';
 import { executionIdOf, type ExecutionEvent } from '#domain';
 import type { Projection, ReadModelTx } from '#stores/read-model';
+import { tenantKey } from '../tenant-scope.js';
 import { RECALL_STATS, type RecallStatsDoc } from './recall-stats.doc.js';
 
 const EXEC_TYPES = 'recall_stats_exec';
 
-const empty = (operationType: string): RecallStatsDoc => ({
+/** What a running execution counts towards, kept from its request until it ends. */
+interface ExecLink {
+  tenant: string;
+  operationType: string;
+}
+
+const empty = ({ tenant, operationType }: ExecLink): RecallStatsDoc => ({
+  tenant,
   operationType,
   executions: 0,
   recalled: 0,
@@ -18,8 +26,8 @@ const empty = (operationType: string): RecallStatsDoc => ({
 
 export const recallStatsProjection: Projection = {
   name: 'recall-stats',
-  // 4: planner tokens left this read model for the token ledger.
-  version: 4,
+  // 4: planner tokens left this read model for the token ledger. 5: figures are kept per tenant.
+  version: 5,
   handles: [
     'OperationRequested',
     'OperationThrottled',
@@ -29,21 +37,21 @@ export const recallStatsProjection: Projection = {
     'ExecutionFailed',
   ],
   collections: [RECALL_STATS, EXEC_TYPES],
+  indexes: [{ collection: RECALL_STATS, field: 'tenant' }],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as ExecutionEvent;
     const executionId = executionIdOf(recorded.streamId);
-    let type: string;
-    if (event.type === 'OperationRequested') {
-      type = event.data.operationType;
-      await tx.put(EXEC_TYPES, executionId, { operationType: type });
-    } else if (event.type === 'OperationThrottled') {
-      type = event.data.operationType;
+    let link: ExecLink | null;
+    if (event.type === 'OperationRequested' || event.type === 'OperationThrottled') {
+      link = { tenant: tenantOf(recorded.metadata), operationType: event.data.operationType };
+      if (event.type === 'OperationRequested') await tx.put(EXEC_TYPES, executionId, link);
     } else {
-      const link = await tx.get<{ operationType: string }>(EXEC_TYPES, executionId);
+      // Later events count for the tenant of the request, whoever wrote them (recovery writes as the service).
+      link = await tx.get<ExecLink>(EXEC_TYPES, executionId);
       if (!link) return;
-      type = link.operationType;
     }
-    const s = (await tx.get<RecallStatsDoc>(RECALL_STATS, type)) ?? empty(type);
+    const id = tenantKey(link.tenant, link.operationType);
+    const s = (await tx.get<RecallStatsDoc>(RECALL_STATS, id)) ?? empty(link);
     switch (event.type) {
       case 'OperationRequested':
         s.executions += 1;
@@ -69,6 +77,6 @@ export const recallStatsProjection: Projection = {
       default:
         return;
     }
-    await tx.put(RECALL_STATS, type, s);
+    await tx.put(RECALL_STATS, id, s);
   },
 };

@@ -1,10 +1,11 @@
 import type { ReadModelStore } from '#stores/read-model';
+import { acrossTenants, tenantWhere } from '../tenant-scope.js';
 import { tokenTotalsByType } from '../token-ledger/token-ledger.queries.js';
 import { recallRate } from './recall-rate.js';
-import { RECALL_STATS, type RecallStatsDoc } from './recall-stats.doc.js';
+import { RECALL_STATS, type RecallStats, type RecallStatsDoc } from './recall-stats.doc.js';
 
 /** One operation type's recall figures with its planner tokens (from the token ledger). */
-export interface OperationTypeRecallView extends RecallStatsDoc {
+export interface OperationTypeRecallView extends RecallStats {
   recallRate: number;
   plannerTokens: number;
   promptTokens: number;
@@ -20,10 +21,17 @@ export interface RecallStatsView {
   byOperationType: OperationTypeRecallView[];
 }
 
-/** How often memory answered instead of a planner, in total and per operation type, with what planning cost. */
-export async function recallStats(readModel: ReadModelStore): Promise<RecallStatsView> {
-  const rows = await readModel.find<RecallStatsDoc>(RECALL_STATS, { orderBy: 'operationType' });
-  const tokens = await tokenTotalsByType(readModel);
+/**
+ * How often memory answered instead of a planner, in total and per operation type, with what planning cost: of one
+ * tenant, or summed over every tenant (`null`).
+ */
+export async function recallStats(readModel: ReadModelStore, tenant: string | null): Promise<RecallStatsView> {
+  const docs = await readModel.find<RecallStatsDoc>(RECALL_STATS, {
+    where: tenantWhere(tenant),
+    orderBy: 'operationType',
+  });
+  const rows = acrossTenants(docs, (r) => r.operationType);
+  const tokens = await tokenTotalsByType(readModel, tenant);
   const byOperationType = rows.map((r): OperationTypeRecallView => {
     const t = tokens.get(r.operationType);
     return {

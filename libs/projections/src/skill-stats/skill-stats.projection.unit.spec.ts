@@ -1,7 +1,8 @@
-import { describe, it } from '@jest/globals';
-import type { SkillRef } from '#domain';
+import { describe, expect, it } from '@jest/globals';
+import { executionStream, type SkillRef } from '#domain';
 import { executionOf } from '#domain/testing';
 import { projectionSpec } from '#stores/read-model/testing';
+import { inTenants } from '../testing/in-tenants.fixture.js';
 import { SKILL_STATS } from './skill-stats.doc.js';
 import { skillStatsProjection } from './skill-stats.projection.js';
 
@@ -18,10 +19,10 @@ const loaded: SkillRef = {
 };
 const fallback: SkillRef = { ...loaded, fallbackUsed: true, format: null, contentHash: null, fallbackReason: 'broken' };
 const request = (skill: SkillRef) => ({ operationType: 'cleanup', plugin: 'cleaner', skill });
+const [a, b, c] = [executionOf('a'), executionOf('b'), executionOf('c')];
 
 describe('skill-stats projection', () => {
   it('counts runs, outcomes and fallbacks, and keeps the constraints of the last run that loaded', async () => {
-    const [a, b, c] = [executionOf('a'), executionOf('b'), executionOf('c')];
     await spec
       .given(a.requested(request(loaded)), a.succeeded())
       .when(
@@ -32,7 +33,9 @@ describe('skill-stats projection', () => {
       )
       .then({
         [SKILL_STATS]: {
-          tidy: {
+          // projectionSpec records no tenant: history from before tenants counts for `default`.
+          'default/tidy': {
+            tenant: 'default',
             name: 'tidy',
             executions: 2,
             succeeded: 1,
@@ -41,11 +44,34 @@ describe('skill-stats projection', () => {
             throttled: 1,
             fallbacks: 1,
             loadFailures: 1,
-            lastFailure: { code: 'SKILL_YAML_INVALID', reason: 'broken' },
-            lastGood: { contentHash: 'c1', operationType: 'cleanup', plugin: 'cleaner', constraints },
+            lastFailure: { code: 'SKILL_YAML_INVALID', reason: 'broken', position: '00000000000000000003' },
+            lastGood: {
+              contentHash: 'c1',
+              operationType: 'cleanup',
+              plugin: 'cleaner',
+              constraints,
+              position: '00000000000000000006',
+            },
           },
         },
         skill_stats_exec: {},
       });
+  });
+
+  it('keeps each tenant its own outcomes, counting an end for the tenant of the request', async () => {
+    const requester: Record<string, string> = { [executionStream('a')]: 'acme', [executionStream('b')]: 'globex' };
+    // The ends carry no tenant (as the service may write them): they count for whoever requested the run.
+    const tenants = inTenants(skillStatsProjection, (event) =>
+      event.type.startsWith('Execution') ? undefined : requester[event.streamId],
+    );
+    const documents = await projectionSpec(tenants)
+      .given(a.requested(request(loaded)), a.succeeded())
+      .when(b.skillLoadFailed('tidy', 'SKILL_YAML_INVALID'), b.requested(request(fallback)), b.failed('TOOL_FAILED'))
+      .documents();
+    expect(documents[SKILL_STATS]).toEqual({
+      'acme/tidy': expect.objectContaining({ tenant: 'acme', executions: 1, succeeded: 1, lastFailure: null }),
+      'globex/tidy': expect.objectContaining({ tenant: 'globex', executions: 1, failed: 1, fallbacks: 1 }),
+    });
+    expect(documents[SKILL_STATS]?.['globex/tidy']).toMatchObject({ loadFailures: 1, lastGood: null });
   });
 });

@@ -6,6 +6,8 @@ export type PlanPath = 'recalled' | 'computed' | 'none';
 /** One line of the ledger: what planning one execution cost. */
 export interface TokenLedgerEntry {
   executionId: string;
+  /** The tenant whose request started the execution. */
+  tenant: string;
   operationType: string;
   path: PlanPath;
   planner: string | null;
@@ -16,8 +18,9 @@ export interface TokenLedgerEntry {
   position: string;
 }
 
-/** Running totals per operation type, and over all types under `ALL_TYPES`. */
+/** A tenant's running totals per operation type, and over all its types under `ALL_TYPES`. */
 export interface TokenTotalsDoc {
+  tenant: string;
   operationType: string;
   executions: number;
   recalled: number;
@@ -30,12 +33,15 @@ export interface TokenTotalsDoc {
   rejectedTokens: number;
 }
 
+/** Totals as a reader sees them: of the tenant it asked for, or summed over every tenant. */
+export type TokenTotals = Omit<TokenTotalsDoc, 'tenant'>;
+
 export const TOKEN_LEDGER = 'token_ledger';
 export const TOKEN_TOTALS = 'token_totals';
 export const ALL_TYPES = '*';
 
 /** Totals before anything was counted. */
-export const zeroTokenTotals = (operationType: string): TokenTotalsDoc => ({
+export const zeroTokenTotals = (operationType: string): TokenTotals => ({
   operationType,
   executions: 0,
   recalled: 0,

@@ -1,6 +1,8 @@
-import { describe, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { executionStream } from '#domain';
 import { executionOf } from '#domain/testing';
 import { projectionSpec } from '#stores/read-model/testing';
+import { inTenants } from '../testing/in-tenants.fixture.js';
 import { TOKEN_LEDGER, TOKEN_TOTALS } from './token-ledger.doc.js';
 import { tokenLedgerProjection } from './token-ledger.projection.js';
 
@@ -12,7 +14,9 @@ const b = executionOf('b');
 
 describe('token-ledger projection', () => {
   it('charges a computed plan with its refused answers, and a recalled one nothing', async () => {
+    // projectionSpec records no tenant: history from before tenants counts for `default`.
     const totals = {
+      tenant: 'default',
       operationType: 'module_creation',
       executions: 2,
       recalled: 1,
@@ -34,6 +38,7 @@ describe('token-ledger projection', () => {
         [TOKEN_LEDGER]: {
           a: {
             executionId: 'a',
+            tenant: 'default',
             operationType: 'module_creation',
             path: 'computed',
             planner: 'openai:spec',
@@ -44,6 +49,7 @@ describe('token-ledger projection', () => {
           },
           b: {
             executionId: 'b',
+            tenant: 'default',
             operationType: 'module_creation',
             path: 'recalled',
             planner: 'pattern-memory',
@@ -53,7 +59,27 @@ describe('token-ledger projection', () => {
             position: '00000000000000000004',
           },
         },
-        [TOKEN_TOTALS]: { module_creation: totals, '*': { ...totals, operationType: '*' } },
+        [TOKEN_TOTALS]: { 'default/module_creation': totals, 'default/*': { ...totals, operationType: '*' } },
       });
+  });
+
+  it('keeps each tenant its own totals, counting later events for the tenant of the request', async () => {
+    // b's plan is written under another tenant (as the service would write it): it still counts for globex.
+    const tenants = inTenants(tokenLedgerProjection, (event) =>
+      event.streamId === executionStream('a') ? 'acme' : event.type === 'OperationRequested' ? 'globex' : 'default',
+    );
+    const documents = await projectionSpec(tenants)
+      .given(a.requested(request), a.computed(step, { prompt: 100, completion: 20, total: 120 }))
+      .when(b.requested(request), b.computed(step, { prompt: 7, completion: 3, total: 10 }))
+      .documents();
+    expect(Object.keys(documents[TOKEN_TOTALS] ?? {}).sort()).toEqual([
+      'acme/*',
+      'acme/module_creation',
+      'globex/*',
+      'globex/module_creation',
+    ]);
+    expect(documents[TOKEN_TOTALS]?.['acme/module_creation']).toMatchObject({ tenant: 'acme', totalTokens: 120 });
+    expect(documents[TOKEN_TOTALS]?.['globex/*']).toMatchObject({ tenant: 'globex', executions: 1, totalTokens: 10 });
+    expect(documents[TOKEN_LEDGER]?.b).toMatchObject({ tenant: 'globex', path: 'computed' });
   });
 });

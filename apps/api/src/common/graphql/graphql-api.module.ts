@@ -1,8 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { WreRuntime } from '#orchestrator';
+import { Authenticator } from '../identity/authenticator.js';
+import type { WreContext } from '../identity/principal-context.js';
+import { SocketRegistry } from '../identity/socket-registry.js';
+import { wsOnConnect, type WsConnectContext } from '../identity/ws-connect.js';
+import { WRE_RUNTIME } from '../runtime/runtime.token.js';
 import { formatError } from './format-error.js';
 import { wsErrorHooks } from './ws-error-hooks.js';
+
+/**
+ * The operation's context: over HTTP the principal the auth middleware put on the request (configure-http), over
+ * WebSocket the one `onConnect` authenticated for the socket.
+ */
+function contextOf(arg: {
+  req?: { principal?: WreContext['principal'] };
+  extra?: WsConnectContext['extra'];
+}): WreContext {
+  const principal = arg.extra ? arg.extra.principal : arg.req?.principal;
+  return principal ? { principal } : {};
+}
 
 /** The GraphQL endpoint: code-first schema (sorted, so schema.gql is stable), graphql-ws subscriptions, typed errors. */
 @Module({})
@@ -12,14 +30,22 @@ export class GraphqlApiModule {
     return {
       module: GraphqlApiModule,
       imports: [
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: schemaFile === false ? true : schemaFile,
-          sortSchema: true,
-          // Nest's type lists only some graphql-ws options but forwards all of them to useServer at run time.
-          subscriptions: { 'graphql-ws': wsErrorHooks as never },
-          formatError,
-          includeStacktraceInErrorResponses: false,
+          inject: [WRE_RUNTIME, Authenticator, SocketRegistry],
+          useFactory: (rt: WreRuntime, auth: Authenticator, sockets: SocketRegistry) => ({
+            autoSchemaFile: schemaFile === false ? true : schemaFile,
+            sortSchema: true,
+            context: contextOf,
+            // Nest's type lists only some graphql-ws options but forwards all of them to useServer at run time.
+            subscriptions: {
+              'graphql-ws': { ...wsErrorHooks, onConnect: wsOnConnect(rt.config, auth, sockets) } as never,
+            },
+            formatError,
+            includeStacktraceInErrorResponses: false,
+            // The page's Headers tab is where a person pastes "Authorization: Bearer <key>"; not kept in localStorage.
+            graphiql: process.env.NODE_ENV === 'production' ? false : { shouldPersistHeaders: false },
+          }),
         }),
       ],
     };

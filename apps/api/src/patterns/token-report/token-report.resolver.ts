@@ -1,6 +1,8 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import type { WreRuntime } from '#orchestrator';
 import { tokenReport } from '#projections';
+import { readScope, type Principal } from '#domain';
+import { CurrentPrincipal } from '../../common/identity/principal-context.js';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { TokenReport } from './token-report.type.js';
 
@@ -10,14 +12,17 @@ export class TokenReportResolver {
 
   @Query(() => TokenReport, {
     description:
-      'The token ledger: planner tokens by plan path (computed vs recalled), per operation type and in total.',
+      "The caller's tenant's token ledger (ADMIN: all, or `tenant`): planner tokens by plan path (computed vs recalled), per operation type and in total.",
   })
   async tokenReport(
+    @CurrentPrincipal() by: Principal,
+    @Args('tenant', { type: () => String, nullable: true, description: 'ADMIN only: one tenant (default: all).' })
+    tenant: string | null,
     @Args('operationType', { type: () => String, nullable: true }) operationType: string | null,
     @Args('recent', { type: () => Int, nullable: true, description: 'How many ledger lines (1-500, default 20).' })
     recent: number | null,
   ): Promise<TokenReport> {
-    const view = await tokenReport(this.rt.readModel, operationType ?? null, recent ?? null);
+    const view = await tokenReport(this.rt.readModel, readScope(by, tenant), operationType ?? null, recent ?? null);
     return {
       ...view,
       recent: view.recent.map((e) => ({

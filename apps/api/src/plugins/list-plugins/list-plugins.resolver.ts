@@ -1,9 +1,13 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { WreRuntime } from '#orchestrator';
-import { getPlugin, listPlugins, type PluginDoc } from '#projections';
+import { getPlugin, listPlugins, usableBy, type PluginDoc } from '#projections';
+import { isAdmin, type Principal } from '#domain';
+import { CurrentPrincipal } from '../../common/identity/principal-context.js';
 import { InjectRuntime } from '../../common/runtime/runtime.token.js';
 import { Plugin } from '../plugin.type.js';
 import { toPlugin } from '../to-plugin.js';
+
+const visible = (d: PluginDoc, by: Principal): boolean => isAdmin(by) || usableBy(d, by.tenant);
 
 @Resolver(() => Plugin)
 export class ListPluginsResolver {
@@ -11,14 +15,17 @@ export class ListPluginsResolver {
 
   private view = (d: PluginDoc): Plugin => toPlugin(d, this.rt.plugins.has(d.name));
 
-  @Query(() => [Plugin], { description: 'Every plugin ever registered, with its current status.' })
-  async plugins(): Promise<Plugin[]> {
-    return (await listPlugins(this.rt.readModel)).map(this.view);
+  @Query(() => [Plugin], {
+    description:
+      "Every plugin ever registered that the caller's tenant may use (its own and shared ones; ADMIN: all), with its current status.",
+  })
+  async plugins(@CurrentPrincipal() by: Principal): Promise<Plugin[]> {
+    return (await listPlugins(this.rt.readModel)).filter((d) => visible(d, by)).map(this.view);
   }
 
   @Query(() => Plugin, { nullable: true })
-  async plugin(@Args('name') name: string): Promise<Plugin | null> {
+  async plugin(@Args('name') name: string, @CurrentPrincipal() by: Principal): Promise<Plugin | null> {
     const doc = await getPlugin(this.rt.readModel, name);
-    return doc ? this.view(doc) : null;
+    return doc && visible(doc, by) ? this.view(doc) : null;
   }
 }

@@ -21,4 +21,6 @@ export class RegisterPluginInput {
   @Field({ description: 'http(s) URL on the allow-list (loopback only by default, see WRE_REMOTE_PLUGIN_ALLOW).' })
   endpoint!: string;
   @Field(() => Int, { nullable: true, description: 'Per-request timeout, ms (default 10000).' }) timeoutMs?: number;
+  @Field({ nullable: true, description: 'ADMIN only: usable by every tenant (default: only the owner tenant).' })
+  shared?: boolean;
 }

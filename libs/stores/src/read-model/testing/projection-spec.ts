@@ -14,7 +14,7 @@ export interface SpecEvent {
 type Documents = Record<string, Record<string, object>>;
 
 /** Events in log order, numbered as a store would: positions from 1, revisions per stream, one second apart. */
-function record(events: readonly SpecEvent[]): RecordedEvent[] {
+export function recordSpecEvents(events: readonly SpecEvent[]): RecordedEvent[] {
   const revisions = new Map<string, bigint>();
   return events.map((e, i) => {
     const revision = revisions.get(e.stream) ?? 0n;
@@ -35,7 +35,8 @@ function record(events: readonly SpecEvent[]): RecordedEvent[] {
 /** Applies the events the projection handles, as the runner does, and returns every document it owns. */
 async function project(projection: Projection, events: readonly SpecEvent[]): Promise<Documents> {
   const tx = new MemoryReadModelTx();
-  for (const event of record(events)) if (projection.handles.includes(event.type)) await projection.apply(event, tx);
+  for (const event of recordSpecEvents(events))
+    if (projection.handles.includes(event.type)) await projection.apply(event, tx);
   return tx.snapshot(projection.collections);
 }
 

@@ -1,0 +1,84 @@
+import { hmacBase64url, safeEqual, stableStringify } from '#kernel';
+import type { ReadModelTx } from '#stores/read-model';
+import { PATTERN_PENDING, PATTERNS, type PatternDoc } from '../memory/pattern.doc.js';
+
+/**
+ * Seals pattern-memory documents with a keyed MAC (128-bit truncated HMAC-SHA256 under the service secret), so only
+ * a holder of the secret can write a document the memory serves or learns from. Calling it seals a pattern; `doc`
+ * seals any other memory document (pending executions) as a whole.
+ */
+export interface PatternSealer {
+  (pattern: PatternDoc): string;
+  doc(collection: string, id: string, doc: object): string;
+}
+
+/**
+ * What a pattern's seal covers: everything that decides whether it is served and what it runs (identity, key,
+ * tenant, manifest, status, steps, slots). Counters are left out: they never change what runs, and recall stays
+ * one small MAC.
+ */
+const sealed = (p: PatternDoc): string =>
+  stableStringify({
+    id: p.id,
+    keyId: p.keyId,
+    tenant: p.tenant,
+    manifestHash: p.manifestHash ?? null,
+    operationType: p.operationType,
+    plugin: p.plugin,
+    version: p.version,
+    status: p.status,
+    steps: p.steps,
+    slots: p.slots,
+  });
+
+const withoutSeal = (doc: object): object => {
+  const { seal: _seal, ...rest } = doc as { seal?: unknown };
+  return rest;
+};
+
+/** The sealer for a service secret (WRE_SECRET or `<data dir>/secret.key`), domain-separated from its other uses. */
+export function patternSealer(secret: string): PatternSealer {
+  const seal = (pattern: PatternDoc): string => hmacBase64url(secret, `wre-pattern-seal\u0000${sealed(pattern)}`);
+  seal.doc = (collection: string, id: string, doc: object): string =>
+    hmacBase64url(secret, `wre-memory-doc\u0000${collection}\u0000${id}\u0000${stableStringify(withoutSeal(doc))}`);
+  return seal;
+}
+
+/** Whether a pattern's stored seal matches: a read-model write without the secret never passes. */
+export const sealHolds = (pattern: PatternDoc, seal: PatternSealer): boolean =>
+  typeof pattern.seal === 'string' && safeEqual(seal(pattern), pattern.seal);
+
+const docSealHolds = (collection: string, id: string, doc: object, seal: PatternSealer): boolean => {
+  const stored = (doc as { seal?: unknown }).seal;
+  return typeof stored === 'string' && safeEqual(seal.doc(collection, id, doc), stored);
+};
+
+/** Whether a document read back is the memory's own: patterns and pending executions must carry a valid seal. */
+function trusted(collection: string, id: string, doc: object, seal: PatternSealer): boolean {
+  if (collection === PATTERNS) return sealHolds(doc as PatternDoc, seal);
+  if (collection === PATTERN_PENDING) return docSealHolds(collection, id, doc, seal);
+  return true;
+}
+
+/**
+ * The projection's transaction: it seals every pattern and pending execution it writes, and reads a document
+ * whose seal fails as absent — so a tampered pattern is neither served, nor confirmed and re-sealed by learning, and
+ * a tampered pending execution is never learned from.
+ */
+export const sealingTx = (tx: ReadModelTx, seal: PatternSealer): ReadModelTx => ({
+  get: async <T extends object>(c: string, id: string): Promise<T | null> => {
+    const doc = await tx.get<T>(c, id);
+    return doc && trusted(c, id, doc, seal) ? doc : null;
+  },
+  find: async <T extends object>(c: string, q?: Parameters<ReadModelTx['find']>[1]): Promise<T[]> => {
+    const docs = await tx.find<T>(c, q);
+    return docs.filter((d) => trusted(c, (d as { id?: string }).id ?? '', d, seal));
+  },
+  delete: (c, id) => tx.delete(c, id),
+  setCheckpoint: (p, cp, expected) => tx.setCheckpoint(p, cp, expected),
+  put: (c, id, doc) => {
+    if (c === PATTERNS) return tx.put(c, id, { ...doc, seal: seal(doc as PatternDoc) });
+    if (c === PATTERN_PENDING) return tx.put(c, id, { ...withoutSeal(doc), seal: seal.doc(c, id, doc) });
+    return tx.put(c, id, doc);
+  },
+});
