@@ -28,9 +28,9 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-/** Starts `dist/<entry>` with the given environment (on top of a minimal PATH/HOME). */
-export function spawnEntry(entry: string, env: Record<string, string>, cwd: string): Spawned {
-  const proc = spawn(process.execPath, [join(ROOT, 'dist', entry)], {
+/** Starts `dist/<entry> [args]` with the given environment (on top of a minimal PATH/HOME). */
+export function spawnEntry(entry: string, env: Record<string, string>, cwd: string, args: string[] = []): Spawned {
+  const proc = spawn(process.execPath, [join(ROOT, 'dist', entry), ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
