@@ -47,6 +47,7 @@ export async function bootApp(
       WRE_WORKSPACE: join(dir, 'workspace'),
       PORT: '0',
       WRE_ADMIN_KEY: TEST_ADMIN_KEY,
+      WRE_SECRET: 'test-service-secret-0123456789abcdef01234567',
       ...env,
     },
     dir,

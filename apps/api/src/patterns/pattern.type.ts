@@ -27,6 +27,11 @@ export class Pattern {
     description: 'Hash of the plugin manifest (endpoint, tools, schemas) it was learned under; part of its recall key.',
   })
   manifestHash!: string | null;
+  @Field({
+    description:
+      'False when the stored document fails its seal (written to the read model without the service secret): it is shown as stored but never served; rebuildProjections restores it from the log.',
+  })
+  sealed!: boolean;
   @Field() operationType!: string;
   @Field() plugin!: string;
   @Field() paramShape!: string;

@@ -20,6 +20,11 @@ export interface WreConfig {
    */
   interruptedAfterMs: number;
   workspaceRoot: string;
+  /**
+   * `WRE_TENANT_WORKSPACES`: where the other tenants' workspaces live, one folder per tenant (default
+   * `<WRE_WORKSPACE>-tenants`). Tenant `default` acts in `workspaceRoot`; no tenant's tools reach another's files.
+   */
+  tenantWorkspacesRoot: string;
   /** Protocol files (`*.yaml|yml|json`); `required` when set explicitly, so a typo in the path fails the start. */
   protocols: { dir: string; required: boolean };
   /** Skill folders (`<name>/SKILLz.md` or `SKILL.md`). */
@@ -171,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     projections,
     interruptedAfterMs: int(env, 'WRE_INTERRUPTED_AFTER_MS', shared ? stepTimeoutMs + planTimeoutMs : 0, 0, 86_400_000),
     workspaceRoot: resolve(cwd, env.WRE_WORKSPACE ?? './workspace'),
+    tenantWorkspacesRoot: resolve(cwd, env.WRE_TENANT_WORKSPACES || `${env.WRE_WORKSPACE ?? './workspace'}-tenants`),
     protocols: { dir: resolve(cwd, env.WRE_PROTOCOLS_DIR || './protocols'), required: Boolean(env.WRE_PROTOCOLS_DIR) },
     skillsDir: resolve(cwd, env.WRE_SKILLS_DIR || './skills'),
     host,

@@ -21,6 +21,7 @@ import { resolveMoreSteps } from './resolve-more-steps.js';
 import { resolvePlugin } from './resolve-plugin.js';
 import { runSteps } from './run-steps.js';
 import { validatePlan } from './validate-plan.js';
+import { workspaceOf } from '../runtime/tenant-workspace.js';
 
 /** Client commandIds are scoped by tenant; the default tenant keeps the ids it always had. */
 const scopedCommandId = (tenant: string, commandId: string): string =>
@@ -93,7 +94,8 @@ async function validateAndRun(
   rules: readonly Rule[],
   pattern: PatternDoc | null,
 ): Promise<void> {
-  const { workspaceRoot, stepTimeoutMs } = rt.config;
+  const { stepTimeoutMs } = rt.config;
+  const workspaceRoot = workspaceOf(rt.config, writer.tenant);
   for (;;) {
     if (writer.state.phase === 'planned') await validatePlan(writer, plugin, rules, workspaceRoot);
     await runSteps(writer, plugin, workspaceRoot, stepTimeoutMs);

@@ -65,6 +65,11 @@ export class ExecutionWriter {
     );
   }
 
+  /** The tenant the execution belongs to (its workspace, its memory). */
+  get tenant(): string {
+    return this.who.tenant;
+  }
+
   now(): string {
     return this.clock.now().toISOString();
   }

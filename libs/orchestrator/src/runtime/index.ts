@@ -7,3 +7,4 @@ export * from './plugin-registry.js';
 export * from './admission-gate.js';
 export * from './read-model-digest.js';
 export * from './secrets.js';
+export * from './tenant-workspace.js';

@@ -10,6 +10,7 @@ import {
 } from '#domain';
 import { validateModulePath as checkModulePath } from '#validation';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
+import { workspaceOf } from '../runtime/tenant-workspace.js';
 
 export interface PathValidation {
   valid: boolean;
@@ -17,7 +18,7 @@ export interface PathValidation {
 }
 
 /**
- * Checks a module path against the workspace (existing directory, inside the root after symlinks, module layout)
+ * Checks a module path against the caller's tenant's workspace (existing directory, inside the root after symlinks, module layout)
  * and records the decision as ModulePathValidated. The stored `resolved` path is workspace-relative.
  */
 export async function validateModulePath(
@@ -26,7 +27,7 @@ export async function validateModulePath(
   by: Principal = SYSTEM_PRINCIPAL,
 ): Promise<PathValidation> {
   requireRole(by, 'OPERATOR', 'validating a module path');
-  const root = rt.config.workspaceRoot;
+  const root = workspaceOf(rt.config, by.tenant);
   const text = typeof path === 'string' ? path : String(path);
   const result = await checkModulePath(root, text);
   const resolved = result.resolved ? relative(root, result.resolved) || '.' : null;

@@ -20,7 +20,9 @@ export class ListPatternsResolver {
     tenant: string | null,
     @Args('operationType', { nullable: true }) operationType?: string,
   ): Promise<Pattern[]> {
-    return (await listPatterns(this.rt.readModel, operationType ?? null, readScope(by, tenant))).map(toPattern);
+    return (await listPatterns(this.rt.readModel, operationType ?? null, readScope(by, tenant))).map((d) =>
+      toPattern(d, this.rt.sealer),
+    );
   }
 
   @Query(() => Pattern, { nullable: true })
@@ -29,6 +31,6 @@ export class ListPatternsResolver {
     @CurrentPrincipal() by: Principal,
   ): Promise<Pattern | null> {
     const doc = await getPattern(this.rt.readModel, id);
-    return doc && canAccessTenant(by, doc.tenant) ? toPattern(doc) : null;
+    return doc && canAccessTenant(by, doc.tenant) ? toPattern(doc, this.rt.sealer) : null;
   }
 }
