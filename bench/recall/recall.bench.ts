@@ -1,6 +1,6 @@
 /**
  * Recall latency and memory at 1k and 100k patterns (`npm run bench:recall`): the real recall path
- * (recallByKey: key read, pattern read, seal check, template resolution) over the embedded SQLite read model,
+ * (recallByKey: key read, pattern read, seal checks of both, template resolution) over the embedded SQLite read model,
  * filled through the real ReadModelStore. p50/p99 of single recalls, heap + RSS growth per pattern count.
  * Writes bench/results/recall.json and its BENCHMARKS.md section.
  */
@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PATTERN_KEYS, PATTERNS, recallByKey } from '#pattern-memory';
+import { PATTERN_KEYS, PATTERNS, recallByKey, sealingTx } from '#pattern-memory';
 import { SqliteReadModel } from '#stores/read-model/sqlite';
 import { publish, type BenchOptions } from '../lib/bench-options.js';
 import { machineInfo } from '../lib/benchmarks-md.js';
@@ -53,7 +53,9 @@ async function measure(patterns: number, lookups: number): Promise<RecallMeasure
   const rm = SqliteReadModel.open(join(dir, 'patterns.db'));
   try {
     for (let start = 0; start < patterns; start += BATCH) {
-      await rm.transact(async (tx) => {
+      await rm.transact(async (raw) => {
+        // As the pattern-memory projection writes them: pattern and recall-index entry both sealed.
+        const tx = sealingTx(raw, BENCH_SEAL);
         for (let i = start; i < Math.min(patterns, start + BATCH); i++) {
           const d = patternDoc(i);
           await tx.put(PATTERNS, d.id, d);
@@ -112,7 +114,7 @@ function render(r: RecallBenchResult): string {
   return [
     '## Recall latency (`npm run bench:recall`)',
     '',
-    `${r.date.slice(0, 10)} · ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} · ${r.store}. One recall = key lookup + pattern read + seal check (HMAC-SHA256) + template resolution (3-step template, 2 slots), ${lookups} random keys per size, in process.`,
+    `${r.date.slice(0, 10)} · ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} · ${r.store}. One recall = key lookup + pattern read + seal checks of both (HMAC-SHA256) + template resolution (3-step template, 2 slots), ${lookups} random keys per size, in process.`,
     '',
     '| patterns | p50 | p99 | max | heap growth | RSS growth | db file |',
     '|---:|---:|---:|---:|---:|---:|---:|',

@@ -282,7 +282,7 @@ describe('ProjectionRunner with the real projections', () => {
           provenance: { executionId: 'x6' },
         });
         expect(await pattern(id)).toMatchObject({ status: 'RETIRED' });
-        expect(await rm.find<PatternKeyDoc>(PATTERN_KEYS)).toEqual([
+        expect(await rm.find<PatternKeyDoc>(PATTERN_KEYS)).toMatchObject([
           { keyId: next.pattern.keyId, patternId: next.pattern.id, version: 2 },
         ]);
         expect(await rm.get<ExecutionDoc>(EXECUTIONS, 'x5')).toMatchObject({

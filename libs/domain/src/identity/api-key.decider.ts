@@ -5,11 +5,13 @@ export type IssueApiKey = { type: 'IssueApiKey' } & ApiKeyIssued['data'];
 export type RevokeApiKey = { type: 'RevokeApiKey'; id: string; reason?: string | null };
 export type ApiKeyCommand = IssueApiKey | RevokeApiKey;
 
+/** A key as its own stream tells it: what authentication checks, straight from the log (never a read model). */
 export interface ApiKeyState {
   status: 'none' | 'active' | 'revoked';
+  issued: ApiKeyIssued['data'] | null;
 }
 
-export const initialApiKeyState: ApiKeyState = { status: 'none' };
+export const initialApiKeyState: ApiKeyState = { status: 'none', issued: null };
 
 /** A key id is issued once; revoking is final and revoking again is a no-op. */
 export function decideApiKey(command: ApiKeyCommand, state: ApiKeyState): ApiKeyEvent[] {
@@ -30,8 +32,8 @@ export function decideApiKey(command: ApiKeyCommand, state: ApiKeyState): ApiKey
 export function evolveApiKey(state: ApiKeyState, event: ApiKeyEvent): ApiKeyState {
   switch (event.type) {
     case 'ApiKeyIssued':
-      return { status: 'active' };
+      return { status: 'active', issued: event.data };
     case 'ApiKeyRevoked':
-      return { status: 'revoked' };
+      return { ...state, status: 'revoked' };
   }
 }

@@ -16,6 +16,8 @@ export interface Principal {
   tenant: string;
   role: Role;
   via: AuthMethod;
+  /** Tokens only: when the credential stops being valid (unix seconds); a socket opened with it closes then. */
+  expiresAt?: number;
 }
 
 /** The service itself: registers built-ins at start, recovers interrupted executions; the in-process facade. */

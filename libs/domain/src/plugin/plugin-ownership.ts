@@ -4,7 +4,8 @@ import type { PluginDefinition, PluginRegistered } from './plugin.events.js';
 /** The built-in plugins' names: reserved for the service, shared with every tenant. */
 export const RESERVED_PLUGIN_NAMES: readonly string[] = ['legacy_cleaner', 'module_scaffolder', 'utf8_remediator'];
 
-export const isReservedPluginName = (name: string): boolean => RESERVED_PLUGIN_NAMES.includes(name);
+/** Reserved whatever its case: `Module_Scaffolder` is not a different plugin to a person reading a list. */
+export const isReservedPluginName = (name: string): boolean => RESERVED_PLUGIN_NAMES.includes(name.toLowerCase());
 
 /**
  * What a learned plan depends on: kind, endpoint, operation types, tools and their schemas, whether it plans.

@@ -110,7 +110,7 @@ describe('plugin ownership', () => {
         .then([deregistered('billing')]);
   });
 
-  it('lets only ADMIN share a plugin with every tenant, and keeps the sharing on later registrations', () => {
+  it('lets only ADMIN share a plugin with every tenant; once shared only ADMIN changes it', () => {
     const mine = registered(billing, 'acme');
     for (const shared of [true, false])
       spec
@@ -122,7 +122,9 @@ describe('plugin ownership', () => {
       .when({ type: 'RegisterPlugin', definition: billing, by: admin, shared: true })
       .then([registered(billing, 'acme', { shared: true })]);
     const shared = registered(billing, 'acme', { shared: true });
-    spec.given([mine, shared]).when({ type: 'RegisterPlugin', definition: billing, by: acme }).then([]);
+    spec.given([mine, shared]).when({ type: 'RegisterPlugin', definition: billing, by: acme }).thenThrows('FORBIDDEN');
+    spec.given([mine, shared]).when({ type: 'DeregisterPlugin', name: 'billing', by: acme }).thenThrows('FORBIDDEN');
+    spec.given([mine, shared]).when({ type: 'RegisterPlugin', definition: billing, by: admin }).then([]);
     spec
       .given([mine, shared])
       .when({ type: 'RegisterPlugin', definition: billing, by: admin, shared: false })

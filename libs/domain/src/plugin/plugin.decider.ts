@@ -25,6 +25,8 @@ export interface PluginState {
   /** The tenant that owns the name, once registered (it keeps it after a deregistration). */
   owner: string | null;
   shared: boolean;
+  /** Remote plugins: the nonce of the registration in force (its signing secret derives from it). */
+  signingNonce: string | null;
 }
 
 export const initialPluginState: PluginState = {
@@ -33,6 +35,7 @@ export const initialPluginState: PluginState = {
   definitionHash: null,
   owner: null,
   shared: false,
+  signingNonce: null,
 };
 
 const isSystem = (p: Principal): boolean => p.via === 'system';
@@ -46,13 +49,19 @@ function assertMayChange(name: string, state: PluginState, by: Principal, verb: 
       throw new AuthError('FORBIDDEN', `only ADMIN deregisters the built-in plugin "${name}"`, { plugin: name });
     return;
   }
-  if (state.owner !== null && state.owner !== by.tenant && !isAdmin(by)) {
+  if (isAdmin(by)) return;
+  if (state.owner !== null && state.owner !== by.tenant) {
     if (verb === 'register')
       throw new BadInputError('PLUGIN_NAME_TAKEN', `plugin name "${name}" is owned by another tenant`, {
         plugin: name,
       });
     throw new AuthError('FORBIDDEN', `plugin "${name}" is owned by another tenant`, { plugin: name });
   }
+  // Every tenant runs a shared plugin on ADMIN's word: only ADMIN changes what it is.
+  if (state.shared && state.status === 'registered')
+    throw new AuthError('FORBIDDEN', `plugin "${name}" is shared with every tenant; only ADMIN can ${verb} it`, {
+      plugin: name,
+    });
 }
 
 /**
@@ -69,10 +78,8 @@ export function decidePlugin(command: PluginCommand, state: PluginState): Plugin
       const definitionHash = contentHash(definition);
       const owner = state.owner ?? by.tenant;
       const manifestHash = manifestHashOf(definition);
-      // ADMIN shared what it reviewed: an owner who changes the manifest (endpoint, tools) takes it back to review.
-      const manifestChanged = state.definition !== null && manifestHashOf(state.definition) !== manifestHash;
-      const keptShared = state.shared && (isAdmin(by) || !manifestChanged);
-      const shared = command.shared ?? (isReservedPluginName(definition.name) || keptShared);
+      // Sharing is ADMIN's decision: an owner registering again (after a deregistration) starts unshared.
+      const shared = command.shared ?? (isReservedPluginName(definition.name) || (state.shared && isAdmin(by)));
       const unchanged =
         state.status === 'registered' && state.definitionHash === definitionHash && state.shared === shared;
       if (unchanged && signingNonce === undefined) return [];
@@ -105,7 +112,8 @@ export function evolvePlugin(state: PluginState, event: PluginEvent): PluginStat
     case 'PluginRegistered': {
       const { owner, shared } = registrationOf(event.data);
       const { definition, definitionHash } = event.data;
-      return { status: 'registered', definition, definitionHash, owner, shared };
+      const signingNonce = event.data.signingNonce ?? null;
+      return { status: 'registered', definition, definitionHash, owner, shared, signingNonce };
     }
     case 'PluginDeregistered':
       return { ...state, status: 'deregistered' };

@@ -111,12 +111,31 @@ export async function revokeApiKey(
   return doc;
 }
 
-/** The principal an API key stands for; UNAUTHENTICATED when it is unknown, malformed or revoked. */
-export async function authenticateApiKey(rt: Pick<WreRuntime, 'readModel'>, key: string): Promise<Principal> {
+/**
+ * The principal an API key stands for, read from the key's own stream in the event log — never from a read model,
+ * so a rebuild or a writer of the read model cannot revive a revoked key or change a key's role. UNAUTHENTICATED
+ * when the key is unknown, malformed or revoked.
+ */
+export async function authenticateApiKey(rt: Pick<WreRuntime, 'store'>, key: string): Promise<Principal> {
   const id = apiKeyIdOf(key);
-  const doc = id ? await getApiKey(rt.readModel, id) : null;
-  if (!doc || !safeEqual(doc.keyHash, hashApiKey(key)))
+  const { state } = id
+    ? await loadStream<ApiKeyState, ApiKeyEvent>(rt.store, apiKeyStream(id), initialApiKeyState, evolveApiKey)
+    : { state: initialApiKeyState };
+  const issued = state.issued;
+  if (!issued || !safeEqual(issued.keyHash, hashApiKey(key)))
     throw new AuthError('UNAUTHENTICATED', 'the API key is not valid');
-  if (doc.status !== 'ACTIVE') throw new AuthError('UNAUTHENTICATED', 'the API key has been revoked');
-  return { id: doc.id, tenant: doc.tenant, role: doc.role, via: 'api_key' };
+  if (state.status !== 'active') throw new AuthError('UNAUTHENTICATED', 'the API key has been revoked');
+  return { id: issued.id, tenant: issued.tenant, role: issued.role, via: 'api_key' };
+}
+
+/** Whether the key id names an issued, unrevoked key (its stream in the log says so). */
+export async function apiKeyIsActive(rt: Pick<WreRuntime, 'store'>, keyId: string): Promise<boolean> {
+  if (!API_KEY_ID.test(keyId)) return false;
+  const loaded = await loadStream<ApiKeyState, ApiKeyEvent>(
+    rt.store,
+    apiKeyStream(keyId),
+    initialApiKeyState,
+    evolveApiKey,
+  );
+  return loaded.state.status === 'active';
 }

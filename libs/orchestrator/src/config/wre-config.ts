@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError } from '#kernel';
 import { jwtConfig, type JwtConfig } from './jwt-config.js';
 import { eventStoreConfig, readModelConfig, type EventStoreConfig, type ReadModelConfig } from './store-urls.js';
@@ -75,7 +75,39 @@ function secretVar(env: Record<string, string | undefined>, name: string): strin
   const raw = env[name];
   if (raw === undefined || raw === '') return null;
   if (raw.length < 32) throw new ConfigError(`${name} must be at least 32 characters`, { variable: name });
+  // The placeholders of wre.env.example are public: a deployment that kept one has no secret at all.
+  if (/change-?me/i.test(raw) || new Set(raw).size < 8)
+    throw new ConfigError(
+      `${name} is a placeholder or has too little variety; generate one (openssl rand -base64 48)`,
+      {
+        variable: name,
+      },
+    );
   return raw;
+}
+
+const inside = (parent: string, child: string): boolean => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/**
+ * `WRE_WORKSPACE` (tenant `default`) and `WRE_TENANT_WORKSPACES` (default: the workspace's resolved path plus
+ * `-tenants`); neither may contain the other, or one tenant's tools could reach another's files.
+ */
+function workspaces(
+  env: Record<string, string | undefined>,
+  cwd: string,
+): { workspaceRoot: string; tenantWorkspacesRoot: string } {
+  const workspaceRoot = resolve(cwd, env.WRE_WORKSPACE ?? './workspace');
+  const tenantWorkspacesRoot = env.WRE_TENANT_WORKSPACES
+    ? resolve(cwd, env.WRE_TENANT_WORKSPACES)
+    : `${workspaceRoot}-tenants`;
+  if (inside(workspaceRoot, tenantWorkspacesRoot) || inside(tenantWorkspacesRoot, workspaceRoot))
+    throw new ConfigError('WRE_TENANT_WORKSPACES and WRE_WORKSPACE must not contain one another', {
+      variable: 'WRE_TENANT_WORKSPACES',
+    });
+  return { workspaceRoot, tenantWorkspacesRoot };
 }
 
 function origins(raw: string | undefined): string[] {
@@ -160,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const planTimeoutMs = int(env, 'WRE_PLAN_TIMEOUT_MS', 120_000, 1, 3_600_000);
   const shared = eventStore.kind !== 'sqlite';
   const host = env.HOST ?? '127.0.0.1';
+  const { workspaceRoot, tenantWorkspacesRoot } = workspaces(env, cwd);
   const allow = (env.WRE_REMOTE_PLUGIN_ALLOW ?? 'loopback')
     .split(',')
     .map((s) => s.trim())
@@ -175,8 +208,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     readModel,
     projections,
     interruptedAfterMs: int(env, 'WRE_INTERRUPTED_AFTER_MS', shared ? stepTimeoutMs + planTimeoutMs : 0, 0, 86_400_000),
-    workspaceRoot: resolve(cwd, env.WRE_WORKSPACE ?? './workspace'),
-    tenantWorkspacesRoot: resolve(cwd, env.WRE_TENANT_WORKSPACES || `${env.WRE_WORKSPACE ?? './workspace'}-tenants`),
+    workspaceRoot,
+    tenantWorkspacesRoot,
     protocols: { dir: resolve(cwd, env.WRE_PROTOCOLS_DIR || './protocols'), required: Boolean(env.WRE_PROTOCOLS_DIR) },
     skillsDir: resolve(cwd, env.WRE_SKILLS_DIR || './skills'),
     host,

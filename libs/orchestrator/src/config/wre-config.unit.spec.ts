@@ -100,11 +100,33 @@ describe('loadConfig', () => {
   });
 
   it('reads WRE_SECRET and WRE_ADMIN_KEY of 32 characters or more; unset or empty leaves them to files', () => {
-    const secret = 's'.repeat(32);
+    const secret = 'a-service-secret-of-32-characters-xyz';
     const adminKey = 'an-admin-key-of-forty-characters-abcdefg';
     expect(loadConfig({ WRE_SECRET: secret, WRE_ADMIN_KEY: adminKey }, '/x')).toMatchObject({ secret, adminKey });
     expect(loadConfig({}, '/x')).toMatchObject({ secret: null, adminKey: null });
     expect(loadConfig({ WRE_SECRET: '', WRE_ADMIN_KEY: '' }, '/x')).toMatchObject({ secret: null, adminKey: null });
+  });
+
+  it('refuses the env example placeholders and secrets with too little variety', () => {
+    for (const value of [
+      'CHANGE-ME-at-least-32-characters-of-random-text',
+      'x'.repeat(40),
+      'abababababababababababababababab',
+    ]) {
+      expect(() => loadConfig({ WRE_ADMIN_KEY: value }, '/x')).toThrow(/WRE_ADMIN_KEY is a placeholder/);
+      expect(() => loadConfig({ WRE_SECRET: value }, '/x')).toThrow(/WRE_SECRET is a placeholder/);
+    }
+  });
+
+  it('keeps tenant workspaces beside the workspace, never inside it, whatever the spelling', () => {
+    expect(loadConfig({ WRE_WORKSPACE: '/srv/ws/' }, '/x').tenantWorkspacesRoot).toBe('/srv/ws-tenants');
+    expect(loadConfig({ WRE_WORKSPACE: '.' }, '/x/y').tenantWorkspacesRoot).toBe('/x/y-tenants');
+    expect(() => loadConfig({ WRE_WORKSPACE: '/srv/ws', WRE_TENANT_WORKSPACES: '/srv/ws/t' }, '/x')).toThrow(
+      /must not contain one another/,
+    );
+    expect(() => loadConfig({ WRE_WORKSPACE: '/srv/t/ws', WRE_TENANT_WORKSPACES: '/srv/t' }, '/x')).toThrow(
+      /must not contain one another/,
+    );
   });
 
   it('never repeats a too-short secret in its error', () => {

@@ -25,8 +25,9 @@ export async function handlePluginCommand(
   const events = decidePlugin(command, loaded.state);
   if (events.length === 0) return loaded.lastPosition;
   const commandId = rt.ids.next();
-  const { id: actor, tenant } = command.by;
-  const ctx = { commandId, correlationId: commandId, causationId: commandId, actor, tenant };
+  // Recorded in the owner's tenant (ADMIN acting on a tenant's plugin shows in that tenant's log, not in default's).
+  const tenant = loaded.state.owner ?? command.by.tenant;
+  const ctx = { commandId, correlationId: commandId, causationId: commandId, actor: command.by.id, tenant };
   const stamped = withMetadata(events, ctx, rt.clock);
   return (await rt.store.appendToStream(stream, stamped, { expectedRevision: loaded.revision })).position;
 }

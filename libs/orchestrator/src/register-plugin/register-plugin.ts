@@ -1,7 +1,8 @@
-import { WreError } from '#kernel';
-import { requireRole, SYSTEM_PRINCIPAL, type PluginDefinition, type Principal } from '#domain';
+import { BadInputError, contentHash, WreError } from '#kernel';
+import { isAdmin, requireRole, SYSTEM_PRINCIPAL, type PluginDefinition, type Principal } from '#domain';
 import type { RuntimePlugin } from '#plugins';
-import { getPlugin, type PluginDoc } from '#projections';
+import { getPlugin, pluginsNamedLike, type PluginDoc } from '#projections';
+import { registrationKey } from '../runtime/plugin-registry.js';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { definitionOf } from './plugin-definition.js';
 import { handlePluginCommand } from './plugin-command.js';
@@ -31,6 +32,16 @@ export function registerPlugin(
   return recordRegistration(rt, runtime, definition, { ...options, by });
 }
 
+/** A name that differs only in case from another tenant's plugin is taken too (`Acme_Plugin` vs `acme_plugin`). */
+async function refuseLookAlike(rt: PluginDeps, name: string, by: Principal): Promise<void> {
+  if (isAdmin(by)) return;
+  const other = (await pluginsNamedLike(rt.readModel, name)).find((d) => d.name !== name && d.owner !== by.tenant);
+  if (other)
+    throw new BadInputError('PLUGIN_NAME_TAKEN', `plugin name "${name}" differs only in case from another tenant's`, {
+      plugin: name,
+    });
+}
+
 async function recordRegistration(
   rt: PluginDeps,
   runtime: RuntimePlugin,
@@ -38,6 +49,7 @@ async function recordRegistration(
   options: RegistrationOptions & { by: Principal },
 ): Promise<PluginDoc> {
   const { by, shared, signingNonce } = options;
+  await refuseLookAlike(rt, definition.name, by);
   const command = {
     type: 'RegisterPlugin' as const,
     definition,
@@ -46,7 +58,7 @@ async function recordRegistration(
     ...(signingNonce !== undefined ? { signingNonce } : {}),
   };
   const position = await handlePluginCommand(rt, definition.name, command);
-  rt.plugins.set(runtime);
+  rt.plugins.set(runtime, registrationKey(contentHash(definition), signingNonce));
   await rt.projector.waitFor(position);
   const doc = await getPlugin(rt.readModel, definition.name);
   if (!doc) throw new WreError('INTERNAL_SERVER_ERROR', `plugin ${definition.name} missing after catch-up`);

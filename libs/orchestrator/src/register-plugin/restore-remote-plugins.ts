@@ -2,6 +2,7 @@ import { errorMessage } from '#kernel';
 import { registeredPlugins } from '#projections';
 import type { WreRuntime } from '../runtime/wre-runtime.js';
 import { pluginSigningSecret } from '../runtime/secrets.js';
+import { registrationKey } from '../runtime/plugin-registry.js';
 import { remotePlugin } from './register-remote-plugin.js';
 
 /**
@@ -16,7 +17,8 @@ export async function restoreRemotePlugins(
     try {
       const { name, operationTypes, tools, endpoint, timeoutMs } = d;
       const secret = pluginSigningSecret(rt.serviceSecret, name, d.signingNonce ?? '');
-      rt.plugins.set(remotePlugin(rt, { name, operationTypes, tools, endpoint, timeoutMs }, secret));
+      const plugin = remotePlugin(rt, { name, operationTypes, tools, endpoint, timeoutMs }, secret);
+      rt.plugins.set(plugin, registrationKey(d.definitionHash, d.signingNonce));
     } catch (e) {
       // The allow-list may have been narrowed since registration: such a plugin stays unavailable, not trusted.
       console.warn(`[wre] remote plugin ${d.name} not restored: ${errorMessage(e)}`);

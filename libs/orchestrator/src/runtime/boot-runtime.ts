@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { randomIds, systemClock, type Clock, type IdGenerator } from '#kernel';
 import { builtinPlugins, toRuntimePlugin } from '#plugins';
 import {
@@ -48,6 +48,8 @@ async function loadProtocols(config: WreConfig, given: ProtocolDefinition[] | un
 export async function bootRuntime(config: WreConfig, options: RuntimeOptions = {}): Promise<WreRuntime> {
   mkdirSync(config.workspaceRoot, { recursive: true });
   const protocols = await loadProtocols(config, options.protocols);
+  // A data directory WRE creates is private: the stores hold every tenant's params and outputs.
+  if (config.dataDir !== null && !existsSync(config.dataDir)) mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const store = await openEventStore(config);
   const readModel = await openReadModel(config);
   const secret = loadServiceSecret(config);

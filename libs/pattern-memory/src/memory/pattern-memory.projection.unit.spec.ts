@@ -56,7 +56,7 @@ describe('pattern-memory projection', () => {
     });
     expect(sealHolds(patterns[0]!, SEAL)).toBe(true);
     expect(patterns[0]!.steps[0]!.args).toEqual({ path: { $format: 'modules/{domain}/{name}' } });
-    expect(keys).toEqual([{ keyId: patterns[0]!.keyId, patternId: patterns[0]!.id, version: 1 }]);
+    expect(keys).toMatchObject([{ keyId: patterns[0]!.keyId, patternId: patterns[0]!.id, version: 1 }]);
     expect(pending).toEqual([]);
   });
 
@@ -87,7 +87,7 @@ describe('pattern-memory projection', () => {
     expect(retried.patterns).toMatchObject([{ status: 'CANDIDATE', successes: 2 }]);
     const confirmed = await patternsOf([...serve('x1', 8080), ...serve('x2', 9090)]);
     expect(confirmed.patterns).toMatchObject([{ status: 'ACTIVE', successes: 2 }]);
-    expect(confirmed.keys).toEqual([
+    expect(confirmed.keys).toMatchObject([
       { keyId: confirmed.patterns[0]!.keyId, patternId: confirmed.patterns[0]!.id, version: 1 },
     ]);
   });
@@ -110,7 +110,7 @@ describe('pattern-memory projection', () => {
     ]);
     expect(patterns[0]).toMatchObject({ id, uses: 2, successes: 1, failures: 2, status: 'RETIRED' });
     expect(patterns[0]!.retiredReason).toMatch(/^fidelity 0\.\d{3} after 2 failed of 3 outcomes$/);
-    expect(keys).toEqual([{ keyId: patterns[0]!.keyId, patternId: null, version: 1 }]);
+    expect(keys).toMatchObject([{ keyId: patterns[0]!.keyId, patternId: null, version: 1 }]);
     // Scoring rewrites the pattern, and every write is sealed again: the seal covers the new status.
     expect(sealHolds(patterns[0]!, SEAL)).toBe(true);
   });

@@ -53,6 +53,8 @@ export interface PatternKeyDoc {
   keyId: string;
   patternId: string | null;
   version: number;
+  /** See pattern-seal.ts: an entry written without the service secret (e.g. pointing at an older version) is ignored. */
+  seal?: string;
 }
 
 export const PATTERNS = 'patterns';

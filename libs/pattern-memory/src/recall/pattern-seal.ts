@@ -1,6 +1,6 @@
 import { hmacBase64url, safeEqual, stableStringify } from '#kernel';
 import type { ReadModelTx } from '#stores/read-model';
-import { PATTERN_PENDING, PATTERNS, type PatternDoc } from '../memory/pattern.doc.js';
+import { PATTERN_KEYS, PATTERN_PENDING, PATTERNS, type PatternDoc } from '../memory/pattern.doc.js';
 
 /**
  * Seals pattern-memory documents with a keyed MAC (128-bit truncated HMAC-SHA256 under the service secret), so only
@@ -48,22 +48,25 @@ export function patternSealer(secret: string): PatternSealer {
 export const sealHolds = (pattern: PatternDoc, seal: PatternSealer): boolean =>
   typeof pattern.seal === 'string' && safeEqual(seal(pattern), pattern.seal);
 
-const docSealHolds = (collection: string, id: string, doc: object, seal: PatternSealer): boolean => {
+export const docSealHolds = (collection: string, id: string, doc: object, seal: PatternSealer): boolean => {
   const stored = (doc as { seal?: unknown }).seal;
   return typeof stored === 'string' && safeEqual(seal.doc(collection, id, doc), stored);
 };
 
-/** Whether a document read back is the memory's own: patterns and pending executions must carry a valid seal. */
+/** Documents sealed as a whole: the recall index (which version a key serves) and pending executions. */
+const WHOLE = new Set([PATTERN_KEYS, PATTERN_PENDING]);
+
+/** Whether a document read back is the memory's own: every memory document must carry a valid seal. */
 function trusted(collection: string, id: string, doc: object, seal: PatternSealer): boolean {
   if (collection === PATTERNS) return sealHolds(doc as PatternDoc, seal);
-  if (collection === PATTERN_PENDING) return docSealHolds(collection, id, doc, seal);
+  if (WHOLE.has(collection)) return docSealHolds(collection, id, doc, seal);
   return true;
 }
 
 /**
- * The projection's transaction: it seals every pattern and pending execution it writes, and reads a document
- * whose seal fails as absent — so a tampered pattern is neither served, nor confirmed and re-sealed by learning, and
- * a tampered pending execution is never learned from.
+ * The projection's transaction: it seals every pattern, recall-index entry and pending execution it writes, and
+ * reads a document whose seal fails as absent — so a tampered pattern is neither served, nor confirmed and re-sealed
+ * by learning, and a tampered pending execution is never learned from.
  */
 export const sealingTx = (tx: ReadModelTx, seal: PatternSealer): ReadModelTx => ({
   get: async <T extends object>(c: string, id: string): Promise<T | null> => {
@@ -78,7 +81,7 @@ export const sealingTx = (tx: ReadModelTx, seal: PatternSealer): ReadModelTx => 
   setCheckpoint: (p, cp, expected) => tx.setCheckpoint(p, cp, expected),
   put: (c, id, doc) => {
     if (c === PATTERNS) return tx.put(c, id, { ...doc, seal: seal(doc as PatternDoc) });
-    if (c === PATTERN_PENDING) return tx.put(c, id, { ...withoutSeal(doc), seal: seal.doc(c, id, doc) });
+    if (WHOLE.has(c)) return tx.put(c, id, { ...withoutSeal(doc), seal: seal.doc(c, id, doc) });
     return tx.put(c, id, doc);
   },
 });

@@ -40,7 +40,12 @@ async function learned(...events: SpecEvent[]): Promise<PatternDoc> {
 async function storeOf(pattern: PatternDoc, keyId = pattern.keyId): Promise<ReadModelStore> {
   const tx = new MemoryReadModelTx();
   await tx.put(PATTERNS, pattern.id, pattern);
-  await tx.put(PATTERN_KEYS, keyId, { keyId, patternId: pattern.id, version: pattern.version } satisfies PatternKeyDoc);
+  // The recall-index entry sealed as the projection writes it (the pattern is given as it is, tampered or not).
+  await sealingTx(tx, SEAL).put(PATTERN_KEYS, keyId, {
+    keyId,
+    patternId: pattern.id,
+    version: pattern.version,
+  } satisfies PatternKeyDoc);
   const readOnly = (): never => {
     throw new Error('read-only spec store');
   };
@@ -119,7 +124,7 @@ describe('pattern seal', () => {
     });
   });
 
-  it('seals pattern documents written through sealingTx, and nothing else', async () => {
+  it('seals pattern documents and recall-index entries written through sealingTx', async () => {
     const tx = new MemoryReadModelTx();
     const pattern = await learned(...run('x1', params));
     const { seal: _seal, ...unsealed } = pattern;
@@ -127,7 +132,10 @@ describe('pattern seal', () => {
     await sealing.put(PATTERNS, pattern.id, unsealed);
     await sealing.put(PATTERN_KEYS, pattern.keyId, { keyId: pattern.keyId, patternId: pattern.id, version: 1 });
     expect(sealHolds((await tx.get<PatternDoc>(PATTERNS, pattern.id))!, SEAL)).toBe(true);
-    expect(await tx.get(PATTERN_KEYS, pattern.keyId)).not.toHaveProperty('seal');
+    expect((await tx.get<PatternKeyDoc>(PATTERN_KEYS, pattern.keyId))!.seal).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await sealing.get(PATTERN_KEYS, pattern.keyId)).not.toBeNull();
+    await tx.put(PATTERN_KEYS, pattern.keyId, { ...(await tx.get(PATTERN_KEYS, pattern.keyId)), version: 7 });
+    expect(await sealing.get(PATTERN_KEYS, pattern.keyId)).toBeNull(); // a tampered entry reads as absent
   });
 
   describe('a writer of the read model without the secret', () => {

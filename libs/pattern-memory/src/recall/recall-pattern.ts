@@ -3,7 +3,7 @@ import type { PlanStep } from '#domain';
 import type { ReadModelStore } from '#stores/read-model';
 import { PATTERNS, PATTERN_KEYS, type PatternDoc, type PatternKeyDoc } from '../memory/pattern.doc.js';
 import { resolveTemplate } from '../template/index.js';
-import { sealHolds, type PatternSealer } from './pattern-seal.js';
+import { docSealHolds, sealHolds, type PatternSealer } from './pattern-seal.js';
 import { recallKeyFor, type RecallDiscriminators } from './recall-key.js';
 
 export type RecallMiss = 'no_pattern' | 'not_active' | 'hash_mismatch' | 'slots_unfilled';
@@ -21,7 +21,12 @@ export async function recallByKey(
 ): Promise<RecallOutcome> {
   const key = await readModel.get<PatternKeyDoc>(PATTERN_KEYS, keyId);
   if (!key?.patternId) return { hit: false, reason: 'no_pattern', patternId: null };
+  if (!docSealHolds(PATTERN_KEYS, keyId, key, seal)) {
+    const detail = `the recall index entry of ${keyId} does not match its seal (written without the service secret)`;
+    return { hit: false, reason: 'hash_mismatch', patternId: key.patternId, detail };
+  }
   const pattern = await readModel.get<PatternDoc>(PATTERNS, key.patternId);
+  if (pattern && pattern.version !== key.version) return { hit: false, reason: 'not_active', patternId: pattern.id };
   return servePattern(pattern, keyId, params, seal);
 }
 

@@ -10,9 +10,12 @@ interface AllowEntry {
   port: string | null;
 }
 
+/** An endpoint as errors and logs may show it: user info (`user:password@`) masked. */
+const masked = (endpoint: string): string => endpoint.replace(/\/\/[^@/?#]*@/, '//***@').slice(0, 200);
+
 const refuse = (endpoint: string, reason: string): BadInputError =>
   new BadInputError('ENDPOINT_NOT_ALLOWED', `remote plugin endpoint not allowed: ${reason}`, {
-    endpoint: endpoint.slice(0, 200),
+    endpoint: masked(endpoint),
     reason,
   });
 

@@ -4,6 +4,8 @@ import type { PluginDefinition } from '#domain';
 export interface PluginDoc extends PluginDefinition {
   status: 'REGISTERED' | 'DEREGISTERED';
   definitionHash: string;
+  /** The name lower-cased: names that differ only in case are one name (look-alikes are refused). */
+  nameKey: string;
   /** See manifestHashOf: part of every recall key of its executions. */
   manifestHash: string;
   /** The tenant that owns the name; only it (or ADMIN) updates or deregisters it. */

@@ -6,12 +6,13 @@ import { PLUGINS, type PluginDoc } from './plugin.doc.js';
 /** Current definition and status of every plugin ever registered. */
 export const pluginsProjection: Projection = {
   name: 'plugins',
-  version: 2,
+  version: 3,
   handles: PLUGIN_EVENT_TYPES,
   collections: [PLUGINS],
   indexes: [
     { collection: PLUGINS, field: 'status' },
     { collection: PLUGINS, field: 'owner' },
+    { collection: PLUGINS, field: 'nameKey' },
   ],
   async apply(recorded: RecordedEvent, tx: ReadModelTx) {
     const event = recorded as unknown as PluginEvent & RecordedEvent;
@@ -21,6 +22,7 @@ export const pluginsProjection: Projection = {
       const prev = await tx.get<PluginDoc>(PLUGINS, definition.name);
       const doc: PluginDoc = {
         ...definition,
+        nameKey: definition.name.toLowerCase(),
         status: 'REGISTERED',
         definitionHash,
         ...registrationOf(event.data),

@@ -25,6 +25,7 @@ const registered = (d: PluginDefinition, hash: string, extra: Record<string, unk
 const deregistered = { stream, type: 'PluginDeregistered', data: { name: 'scaffolder', reason: null } };
 /** What an ownerless registration reads as: owned by `default`, not shared, its manifest hashed now. */
 const ownerless = (d: PluginDefinition) => ({
+  nameKey: d.name.toLowerCase(),
   manifestHash: manifestHashOf(d),
   owner: 'default',
   shared: false,

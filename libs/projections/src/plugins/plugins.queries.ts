@@ -15,3 +15,7 @@ export const registeredPlugins = (readModel: ReadModelStore, kind?: PluginDoc['k
 /** Whether a tenant may run (and see) a plugin: its own, or one shared with every tenant. */
 export const usableBy = (doc: Pick<PluginDoc, 'owner' | 'shared'>, tenant: string): boolean =>
   doc.shared || doc.owner === tenant;
+
+/** Plugins whose name equals `name` but for case (the name itself included). */
+export const pluginsNamedLike = (readModel: ReadModelStore, name: string): Promise<PluginDoc[]> =>
+  readModel.find<PluginDoc>(PLUGINS, { where: { nameKey: name.toLowerCase() } });

@@ -1,6 +1,6 @@
 import { AuthError, safeEqual, sha256Hex } from '#kernel';
 import type { Principal } from '#domain';
-import { authenticateApiKey, type WreRuntime } from '#orchestrator';
+import { apiKeyIsActive, authenticateApiKey, type WreRuntime } from '#orchestrator';
 import { looksLikeJwt, type JwtVerifier } from './jwt-verifier.js';
 
 /** The bootstrap key's principal: ADMIN, acting in tenant `default`. */
@@ -10,6 +10,10 @@ export const BOOTSTRAP_ADMIN: Principal = Object.freeze({
   role: 'ADMIN',
   via: 'bootstrap_key',
 });
+
+async function stillActive(rt: Pick<WreRuntime, 'store'>, keyId: string): Promise<void> {
+  if (!(await apiKeyIsActive(rt, keyId))) throw new AuthError('UNAUTHENTICATED', 'the API key has been revoked');
+}
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
@@ -22,7 +26,7 @@ export class Authenticator {
   private readonly adminKeyHash: string;
 
   constructor(
-    private readonly rt: Pick<WreRuntime, 'readModel'>,
+    private readonly rt: Pick<WreRuntime, 'store'>,
     adminKey: string,
     private readonly jwt: JwtVerifier | null,
   ) {
@@ -39,5 +43,15 @@ export class Authenticator {
     if (credential.startsWith('wre_')) return authenticateApiKey(this.rt, credential);
     if (this.jwt && looksLikeJwt(credential)) return this.jwt.verify(credential);
     throw new AuthError('UNAUTHENTICATED', 'the credential is not a valid API key' + (this.jwt ? ' or JWT' : ''));
+  }
+
+  /**
+   * Whether a principal authenticated earlier (a socket's) still holds: an API key not revoked since, a token not
+   * expired. Throws UNAUTHENTICATED otherwise.
+   */
+  async recheck(principal: Principal, nowSeconds: number): Promise<void> {
+    if (principal.expiresAt !== undefined && nowSeconds >= principal.expiresAt)
+      throw new AuthError('UNAUTHENTICATED', 'the token has expired');
+    if (principal.via === 'api_key') await stillActive(this.rt, principal.id);
   }
 }

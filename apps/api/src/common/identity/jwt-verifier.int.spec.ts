@@ -104,12 +104,13 @@ describe('JwtVerifier against a local JWKS server', () => {
   it('maps a valid RS256 token to a principal and fetches the JWKS once', async () => {
     const verifier = jwks();
     const before = jwksHits;
-    await expect(verifier.verify(await token(rsa))).resolves.toEqual({
+    await expect(verifier.verify(await token(rsa))).resolves.toMatchObject({
       id: 'jwt:user-1',
       tenant: 'acme',
       role: 'OPERATOR',
       via: 'jwt',
     });
+    await expect(verifier.verify(await token(rsa))).resolves.toHaveProperty('expiresAt', expect.any(Number));
     await verifier.verify(await token(rsa, { sub: 'user-2' }));
     await expect(verifier.verify(await token(ed, { role: 'READER' }))).resolves.toMatchObject({ role: 'READER' });
     expect(jwksHits - before).toBe(1);
@@ -161,7 +162,7 @@ describe('JwtVerifier against a local JWKS server', () => {
 
   it('verifies HS256 with the configured secret only', async () => {
     const signer = { key: new TextEncoder().encode(SECRET), alg: 'HS256' };
-    await expect(hs().verify(await token(signer, { role: 'admin' }))).resolves.toEqual({
+    await expect(hs().verify(await token(signer, { role: 'admin' }))).resolves.toMatchObject({
       id: 'jwt:user-1',
       tenant: 'acme',
       role: 'ADMIN',

@@ -157,6 +157,14 @@ export class JwtVerifier {
     if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) {
       throw unauthenticated('bad_tenant', `"${tenantClaim}" claim is not a valid tenant (${TENANT_PATTERN})`);
     }
-    return { id: `jwt:${sub}`, tenant, role: roleOf(claimAt(payload, roleClaim), roleClaim), via: 'jwt' };
+    const role = roleOf(claimAt(payload, roleClaim), roleClaim);
+    // jose has checked `exp` (required); a WebSocket opened with the token closes when it expires.
+    return {
+      id: `jwt:${sub}`,
+      tenant,
+      role,
+      via: 'jwt',
+      ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp } : {}),
+    };
   }
 }

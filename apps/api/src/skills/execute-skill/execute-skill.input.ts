@@ -5,7 +5,11 @@ import { JSONScalar } from '../../common/scalars/index.js';
 export class ExecuteSkillInput {
   @Field({ description: 'Skill folder name under WRE_SKILLS_DIR (SKILLz.md preferred, SKILL.md fallback).' })
   skillName!: string;
-  @Field({ description: 'Who runs it (recorded as the actor).' }) agent!: string;
+  @Field({
+    description:
+      'The agent it runs for: recorded as a claim (metadata.agent) beside the actor, which is the authenticated principal.',
+  })
+  agent!: string;
   @Field(() => JSONScalar, { nullable: true, description: 'The operation params (a JSON object).' })
   inputContext?: unknown;
   @Field({ nullable: true, description: 'Override the skill throttle and rate limits; recorded as forced.' })
