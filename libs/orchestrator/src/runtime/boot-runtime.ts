@@ -49,7 +49,8 @@ export async function bootRuntime(config: WreConfig, options: RuntimeOptions = {
   mkdirSync(config.workspaceRoot, { recursive: true });
   const protocols = await loadProtocols(config, options.protocols);
   // A data directory WRE creates is private: the stores hold every tenant's params and outputs.
-  if (config.dataDir !== null && !existsSync(config.dataDir)) mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  if (config.dataDir !== null && !existsSync(config.dataDir))
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const store = await openEventStore(config);
   const readModel = await openReadModel(config);
   const secret = loadServiceSecret(config);
