@@ -1,5 +1,12 @@
 import { BadInputError, contentHash, WreError } from '#kernel';
-import { isAdmin, requireRole, SYSTEM_PRINCIPAL, type PluginDefinition, type Principal } from '#domain';
+import {
+  isAdmin,
+  isReservedPluginName,
+  requireRole,
+  SYSTEM_PRINCIPAL,
+  type PluginDefinition,
+  type Principal,
+} from '#domain';
 import type { RuntimePlugin } from '#plugins';
 import { getPlugin, pluginsNamedLike, type PluginDoc } from '#projections';
 import { registrationKey } from '../runtime/plugin-registry.js';
@@ -34,7 +41,8 @@ export function registerPlugin(
 
 /** A name that differs only in case from another tenant's plugin is taken too (`Acme_Plugin` vs `acme_plugin`). */
 async function refuseLookAlike(rt: PluginDeps, name: string, by: Principal): Promise<void> {
-  if (isAdmin(by)) return;
+  // A built-in's name in any case is refused by the decider as PLUGIN_NAME_RESERVED.
+  if (isAdmin(by) || isReservedPluginName(name)) return;
   const other = (await pluginsNamedLike(rt.readModel, name)).find((d) => d.name !== name && d.owner !== by.tenant);
   if (other)
     throw new BadInputError('PLUGIN_NAME_TAKEN', `plugin name "${name}" differs only in case from another tenant's`, {

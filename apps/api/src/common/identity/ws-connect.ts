@@ -81,6 +81,7 @@ export const wsOnSubscribe =
     } catch (e) {
       const code = isWreError(e) ? e.code : 'INTERNAL_SERVER_ERROR';
       socket.close(WS_UNAUTHORIZED, reason(`${code}: ${errorMessage(e)}`));
-      return [new GraphQLError(errorMessage(e), { extensions: { code } })];
+      const originalError = e instanceof Error ? e : undefined;
+      return [new GraphQLError(errorMessage(e), { extensions: { code }, ...(originalError ? { originalError } : {}) })];
     }
   };
