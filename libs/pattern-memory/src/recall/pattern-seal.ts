@@ -10,6 +10,30 @@ import { PATTERN_KEYS, PATTERN_PENDING, PATTERNS, type PatternDoc } from '../mem
 export interface PatternSealer {
   (pattern: PatternDoc): string;
   doc(collection: string, id: string, doc: object): string;
+  /** Documents this process wrote or verified, exactly as they were then (see VerifiedDocs). */
+  readonly verified: VerifiedDocs;
+}
+
+/**
+ * The exact JSON of memory documents this process sealed or verified, by collection and id (the most recent
+ * `limit`). A document read back that serialises to the same text is the one that was sealed, so its MAC need not
+ * be recomputed — a rebuild re-reads each pending execution once per event, and recall re-reads hot patterns. Any
+ * difference (a writer without the secret, a store that reorders keys) falls back to the full check.
+ */
+export class VerifiedDocs {
+  private readonly docs = new Map<string, string>();
+  constructor(private readonly limit = 5000) {}
+
+  holds(collection: string, id: string, json: string): boolean {
+    return this.docs.get(`${collection}\u0000${id}`) === json;
+  }
+
+  remember(collection: string, id: string, json: string): void {
+    const key = `${collection}\u0000${id}`;
+    this.docs.delete(key);
+    this.docs.set(key, json);
+    if (this.docs.size > this.limit) this.docs.delete(this.docs.keys().next().value!);
+  }
 }
 
 /**
@@ -41,17 +65,33 @@ export function patternSealer(secret: string): PatternSealer {
   const seal = (pattern: PatternDoc): string => hmacBase64url(secret, `wre-pattern-seal\u0000${sealed(pattern)}`);
   seal.doc = (collection: string, id: string, doc: object): string =>
     hmacBase64url(secret, `wre-memory-doc\u0000${collection}\u0000${id}\u0000${stableStringify(withoutSeal(doc))}`);
-  return seal;
+  return Object.assign(seal, { verified: new VerifiedDocs() });
+}
+
+/** Runs `check` unless this exact document was sealed or verified before; remembers it when it holds. */
+function remembered(seal: PatternSealer, collection: string, id: string, doc: object, check: () => boolean): boolean {
+  const json = JSON.stringify(doc);
+  if (seal.verified.holds(collection, id, json)) return true;
+  const holds = check();
+  if (holds) seal.verified.remember(collection, id, json);
+  return holds;
 }
 
 /** Whether a pattern's stored seal matches: a read-model write without the secret never passes. */
 export const sealHolds = (pattern: PatternDoc, seal: PatternSealer): boolean =>
-  typeof pattern.seal === 'string' && safeEqual(seal(pattern), pattern.seal);
+  remembered(
+    seal,
+    PATTERNS,
+    String(pattern.id),
+    pattern,
+    () => typeof pattern.seal === 'string' && safeEqual(seal(pattern), pattern.seal),
+  );
 
-export const docSealHolds = (collection: string, id: string, doc: object, seal: PatternSealer): boolean => {
-  const stored = (doc as { seal?: unknown }).seal;
-  return typeof stored === 'string' && safeEqual(seal.doc(collection, id, doc), stored);
-};
+export const docSealHolds = (collection: string, id: string, doc: object, seal: PatternSealer): boolean =>
+  remembered(seal, collection, id, doc, () => {
+    const stored = (doc as { seal?: unknown }).seal;
+    return typeof stored === 'string' && safeEqual(seal.doc(collection, id, doc), stored);
+  });
 
 /** Documents sealed as a whole: the recall index (which version a key serves) and pending executions. */
 const WHOLE = new Set([PATTERN_KEYS, PATTERN_PENDING]);
@@ -79,9 +119,11 @@ export const sealingTx = (tx: ReadModelTx, seal: PatternSealer): ReadModelTx => 
   },
   delete: (c, id) => tx.delete(c, id),
   setCheckpoint: (p, cp, expected) => tx.setCheckpoint(p, cp, expected),
-  put: (c, id, doc) => {
-    if (c === PATTERNS) return tx.put(c, id, { ...doc, seal: seal(doc as PatternDoc) });
-    if (WHOLE.has(c)) return tx.put(c, id, { ...withoutSeal(doc), seal: seal.doc(c, id, doc) });
-    return tx.put(c, id, doc);
+  put: async (c, id, doc) => {
+    if (c !== PATTERNS && !WHOLE.has(c)) return tx.put(c, id, doc);
+    const sealed =
+      c === PATTERNS ? { ...doc, seal: seal(doc as PatternDoc) } : { ...withoutSeal(doc), seal: seal.doc(c, id, doc) };
+    await tx.put(c, id, sealed);
+    seal.verified.remember(c, id, JSON.stringify(sealed));
   },
 });
