@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { GREETING_TOOLS } from '../remote-plugin-server.js';
 
 /** A plan step as the remote plugin protocol carries it. */
 export interface FakeStep {
@@ -49,22 +50,8 @@ export const greetingPlan = (op: FakeOperation): FakeStep[] => {
   ];
 };
 
-export const FAKE_TOOLS = [
-  {
-    name: 'compose',
-    description: 'compose a message',
-    argsSchema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
-  },
-  {
-    name: 'deliver',
-    description: 'deliver a message',
-    argsSchema: {
-      type: 'object',
-      required: ['to', 'text'],
-      properties: { to: { type: 'string' }, text: { type: 'string' } },
-    },
-  },
-];
+/** The greeting orchestrator's tools (compose, deliver), which this fake plans with too. */
+export const FAKE_TOOLS = GREETING_TOOLS;
 
 /**
  * An out-of-process plugin on 127.0.0.1 that plans with `plan` (charging 1500 planner tokens) and runs every step

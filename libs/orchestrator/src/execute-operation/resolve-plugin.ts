@@ -21,6 +21,9 @@ export interface ResolvedPlugin {
   manifestHash: string;
 }
 
+/** A plugin's registration in force, as its stream tells it. */
+type Registration = PluginState & { definition: NonNullable<PluginState['definition']> };
+
 type ResolveDeps = Pick<WreRuntime, 'store' | 'readModel' | 'plugins' | 'config' | 'serviceSecret'>;
 
 const notFound = (name: string): NotFoundError =>
@@ -32,11 +35,7 @@ const notFound = (name: string): NotFoundError =>
  * from the registration (another instance re-registered it, or rotated its signing secret); an in-process plugin
  * whose code here is not that registration's is unavailable.
  */
-function runnable(
-  rt: ResolveDeps,
-  name: string,
-  state: PluginState & { definition: NonNullable<PluginState['definition']> },
-): RuntimePlugin {
+function runnable(rt: ResolveDeps, name: string, state: Registration): RuntimePlugin {
   const registration = registrationKey(state.definitionHash ?? '', state.signingNonce);
   const loaded = rt.plugins.get(name);
   if (loaded && rt.plugins.registrationOf(name) === registration) return loaded;
@@ -66,7 +65,7 @@ function runnable(
 }
 
 /** The plugin's registration as its stream tells it, if the tenant may run it. */
-async function usableRegistration(rt: ResolveDeps, name: string, tenant: string) {
+async function usableRegistration(rt: ResolveDeps, name: string, tenant: string): Promise<Registration | null> {
   const { state } = await loadStream<PluginState, PluginEvent>(
     rt.store,
     pluginStream(name),
@@ -99,18 +98,21 @@ export async function resolvePlugin(
   const proposed = (await registeredPlugins(rt.readModel)).filter(
     (p) => p.operationTypes.includes(operationType) && usableBy(p, tenant),
   );
-  const candidates = [];
+  const candidates: { name: string; state: Registration }[] = [];
   for (const p of proposed) {
     const state = await usableRegistration(rt, p.name, tenant);
-    if (state?.definition.operationTypes.includes(operationType)) candidates.push(p.name);
+    if (state?.definition.operationTypes.includes(operationType)) candidates.push({ name: p.name, state });
   }
   if (candidates.length === 0) {
     const message = `no registered plugin handles operation type "${operationType}"`;
     throw new BadInputError('UNKNOWN_OPERATION_TYPE', message, { operationType });
   }
   if (candidates.length > 1) {
-    const message = `operation type "${operationType}" is handled by ${candidates.join(', ')}; name one with "plugin"`;
-    throw new BadInputError('AMBIGUOUS_OPERATION_TYPE', message, { operationType, candidates });
+    const names = candidates.map((c) => c.name);
+    const message = `operation type "${operationType}" is handled by ${names.join(', ')}; name one with "plugin"`;
+    throw new BadInputError('AMBIGUOUS_OPERATION_TYPE', message, { operationType, candidates: names });
   }
-  return resolvePlugin(rt, operationType, candidates[0]!, tenant);
+  // The registration was just read from the stream: use it, rather than reading the stream again by name.
+  const { name, state } = candidates[0]!;
+  return { runtime: runnable(rt, name, state), manifestHash: manifestHashOf(state.definition) };
 }

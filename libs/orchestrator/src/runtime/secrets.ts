@@ -1,6 +1,6 @@
 import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, hmacHex, isWreError, randomToken } from '#kernel';
+import { ConfigError, hmacBase64url, isWreError, randomToken } from '#kernel';
 import type { WreConfig } from '../config/index.js';
 
 /** Where a secret came from: the environment, a file (created now or earlier), or this process only. */
@@ -81,4 +81,4 @@ export const loadAdminKey = (config: WreConfig): LoadedSecret =>
  * is never stored, and a re-registration (a new nonce) rotates it.
  */
 export const pluginSigningSecret = (serviceSecret: string, plugin: string, nonce: string): string =>
-  `whsec_${Buffer.from(hmacHex(serviceSecret, `wre-plugin-signing\u0000${plugin}\u0000${nonce}`), 'hex').toString('base64url')}`;
+  `whsec_${hmacBase64url(serviceSecret, `wre-plugin-signing\u0000${plugin}\u0000${nonce}`, 32)}`;

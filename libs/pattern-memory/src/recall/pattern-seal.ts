@@ -115,7 +115,10 @@ export const sealingTx = (tx: ReadModelTx, seal: PatternSealer): ReadModelTx => 
   },
   find: async <T extends object>(c: string, q?: Parameters<ReadModelTx['find']>[1]): Promise<T[]> => {
     const docs = await tx.find<T>(c, q);
-    return docs.filter((d) => trusted(c, (d as { id?: string }).id ?? '', d, seal));
+    // Documents are addressed by `id`, recall-index entries by `keyId` (pending executions carry neither: get them).
+    const idOf = (d: object): string =>
+      String((d as { id?: unknown; keyId?: unknown })[c === PATTERN_KEYS ? 'keyId' : 'id'] ?? '');
+    return docs.filter((d) => trusted(c, idOf(d), d, seal));
   },
   delete: (c, id) => tx.delete(c, id),
   setCheckpoint: (p, cp, expected) => tx.setCheckpoint(p, cp, expected),

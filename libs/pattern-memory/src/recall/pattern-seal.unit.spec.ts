@@ -134,6 +134,7 @@ describe('pattern seal', () => {
     expect(sealHolds((await tx.get<PatternDoc>(PATTERNS, pattern.id))!, SEAL)).toBe(true);
     expect((await tx.get<PatternKeyDoc>(PATTERN_KEYS, pattern.keyId))!.seal).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(await sealing.get(PATTERN_KEYS, pattern.keyId)).not.toBeNull();
+    expect(await sealing.find(PATTERN_KEYS)).toHaveLength(1); // found by keyId, not filtered out
     await tx.put(PATTERN_KEYS, pattern.keyId, { ...(await tx.get(PATTERN_KEYS, pattern.keyId)), version: 7 });
     expect(await sealing.get(PATTERN_KEYS, pattern.keyId)).toBeNull(); // a tampered entry reads as absent
   });

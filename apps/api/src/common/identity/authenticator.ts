@@ -1,4 +1,4 @@
-import { AuthError, safeEqual, sha256Hex } from '#kernel';
+import { AuthError, DEFAULT_TENANT, safeEqual, sha256Hex } from '#kernel';
 import type { Principal } from '#domain';
 import { apiKeyIsActive, authenticateApiKey, type WreRuntime } from '#orchestrator';
 import { looksLikeJwt, type JwtVerifier } from './jwt-verifier.js';
@@ -6,7 +6,7 @@ import { looksLikeJwt, type JwtVerifier } from './jwt-verifier.js';
 /** The bootstrap key's principal: ADMIN, acting in tenant `default`. */
 export const BOOTSTRAP_ADMIN: Principal = Object.freeze({
   id: 'admin',
-  tenant: 'default',
+  tenant: DEFAULT_TENANT,
   role: 'ADMIN',
   via: 'bootstrap_key',
 });
